@@ -1,0 +1,60 @@
+# hookspec: the daily loop is `make generate`, `make lint`, `make run`, `make test`.
+SHELL := /bin/bash
+NODE_MODULES_STAMP := node_modules/.package-lock.json
+HOOKSPEC := node bin/hookspec.js
+
+.PHONY: install generate check lint typecheck test unit run docs bench bench-generate bench-inbound bench-outbound bench-scale contract clean
+
+## install: install the exact locked dependencies (native modules are built by npm ci)
+install: $(NODE_MODULES_STAMP)
+$(NODE_MODULES_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## generate: regenerate generated/ from openapi.yaml
+generate: install
+	$(HOOKSPEC) generate --spec openapi.yaml --out generated --handlers src/handlers
+
+## check: fail when generated/ drifts from openapi.yaml
+check: install
+	$(HOOKSPEC) generate --spec openapi.yaml --out generated --handlers src/handlers --check
+
+## lint: redocly lint (recommended rules, webhooks included)
+lint: install
+	npx redocly lint openapi.yaml --format=stylish
+
+## typecheck: tsc --noEmit over src, generator, generated, test and bench
+typecheck: install
+	npx tsc --noEmit -p tsconfig.json
+
+## unit: the vitest suite alone
+unit: install
+	npx vitest run
+
+## test: everything CI runs: drift check, lint, type-check, vitest
+test: check lint typecheck unit
+
+## run: start the server on an embedded SQLite database (PORT, DATABASE_URL, secrets from the environment)
+run: install
+	node --import tsx src/main.ts
+
+## docs: Redoc HTML with the webhooks section into docs/
+docs: install
+	npx redocly build-docs openapi.yaml --output docs/index.html
+
+bench: bench-generate bench-inbound bench-outbound
+
+bench-generate: install
+	node --import tsx bench/generate.ts
+
+bench-inbound: install
+	node --import tsx bench/inbound.ts
+
+bench-outbound: install
+	node --import tsx bench/outbound.ts
+
+bench-scale: install
+	node --import tsx bench/scale.ts
+
+clean:
+	rm -rf data .hookspec-cache node_modules/.cache/hookspec

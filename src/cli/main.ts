@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+
+/** A CLI command module: `src/cli/commands/<name>.ts` exports `register(program)`. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+/** Builds the `hookspec` program from every module in `commands/`, so adding a command is adding a file. */
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('hookspec')
+    .description('Spec-first webhooks: generate typed code from openapi.yaml, receive, verify and deliver webhooks.')
+    .showHelpAfterError()
+    .exitOverride();
+  const files = readdirSync(COMMANDS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  for (const file of files) {
+    const mod = (await import(join(COMMANDS_DIR, file))) as Partial<CommandModule>;
+    mod.register?.(program);
+  }
+  return program;
+}
+
+/** Runs the CLI; every failure is one clear line on stderr and a non-zero exit, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.stderr.write(`hookspec: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.HOOKSPEC_DEBUG) console.error(err);
+    process.exitCode = 1;
+  }
+}

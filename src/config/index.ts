@@ -1,0 +1,15 @@
+import { readServerConfig, type ServerConfig } from './server.js';
+
+/**
+ * The whole configuration, defaulted once. Each room (inbound, outbound, …) adds its own section
+ * in its own file (`src/config/<room>.ts`) and is composed here.
+ */
+export interface Config {
+  server: ServerConfig;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    server: readServerConfig(env),
+  };
+}

@@ -1,0 +1,19 @@
+/** What the inbound side (and the API) needs from the outbound engine: durably record an event for delivery. */
+export interface EventPublisher {
+  /**
+   * Validates `data` against the catalog schema of `type`, writes the event and one delivery per matching
+   * subscription in one transaction, and resolves once that is committed.
+   */
+  publish(type: string, data: unknown, options?: PublishOptions): Promise<PublishedEvent>;
+}
+
+export interface PublishOptions {
+  /** Same key + same body returns the first result; same key + different body is a conflict. */
+  idempotencyKey?: string;
+}
+
+export interface PublishedEvent {
+  id: string;
+  type: string;
+  created_at: string;
+}

@@ -1,0 +1,22 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** A path served ahead of express, without its per-request cost (the webhook receivers). */
+export interface FastPath {
+  matches(req: IncomingMessage): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** One node:http server: receivers take the fast path, everything else goes to the express app. */
+export function createHttpServer(fastPaths: FastPath[], app: RequestListener): Server {
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    for (const path of fastPaths) {
+      if (path.matches(req)) return path.handle(req, res);
+    }
+    app(req, res);
+  });
+  // Slow-loris guard: a client gets this long to send its headers.
+  server.headersTimeout = 20_000;
+  return server;
+}

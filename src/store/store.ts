@@ -1,0 +1,12 @@
+import type { InboundStore } from './inbound-store.js';
+import type { OutboundStore } from './outbound-store.js';
+
+/** Everything persistent, behind one async interface per room, so SQLite and PostgreSQL are interchangeable. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly inbound: InboundStore;
+  readonly outbound: OutboundStore;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
