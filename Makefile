@@ -36,7 +36,8 @@ test: check lint typecheck unit
 
 ## run: start the server on an embedded SQLite database (PORT, DATABASE_URL, secrets from the environment)
 run: install
-	node --import tsx src/main.ts
+	@if [ -z "$$HOOKSPEC_API_KEY" ]; then echo "hookspec: HOOKSPEC_API_KEY is not set; using the development key 'dev-key'"; fi
+	HOOKSPEC_API_KEY=$${HOOKSPEC_API_KEY:-dev-key} node --import tsx src/main.ts
 
 ## docs: Redoc HTML with the webhooks section into docs/
 docs: install
