@@ -1,3 +1,4 @@
+import { readOutboundConfig, type OutboundConfig } from './outbound.js';
 import { readServerConfig, type ServerConfig } from './server.js';
 
 /**
@@ -6,10 +7,12 @@ import { readServerConfig, type ServerConfig } from './server.js';
  */
 export interface Config {
   server: ServerConfig;
+  outbound: OutboundConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     server: readServerConfig(env),
+    outbound: readOutboundConfig(env),
   };
 }
