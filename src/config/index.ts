@@ -1,3 +1,4 @@
+import { readOpsConfig, type OpsConfig } from './ops.js';
 import { readOutboundConfig, type OutboundConfig } from './outbound.js';
 import { readServerConfig, type ServerConfig } from './server.js';
 
@@ -8,11 +9,13 @@ import { readServerConfig, type ServerConfig } from './server.js';
 export interface Config {
   server: ServerConfig;
   outbound: OutboundConfig;
+  ops: OpsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     server: readServerConfig(env),
     outbound: readOutboundConfig(env),
+    ops: readOpsConfig(env),
   };
 }

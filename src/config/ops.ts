@@ -1,0 +1,30 @@
+import { readInt } from './server.js';
+
+/** Settings for running hookspec in production: retention and shutdown, read once from the environment. */
+export interface OpsConfig {
+  /** Days events, delivery attempts and the inbound log are kept before pruning. `0` keeps everything. @default 30 */
+  retentionDays: number;
+  /** Rows deleted per transaction while pruning, so delivery never waits long for the write lock. @default 500 */
+  pruneBatchSize: number;
+  /** How often the server prunes, in milliseconds; `0` turns the background pruner off. @default 3600000 (1 h) */
+  pruneIntervalMs: number;
+  /** On SIGTERM, how long in-flight requests and delivery attempts get to finish, in milliseconds. @default 25000 */
+  shutdownDeadlineMs: number;
+}
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_PRUNE_BATCH_SIZE = 500;
+export const DEFAULT_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Below Kubernetes' default 30 s grace period, so we exit before SIGKILL arrives. */
+export const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
+
+export function readOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
+  const pruneBatchSize = readInt(env, 'HOOKSPEC_PRUNE_BATCH_SIZE', DEFAULT_PRUNE_BATCH_SIZE);
+  if (pruneBatchSize < 1) throw new Error(`HOOKSPEC_PRUNE_BATCH_SIZE must be at least 1 (got "${pruneBatchSize}")`);
+  return {
+    retentionDays: readInt(env, 'HOOKSPEC_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    pruneBatchSize,
+    pruneIntervalMs: readInt(env, 'HOOKSPEC_PRUNE_INTERVAL_MS', DEFAULT_PRUNE_INTERVAL_MS),
+    shutdownDeadlineMs: readInt(env, 'HOOKSPEC_SHUTDOWN_DEADLINE_MS', DEFAULT_SHUTDOWN_DEADLINE_MS),
+  };
+}
