@@ -8,5 +8,7 @@ export interface Store {
   readonly outbound: OutboundStore;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;
+  /** Migration versions shipped with this build that the database has not recorded (readiness). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }

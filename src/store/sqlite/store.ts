@@ -1,5 +1,5 @@
 import type { Store } from '../store.js';
-import { openSqlite } from './database.js';
+import { listMigrations, openSqlite } from './database.js';
 
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
 export function openSqliteStore(file: string): Store {
@@ -10,6 +10,10 @@ export function openSqliteStore(file: string): Store {
     outbound: {},
     async ping() {
       db.prepare('SELECT 1').get();
+    },
+    async pendingMigrations() {
+      const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as string[]);
+      return listMigrations().map((m) => m.version).filter((v) => !applied.has(v));
     },
     async close() {
       db.close();
