@@ -1,10 +1,37 @@
 import { parseDatabaseUrl } from './database-url.js';
 import type { Store } from './store.js';
+import { applyMigrations as applySqliteMigrations } from './sqlite/database.js';
 import { openSqliteStore } from './sqlite/store.js';
+import { applyMigrations as applyPostgresMigrations, openPostgres } from './postgres/database.js';
+import { openPostgresStore } from './postgres/store.js';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-/** Opens the store a `DATABASE_URL` selects, with migrations applied. */
+/** Opens the store a `DATABASE_URL` selects (`postgres://…` → PostgreSQL, `sqlite:…` → SQLite), with migrations applied. */
 export async function openStore(databaseUrl: string): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.dialect === 'sqlite') return openSqliteStore(target.file);
-  throw new Error('The PostgreSQL store is not available yet; use DATABASE_URL=sqlite:<file>');
+  return openPostgresStore(target.url);
+}
+
+/** Applies pending migrations for either dialect (`hookspec migrate`); resolves with the versions applied now. */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const db = new Database(target.file);
+    try {
+      db.pragma('busy_timeout = 5000');
+      return applySqliteMigrations(db);
+    } finally {
+      db.close();
+    }
+  }
+  const pool = await openPostgres(target.url, { poolSize: 1, migrate: false });
+  try {
+    return await applyPostgresMigrations(pool);
+  } finally {
+    await pool.end();
+  }
 }

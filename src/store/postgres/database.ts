@@ -1,0 +1,96 @@
+import pg from 'pg';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type PostgresPool = pg.Pool;
+export type PostgresClient = pg.PoolClient;
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Connections per process: two cores, and a server shared by several hookspec processes (max_connections 100). */
+export const DEFAULT_POOL_SIZE = 10;
+
+// int8 (COUNT, BIGINT) arrives as a string by default; our counters fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** Opens a pool on `url` (search_path may be set with `?options=-c search_path=…`) and, unless told not to, applies pending migrations. */
+export async function openPostgres(url: string, options: { poolSize?: number; migrate?: boolean } = {}): Promise<PostgresPool> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  // An idle client losing its server connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  if (options.migrate === false) return pool;
+  try {
+    await applyMigrations(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return pool;
+}
+
+/**
+ * Forward-only numbered migrations: `NNN_name.sql`, each applied once, in order, in its own transaction.
+ * An advisory lock per schema makes instances that start together apply them one at a time.
+ */
+export async function applyMigrations(db: PostgresPool | pg.ClientBase): Promise<string[]> {
+  if (!(db instanceof pg.Pool)) return applyMigrationsOn(db);
+  const client = await db.connect();
+  let healthy = false;
+  try {
+    const applied = await applyMigrationsOn(client);
+    healthy = true;
+    return applied;
+  } finally {
+    // A client that failed half-way may still hold the session lock: discard it so the lock dies with it.
+    client.release(!healthy);
+  }
+}
+
+async function applyMigrationsOn(client: pg.ClientBase): Promise<string[]> {
+  // Session lock, taken before anything else: concurrent CREATE TABLE IF NOT EXISTS can still collide.
+  await client.query("SELECT pg_advisory_lock(hashtext('hookspec.migrate.' || current_schema()))");
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = await client.query<{ version: string }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.rows.map((r) => r.version));
+    const pending = listMigrations().filter((m) => !applied.has(m.version));
+    for (const migration of pending) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw new Error(`PostgreSQL migration ${migration.version} failed: ${(err as Error).message}`, { cause: err });
+      }
+    }
+    return pending.map((m) => m.version);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('hookspec.migrate.' || current_schema()))");
+  }
+}
+
+export function listMigrations(): { version: string; sql: string }[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(MIGRATIONS_DIR, f), 'utf8') }));
+}
+
+/** Runs `fn` in one transaction on one client; rolls back on any error. */
+export async function inTransaction<T>(pool: PostgresPool, fn: (client: PostgresClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
