@@ -1,2 +1,205 @@
-/** Persistence of subscriptions, events and deliveries (defined by the outbound room). */
-export interface OutboundStore {}
+/**
+ * Persistence of subscriptions, events and deliveries (the outbound room). Every method is async so a
+ * PostgreSQL implementation can sit behind the same interface; every result update is fenced on
+ * (delivery id, lease owner, attempt) so a stale worker can never overwrite a newer attempt.
+ */
+export interface OutboundStore {
+  createSubscription(input: NewSubscription): Promise<SubscriptionRecord>;
+  getSubscription(id: string): Promise<SubscriptionRecord | undefined>;
+  /** Newest first; `cursor` is the last id of the previous page. */
+  listSubscriptions(page: PageQuery): Promise<SubscriptionRecord[]>;
+  updateSubscription(id: string, patch: SubscriptionPatch): Promise<SubscriptionRecord | undefined>;
+  /** Soft delete: the row stays for the delivery history, its pending deliveries are cancelled. */
+  deleteSubscription(id: string, at: Date): Promise<boolean>;
+  /** Replaces the signing secrets (rotation keeps the old one with an expiry). */
+  setSubscriptionSecrets(id: string, secrets: SubscriptionSecret[], at: Date): Promise<SubscriptionRecord | undefined>;
+  /** Disables an active subscription; resolves false if it was not active (so the caller announces it once). */
+  disableSubscription(id: string, reason: string, at: Date): Promise<boolean>;
+
+  /**
+   * Writes the event, one delivery per matching active subscription (or only `onlySubscriptionId`) and the
+   * idempotency record in one transaction.
+   */
+  insertEvent(input: NewEvent): Promise<InsertEventResult>;
+  getEvent(id: string): Promise<EventRecord | undefined>;
+  listEvents(query: PageQuery & { type?: string; since?: Date }): Promise<EventRecord[]>;
+
+  getDelivery(id: string): Promise<DeliveryRecord | undefined>;
+  listDeliveriesForEvent(eventId: string): Promise<DeliveryRecord[]>;
+  listAttempts(deliveryIds: string[]): Promise<AttemptRecord[]>;
+  /** Makes a delivery due now again (manual retry); false when it is in flight or its subscription is gone. */
+  requeueDelivery(id: string, at: Date): Promise<boolean>;
+  /** Makes every dead or failed delivery of a subscription created since `since` due again; returns how many. */
+  requeueFailedSince(subscriptionId: string, since: Date, at: Date): Promise<number>;
+
+  /**
+   * Claims up to `limit` due deliveries of active subscriptions for `owner`, skipping `excludeSubscriptions`,
+   * increments their attempt and leases them until `leaseUntil`.
+   */
+  claimDue(input: ClaimInput): Promise<ClaimedDelivery[]>;
+  /** Records attempt outcomes in one transaction; each is applied only if its lease and attempt still match. */
+  recordOutcomes(outcomes: AttemptOutcome[]): Promise<OutcomeEffect[]>;
+  /** Returns deliveries whose lease expired (crashed or stuck worker) to the queue; resolves with how many. */
+  sweepExpiredLeases(now: Date): Promise<number>;
+  /** Deletes idempotency keys past their expiry. */
+  purgeIdempotencyKeys(now: Date): Promise<number>;
+}
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+export interface SubscriptionSecret {
+  secret: string;
+  /** Null while current; set when rotated out (it keeps signing until then). */
+  expires_at: string | null;
+}
+
+export interface NewSubscription {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  metadata: Record<string, string>;
+  rate_limit_per_second: number | null;
+  secret: string;
+  created_at: Date;
+}
+
+export interface SubscriptionPatch {
+  url?: string;
+  events?: string[];
+  description?: string | null;
+  metadata?: Record<string, string>;
+  rate_limit_per_second?: number | null;
+  /** `true` disables (reason `manual`), `false` re-enables and clears the failure streak. */
+  disabled?: boolean;
+  updated_at: Date;
+}
+
+export interface SubscriptionRecord {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  metadata: Record<string, string>;
+  rate_limit_per_second: number | null;
+  secrets: SubscriptionSecret[];
+  status: 'active' | 'disabled';
+  disabled_reason: string | null;
+  /** Start of the current run of failures; null after any success. */
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewEvent {
+  id: string;
+  type: string;
+  /** The event `data`, already serialized (sent byte for byte). */
+  data_json: string;
+  created_at: Date;
+  /** Deliver only to this subscription (test pings); it must exist, active or not does not matter. */
+  only_subscription_id?: string;
+  idempotency?: { key: string; request_hash: string; expires_at: Date };
+  /** Makes the delivery ids; one per matching subscription. */
+  newDeliveryId: () => string;
+}
+
+export type InsertEventResult =
+  | { kind: 'created'; event: EventRecord; deliveries: number }
+  | { kind: 'replayed'; event: EventRecord }
+  | { kind: 'conflict' };
+
+export interface EventRecord {
+  id: string;
+  type: string;
+  data_json: string;
+  created_at: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'dead' | 'cancelled';
+
+/** How one attempt ended, as the attempt log shows it. */
+export type AttemptKind = 'succeeded' | 'failed' | 'gone' | 'rate_limited' | 'timeout' | 'network_error';
+
+export interface DeliveryRecord {
+  id: string;
+  event_id: string;
+  event_type: string;
+  subscription_id: string;
+  /** The subscription's URL (now). */
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_response_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttemptRecord {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  response_status: number | null;
+  latency_ms: number;
+  response_body: string | null;
+  error: string | null;
+  outcome: AttemptKind;
+  next_attempt_at: string | null;
+}
+
+export interface ClaimInput {
+  owner: string;
+  now: Date;
+  leaseUntil: Date;
+  limit: number;
+  excludeSubscriptions: string[];
+}
+
+/** A leased delivery with everything needed to send it. */
+export interface ClaimedDelivery {
+  id: string;
+  /** Attempt number of this claim (1-based, never reused: the fence). */
+  attempt: number;
+  /** Position in the retry schedule (1-based); restarts after a manual retry or recover. */
+  schedule_attempt: number;
+  lease_owner: string;
+  lease_expires_at: number;
+  event: EventRecord;
+  subscription: Pick<SubscriptionRecord, 'id' | 'url' | 'secrets' | 'rate_limit_per_second'>;
+}
+
+/** The outcome of one attempt, decided by the worker. */
+export interface AttemptOutcome {
+  delivery_id: string;
+  owner: string;
+  attempt: number;
+  subscription_id: string;
+  /** delivered; retry (at `next_attempt_at`); dead (schedule exhausted); failed (final, e.g. 410). */
+  result: 'delivered' | 'retry' | 'dead' | 'failed';
+  next_attempt_at: Date | null;
+  started_at: Date;
+  finished_at: Date;
+  latency_ms: number;
+  response_status: number | null;
+  response_body: string | null;
+  error: string | null;
+  kind: AttemptKind;
+  /** Disable the subscription with this reason (410 Gone). */
+  disable_reason?: string;
+  /** Disable the subscription when its failure streak started before this time. */
+  disable_if_failing_since_before?: Date;
+}
+
+/** What recording an outcome changed, so the worker can announce it. */
+export interface OutcomeEffect {
+  delivery_id: string;
+  /** False when the lease or attempt no longer matched (a newer attempt owns the delivery). */
+  applied: boolean;
+  /** Set when this outcome disabled the subscription (it was active before). */
+  disabled_subscription?: { id: string; url: string; reason: string; failing_since: string | null };
+}

@@ -1,13 +1,15 @@
 import type { Store } from '../store.js';
 import { listMigrations, openSqlite } from './database.js';
+import { createSqliteInboundStore } from './inbound-store.js';
+import { createSqliteOutboundStore } from './outbound-store.js';
 
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
 export function openSqliteStore(file: string): Store {
   const db = openSqlite(file);
   return {
     dialect: 'sqlite',
-    inbound: {},
-    outbound: {},
+    inbound: createSqliteInboundStore(db),
+    outbound: createSqliteOutboundStore(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },

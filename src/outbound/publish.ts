@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { HttpError } from '../errors/http-error.js';
+import type { OutboundStore } from '../store/outbound-store.js';
+import { newId } from './ids.js';
+import { eventsPublished } from './metrics.js';
+import type { EventPublisher, PublishedEvent, PublishOptions } from './publisher.js';
+
+/** One schema failure, pointer relative to the publish request body (e.g. `/data/customer/email`). */
+export interface PayloadError {
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** Checks an event's `data` against the catalog (backed by the generated validators). */
+export interface EventValidator {
+  readonly types: readonly string[];
+  validate(type: string, data: unknown): { ok: true } | { ok: false; errors: PayloadError[] };
+}
+
+export interface OutboxPublisherDeps {
+  store: OutboundStore;
+  validator: EventValidator;
+  idempotencyTtlMs: number;
+  /** Called after a commit that created deliveries (wakes the local worker). */
+  onPublished?: () => void;
+  now?: () => Date;
+}
+
+/** The outbox write: validate, then the event, its deliveries and the idempotency key in one transaction. */
+export class OutboxPublisher implements EventPublisher {
+  constructor(private readonly deps: OutboxPublisherDeps) {}
+
+  async publish(type: string, data: unknown, options: PublishOptions = {}): Promise<PublishedEvent> {
+    return this.write(type, data, options, undefined);
+  }
+
+  /** Publishes to one subscription only (the `ping` of `POST /v1/subscriptions/{id}/test`). */
+  async publishTo(subscriptionId: string, type: string, data: unknown): Promise<PublishedEvent> {
+    return this.write(type, data, {}, subscriptionId);
+  }
+
+  private async write(type: string, data: unknown, options: PublishOptions, onlySubscriptionId: string | undefined): Promise<PublishedEvent> {
+    const { validator, store } = this.deps;
+    if (!validator.types.includes(type)) {
+      throw new HttpError(422, 'unknown_event_type', `"${type}" is not an event type of the catalog`, { extra: { valid_types: [...validator.types] } });
+    }
+    const checked = validator.validate(type, data);
+    if (!checked.ok) {
+      throw new HttpError(422, 'invalid_event_data', `data does not match the schema of "${type}" (${checked.errors.length} error(s))`, {
+        extra: { errors: checked.errors },
+      });
+    }
+    const dataJson = JSON.stringify(data);
+    const now = this.deps.now?.() ?? new Date();
+    const idempotency = options.idempotencyKey
+      ? {
+          key: options.idempotencyKey,
+          request_hash: createHash('sha256').update(type).update('\0').update(dataJson).digest('hex'),
+          expires_at: new Date(now.getTime() + this.deps.idempotencyTtlMs),
+        }
+      : undefined;
+    const result = await store.insertEvent({
+      id: newId('evt'),
+      type,
+      data_json: dataJson,
+      created_at: now,
+      only_subscription_id: onlySubscriptionId,
+      idempotency,
+      newDeliveryId: () => newId('dlv'),
+    });
+    if (result.kind === 'conflict') {
+      throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was used with a different request body');
+    }
+    if (result.kind === 'created') {
+      eventsPublished.inc({ type });
+      if (result.deliveries > 0) this.deps.onPublished?.();
+    }
+    return { id: result.event.id, type: result.event.type, created_at: result.event.created_at };
+  }
+}

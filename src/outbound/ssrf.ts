@@ -1,0 +1,99 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/** Why a subscriber URL or address is refused; `reason` is shown to API clients as is. */
+export class SsrfError extends Error {
+  readonly code = 'ssrf_refused';
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'SsrfError';
+  }
+}
+
+/**
+ * The ipaddr.js range of an address, or `unicast` for a public one. IPv4-mapped forms are unwrapped first
+ * (`process`), and IPv4-compatible `::a.b.c.d` (which ipaddr.js calls unicast) is classified as its IPv4 part.
+ */
+export function addressRange(address: string): string {
+  const parsed = ipaddr.process(address.replace(/^\[|\]$/g, ''));
+  if (parsed.kind() === 'ipv6') {
+    const parts = (parsed as ipaddr.IPv6).parts;
+    if (parts.slice(0, 6).every((p) => p === 0)) {
+      const v4 = ipaddr.IPv4.parse(`${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}`);
+      const range = v4.range();
+      return range === 'unicast' ? 'ipv4Compatible' : range;
+    }
+  }
+  return parsed.range();
+}
+
+/** Resolves with nothing when the literal address is a public unicast one, else throws `SsrfError`. */
+export function assertPublicAddress(address: string): void {
+  let range: string;
+  try {
+    range = addressRange(address);
+  } catch {
+    throw new SsrfError(`"${address}" is not an IP address`);
+  }
+  if (range !== 'unicast') throw new SsrfError(`address ${address} is in a refused range (${range})`);
+}
+
+/** Checks the URL shape: http(s), a host, no credentials. */
+export function assertDeliverableUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SsrfError(`"${raw}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SsrfError(`only http and https URLs are allowed (got ${url.protocol})`);
+  if (!url.hostname) throw new SsrfError('the URL has no host');
+  if (url.username || url.password) throw new SsrfError('credentials in the URL are not allowed');
+  return url;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `net.connect` lookup that resolves the host and hands the socket only addresses that passed the check,
+ * so the address connected to is the address checked (no DNS-rebinding window).
+ */
+export function guardedLookup(allowPrivate: boolean) {
+  return (hostname: string, options: { all?: boolean; family?: number } | number, callback: LookupCallback): void => {
+    const opts = typeof options === 'number' ? { family: options } : options;
+    dnsLookup(hostname, { all: true, family: opts.family ?? 0 }, (err, addresses) => {
+      if (err) return callback(err, '');
+      const allowed = allowPrivate ? addresses : addresses.filter((a) => isPublic(a.address));
+      if (allowed.length === 0) {
+        const list = addresses.map((a) => `${a.address} (${safeRange(a.address)})`).join(', ');
+        return callback(Object.assign(new SsrfError(`${hostname} resolves only to refused addresses: ${list}`), { errno: 0 }), '');
+      }
+      if (opts.all) return callback(null, allowed);
+      callback(null, allowed[0]!.address, allowed[0]!.family);
+    });
+  };
+}
+
+/** Resolves a URL's host as the sender will and throws `SsrfError` when it may not be delivered to. */
+export async function assertUrlAllowed(raw: string, allowPrivate: boolean): Promise<void> {
+  const url = assertDeliverableUrl(raw);
+  if (allowPrivate) return;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return assertPublicAddress(host);
+  await new Promise<void>((resolve, reject) => {
+    guardedLookup(false)(host, { all: true }, (err) => (err ? reject(err instanceof SsrfError ? err : new SsrfError(`${host} does not resolve (${err.code ?? err.message})`)) : resolve()));
+  });
+}
+
+function isPublic(address: string): boolean {
+  return safeRange(address) === 'unicast';
+}
+
+function safeRange(address: string): string {
+  try {
+    return addressRange(address);
+  } catch {
+    return 'invalid';
+  }
+}

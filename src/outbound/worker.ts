@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import type { OutboundConfig } from '../config/outbound.js';
+import { logger } from '../observability/logger.js';
+import type { AttemptOutcome, ClaimedDelivery, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
+import { SubscriptionLimiter } from './limiter.js';
+import { attemptDuration, attemptsTotal, deliveriesExhausted } from './metrics.js';
+import { decideOutcome } from './outcome.js';
+import type { EventPublisher } from './publisher.js';
+import { signingSecrets } from './secrets.js';
+import type { DeliveryHttpClient } from './send.js';
+import { signStandardWebhook } from './signing.js';
+
+/** Events about delivery itself: never announced again when their own delivery dies (no feedback loop). */
+export const OPERATIONAL_EVENT_TYPES: ReadonlySet<string> = new Set(['delivery.exhausted', 'subscription.disabled']);
+
+/** A send is skipped (left to the sweeper) when less than this remains of its lease beyond the timeout. */
+const LEASE_SAFETY_MS = 1_000;
+
+export interface DeliveryWorkerDeps {
+  store: OutboundStore;
+  config: OutboundConfig;
+  http: DeliveryHttpClient;
+  /** Publishes `delivery.exhausted` and `subscription.disabled`. */
+  publisher: EventPublisher;
+  now?: () => Date;
+}
+
+interface SubscriptionQueue {
+  limiter: SubscriptionLimiter;
+  waiting: ClaimedDelivery[];
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Claims due deliveries in batches under a lease, sends them with per-subscription concurrency and rate limits,
+ * and records outcomes in batches, each fenced on (id, lease owner, attempt). Expired leases are swept here too.
+ */
+export class DeliveryWorker {
+  readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
+  private readonly queues = new Map<string, SubscriptionQueue>();
+  private readonly pendingOutcomes: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[] = [];
+  private readonly sends = new Set<Promise<void>>();
+  private inFlight = 0;
+  private queued = 0;
+  private running = false;
+  private claiming = false;
+  private claimAgain = false;
+  private flushing: Promise<void> | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly wakeTimers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const sweepEvery = Math.max(50, Math.min(30_000, Math.floor(this.deps.config.leaseMs / 2)));
+    this.sweepTimer = setInterval(() => void this.sweep(), sweepEvery);
+    void this.sweep().then(() => this.wake());
+  }
+
+  /** Look for due work now (called after a local publish, a recorded retry falling due, or a poll). */
+  wake(): void {
+    if (!this.running) return;
+    if (this.claiming) {
+      this.claimAgain = true;
+      return;
+    }
+    void this.claim();
+  }
+
+  /** Stops claiming, lets in-flight attempts finish and records their outcomes. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.pollTimer);
+    clearInterval(this.sweepTimer);
+    for (const t of this.wakeTimers) clearTimeout(t);
+    for (const q of this.queues.values()) clearTimeout(q.timer);
+    await Promise.allSettled([...this.sends]);
+    await this.flush();
+  }
+
+  /** Runs the lease sweeper and idempotency purge once (also exposed for tests). */
+  async sweep(): Promise<void> {
+    try {
+      const now = this.now();
+      const swept = await this.deps.store.sweepExpiredLeases(now);
+      if (swept > 0) {
+        logger.warn({ swept }, 'returned deliveries with expired leases to the queue');
+        this.wake();
+      }
+      await this.deps.store.purgeIdempotencyKeys(now);
+    } catch (err) {
+      logger.error({ err }, 'lease sweep failed');
+    }
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async claim(): Promise<void> {
+    const { config, store } = this.deps;
+    this.claiming = true;
+    clearTimeout(this.pollTimer);
+    let claimedFull = false;
+    try {
+      const room = config.maxInFlight * 2 - this.inFlight - this.queued;
+      if (room > 0) {
+        const now = this.now();
+        const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * 2).map(([id]) => id);
+        const limit = Math.min(config.claimBatchSize, room);
+        const claimed = await store.claimDue({ owner: this.owner, now, leaseUntil: new Date(now.getTime() + config.leaseMs), limit, excludeSubscriptions: exclude });
+        for (const delivery of claimed) this.enqueue(delivery);
+        claimedFull = claimed.length === limit;
+        this.dispatchAll();
+      }
+    } catch (err) {
+      logger.error({ err }, 'claiming deliveries failed');
+    } finally {
+      this.claiming = false;
+    }
+    if (!this.running) return;
+    if (claimedFull || this.claimAgain) {
+      this.claimAgain = false;
+      setImmediate(() => this.wake());
+    } else {
+      this.pollTimer = setTimeout(() => this.wake(), config.pollIntervalMs);
+    }
+  }
+
+  private enqueue(delivery: ClaimedDelivery): void {
+    const sub = delivery.subscription;
+    let queue = this.queues.get(sub.id);
+    if (!queue) {
+      queue = { limiter: new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now()), waiting: [] };
+      this.queues.set(sub.id, queue);
+    }
+    queue.limiter.setRate(sub.rate_limit_per_second);
+    queue.waiting.push(delivery);
+    this.queued++;
+  }
+
+  private dispatchAll(): void {
+    for (const [id, queue] of this.queues) this.dispatch(id, queue);
+  }
+
+  private dispatch(subscriptionId: string, queue: SubscriptionQueue): void {
+    while (queue.waiting.length > 0 && this.inFlight < this.deps.config.maxInFlight) {
+      const nowMs = Date.now();
+      const wait = queue.limiter.waitMs(nowMs);
+      if (wait === Infinity) return;
+      if (wait > 0) {
+        if (!queue.timer) {
+          queue.timer = setTimeout(() => {
+            queue.timer = undefined;
+            this.dispatch(subscriptionId, queue);
+          }, wait);
+        }
+        return;
+      }
+      const delivery = queue.waiting.shift()!;
+      this.queued--;
+      if (delivery.lease_expires_at - nowMs < this.deps.config.timeoutMs + LEASE_SAFETY_MS) continue;
+      queue.limiter.acquire(nowMs);
+      this.inFlight++;
+      const send = this.send(delivery).finally(() => {
+        this.inFlight--;
+        queue.limiter.release();
+        this.sends.delete(send);
+        if (queue.waiting.length === 0 && queue.limiter.inFlight === 0 && !queue.timer) this.queues.delete(subscriptionId);
+        this.dispatchAll();
+        if (this.running && this.inFlight + this.queued < this.deps.config.maxInFlight) this.wake();
+      });
+      this.sends.add(send);
+    }
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<void> {
+    const startedAt = this.now();
+    const { event, subscription } = delivery;
+    // The envelope is built from the stored JSON text, so `data` goes out byte for byte as published.
+    const body = `{"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(event.created_at)},"data":${event.data_json}}`;
+    const headers = signStandardWebhook(event.id, Math.floor(startedAt.getTime() / 1000), body, signingSecrets(subscription.secrets, startedAt));
+    const http = await this.deps.http.post(subscription.url, { ...headers }, body);
+    const outcome = decideOutcome(delivery, http, startedAt, this.now(), this.deps.config);
+    attemptsTotal.inc({ outcome: outcome.kind });
+    attemptDuration.observe(http.latencyMs / 1000);
+    this.pendingOutcomes.push({ outcome, claimed: delivery });
+    void this.flush();
+  }
+
+  /** Writes buffered outcomes in one transaction; concurrent callers share the running flush. */
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (this.pendingOutcomes.length === 0) return Promise.resolve();
+    this.flushing = (async () => {
+      try {
+        while (this.pendingOutcomes.length > 0) {
+          const batch = this.pendingOutcomes.splice(0, this.pendingOutcomes.length);
+          try {
+            const effects = await this.deps.store.recordOutcomes(batch.map((b) => b.outcome));
+            await this.afterRecorded(batch, effects);
+          } catch (err) {
+            // The leases expire and the sweeper re-queues these deliveries: at-least-once holds.
+            logger.error({ err, count: batch.length }, 'recording delivery outcomes failed');
+          }
+        }
+      } finally {
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  private async afterRecorded(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[], effects: OutcomeEffect[]): Promise<void> {
+    for (const [i, { outcome, claimed }] of batch.entries()) {
+      const effect = effects[i]!;
+      if (!effect.applied) {
+        logger.warn({ delivery: outcome.delivery_id, attempt: outcome.attempt }, 'stale attempt result ignored (a newer attempt owns the delivery)');
+        continue;
+      }
+      if (outcome.result === 'retry' && outcome.next_attempt_at) this.wakeAt(outcome.next_attempt_at);
+      if (outcome.result === 'dead') {
+        deliveriesExhausted.inc();
+        if (!OPERATIONAL_EVENT_TYPES.has(claimed.event.type)) {
+          await this.announce('delivery.exhausted', {
+            delivery_id: claimed.id,
+            event_id: claimed.event.id,
+            event_type: claimed.event.type,
+            subscription_id: claimed.subscription.id,
+            attempts: claimed.attempt,
+            last_status: outcome.response_status,
+            last_error: outcome.error,
+          });
+        }
+      }
+      if (effect.disabled_subscription) {
+        const sub = effect.disabled_subscription;
+        logger.warn({ subscription: sub.id, reason: sub.reason }, 'subscription disabled');
+        await this.announce('subscription.disabled', {
+          subscription_id: sub.id,
+          url: sub.url,
+          reason: sub.reason,
+          disabled_at: outcome.finished_at.toISOString(),
+        });
+      }
+    }
+  }
+
+  private async announce(type: string, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.deps.publisher.publish(type, data);
+    } catch (err) {
+      logger.error({ err, type }, 'publishing an operational event failed');
+    }
+  }
+
+  private wakeAt(at: Date): void {
+    if (!this.running) return;
+    const timer = setTimeout(() => {
+      this.wakeTimers.delete(timer);
+      this.wake();
+    }, Math.max(0, at.getTime() - Date.now()) + 5);
+    timer.unref();
+    this.wakeTimers.add(timer);
+  }
+}

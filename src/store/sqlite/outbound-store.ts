@@ -1,0 +1,373 @@
+import type {
+  AttemptOutcome,
+  AttemptRecord,
+  ClaimedDelivery,
+  ClaimInput,
+  DeliveryRecord,
+  EventRecord,
+  InsertEventResult,
+  NewEvent,
+  NewSubscription,
+  OutboundStore,
+  OutcomeEffect,
+  PageQuery,
+  SubscriptionPatch,
+  SubscriptionRecord,
+  SubscriptionSecret,
+} from '../outbound-store.js';
+import type { SqliteDatabase } from './database.js';
+
+interface SubscriptionRow {
+  id: string;
+  url: string;
+  events: string;
+  description: string | null;
+  metadata: string;
+  rate_limit_per_second: number | null;
+  secrets: string;
+  status: 'active' | 'disabled';
+  disabled_reason: string | null;
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface DeliveryRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  subscription_id: string;
+  url: string;
+  status: DeliveryRecord['status'];
+  attempt: number;
+  next_attempt_at: number | null;
+  last_response_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
+
+/** The outbound store on one better-sqlite3 connection; each operation is one prepared statement or one transaction. */
+export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
+  const sql = {
+    insertSubscription: db.prepare(`INSERT INTO subscriptions
+      (id, url, events, description, metadata, rate_limit_per_second, secrets, status, created_at, updated_at)
+      VALUES (@id, @url, @events, @description, @metadata, @rate_limit_per_second, @secrets, 'active', @created_at, @created_at)`),
+    getSubscription: db.prepare('SELECT * FROM subscriptions WHERE id = ? AND deleted_at IS NULL'),
+    listSubscriptions: db.prepare(`SELECT * FROM subscriptions WHERE deleted_at IS NULL AND (@cursor IS NULL OR id < @cursor)
+      ORDER BY id DESC LIMIT @limit`),
+    writeSubscription: db.prepare(`UPDATE subscriptions SET url = @url, events = @events, description = @description,
+      metadata = @metadata, rate_limit_per_second = @rate_limit_per_second, status = @status, disabled_reason = @disabled_reason,
+      failing_since = @failing_since, updated_at = @updated_at WHERE id = @id AND deleted_at IS NULL`),
+    deleteSubscription: db.prepare('UPDATE subscriptions SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+    cancelPending: db.prepare(`UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
+      WHERE subscription_id = ? AND status = 'pending'`),
+    setSecrets: db.prepare('UPDATE subscriptions SET secrets = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+    disable: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_reason = @reason, updated_at = @at
+      WHERE id = @id AND status = 'active' AND deleted_at IS NULL`),
+    disableIfFailingSince: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_reason = @reason, updated_at = @at
+      WHERE id = @id AND status = 'active' AND deleted_at IS NULL AND failing_since IS NOT NULL AND failing_since <= @before`),
+    markFailing: db.prepare('UPDATE subscriptions SET failing_since = ? WHERE id = ? AND failing_since IS NULL'),
+    clearFailing: db.prepare('UPDATE subscriptions SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL'),
+
+    getIdempotency: db.prepare('SELECT request_hash, event_id, expires_at FROM idempotency_keys WHERE key = ?'),
+    deleteIdempotency: db.prepare('DELETE FROM idempotency_keys WHERE key = ?'),
+    insertIdempotency: db.prepare('INSERT INTO idempotency_keys (key, request_hash, event_id, expires_at) VALUES (?, ?, ?, ?)'),
+    purgeIdempotency: db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
+    insertEvent: db.prepare('INSERT INTO events (id, type, data_json, created_at) VALUES (?, ?, ?, ?)'),
+    matchingSubscriptions: db.prepare(`SELECT s.id FROM subscriptions s WHERE s.status = 'active' AND s.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value = ? OR e.value = '*')`).pluck(),
+    existingSubscription: db.prepare('SELECT id FROM subscriptions WHERE id = ? AND deleted_at IS NULL').pluck(),
+    insertDelivery: db.prepare(`INSERT INTO deliveries (id, event_id, subscription_id, status, next_attempt_at, created_at, updated_at)
+      VALUES (?, ?, ?, 'pending', ?, ?, ?)`),
+    getEvent: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id = ?'),
+    listEvents: db.prepare(`SELECT id, type, data_json, created_at FROM events
+      WHERE (@cursor IS NULL OR id < @cursor) AND (@type IS NULL OR type = @type) AND (@since IS NULL OR created_at >= @since)
+      ORDER BY id DESC LIMIT @limit`),
+
+    getDelivery: db.prepare(`SELECT d.*, e.type AS event_type, s.url AS url FROM deliveries d JOIN events e ON e.id = d.event_id
+      JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = ?`),
+    listDeliveriesForEvent: db.prepare(`SELECT d.*, e.type AS event_type, s.url AS url FROM deliveries d JOIN events e ON e.id = d.event_id
+      JOIN subscriptions s ON s.id = d.subscription_id
+      WHERE d.event_id = ? ORDER BY d.id`),
+    listAttempts: db.prepare(`SELECT * FROM delivery_attempts WHERE delivery_id IN (SELECT value FROM json_each(?))
+      ORDER BY delivery_id, attempt`),
+    requeueDelivery: db.prepare(`UPDATE deliveries SET status = 'pending', next_attempt_at = @at_ms, retry_base = attempt, updated_at = @at
+      WHERE id = @id AND status <> 'delivering'
+      AND subscription_id IN (SELECT id FROM subscriptions WHERE deleted_at IS NULL)`),
+    requeueFailedSince: db.prepare(`UPDATE deliveries SET status = 'pending', next_attempt_at = @at_ms, retry_base = attempt, updated_at = @at
+      WHERE subscription_id = @subscription_id AND status IN ('failed', 'dead') AND created_at >= @since`),
+
+    claim: db.prepare(`UPDATE deliveries SET status = 'delivering', lease_owner = @owner, lease_expires_at = @lease_until,
+        attempt = attempt + 1, updated_at = @now
+      WHERE id IN (
+        SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+        WHERE d.status = 'pending' AND d.next_attempt_at <= @now_ms AND s.status = 'active' AND s.deleted_at IS NULL
+          AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
+        ORDER BY d.next_attempt_at LIMIT @limit)
+      RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`),
+    eventsByIds: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id IN (SELECT value FROM json_each(?))'),
+    subscriptionsByIds: db.prepare(`SELECT id, url, secrets, rate_limit_per_second FROM subscriptions
+      WHERE id IN (SELECT value FROM json_each(?))`),
+    recordResult: db.prepare(`UPDATE deliveries SET status = @status, next_attempt_at = @next_ms, lease_owner = NULL,
+        lease_expires_at = NULL, last_response_status = @response_status, last_error = @error, updated_at = @at
+      WHERE id = @id AND lease_owner = @owner AND attempt = @attempt AND status = 'delivering'`),
+    insertAttempt: db.prepare(`INSERT OR REPLACE INTO delivery_attempts
+      (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
+      VALUES (@id, @attempt, @started_at, @response_status, @latency_ms, @response_body, @error, @outcome, @next_at)`),
+    subscriptionForEffect: db.prepare('SELECT id, url, failing_since FROM subscriptions WHERE id = ?'),
+    sweep: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
+        updated_at = @now
+      WHERE status = 'delivering' AND lease_expires_at < @now_ms`),
+  };
+
+  const insertEvent = db.transaction((input: NewEvent): InsertEventResult => {
+    const createdAt = input.created_at.toISOString();
+    if (input.idempotency) {
+      const seen = sql.getIdempotency.get(input.idempotency.key) as { request_hash: string; event_id: string; expires_at: number } | undefined;
+      if (seen && seen.expires_at > input.created_at.getTime()) {
+        if (seen.request_hash !== input.idempotency.request_hash) return { kind: 'conflict' };
+        return { kind: 'replayed', event: sql.getEvent.get(seen.event_id) as EventRecord };
+      }
+      if (seen) sql.deleteIdempotency.run(input.idempotency.key);
+    }
+    sql.insertEvent.run(input.id, input.type, input.data_json, createdAt);
+    const targets = input.only_subscription_id
+      ? (sql.existingSubscription.all(input.only_subscription_id) as string[])
+      : (sql.matchingSubscriptions.all(input.type) as string[]);
+    const dueMs = input.created_at.getTime();
+    for (const subscriptionId of targets) {
+      sql.insertDelivery.run(input.newDeliveryId(), input.id, subscriptionId, dueMs, createdAt, createdAt);
+    }
+    if (input.idempotency) {
+      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime());
+    }
+    return { kind: 'created', event: { id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt }, deliveries: targets.length };
+  });
+
+  const updateSubscription = db.transaction((id: string, patch: SubscriptionPatch): SubscriptionRecord | undefined => {
+    const row = sql.getSubscription.get(id) as SubscriptionRow | undefined;
+    if (!row) return undefined;
+    const current = toSubscription(row);
+    let { status, disabled_reason, failing_since } = current;
+    if (patch.disabled === true && status === 'active') [status, disabled_reason] = ['disabled', 'manual'];
+    if (patch.disabled === false) [status, disabled_reason, failing_since] = ['active', null, null];
+    sql.writeSubscription.run({
+      id,
+      url: patch.url ?? current.url,
+      events: JSON.stringify(patch.events ?? current.events),
+      description: patch.description !== undefined ? patch.description : current.description,
+      metadata: JSON.stringify(patch.metadata ?? current.metadata),
+      rate_limit_per_second: patch.rate_limit_per_second !== undefined ? patch.rate_limit_per_second : current.rate_limit_per_second,
+      status,
+      disabled_reason,
+      failing_since,
+      updated_at: patch.updated_at.toISOString(),
+    });
+    return toSubscription(sql.getSubscription.get(id) as SubscriptionRow);
+  });
+
+  const deleteSubscription = db.transaction((id: string, at: Date): boolean => {
+    const iso = at.toISOString();
+    if (sql.deleteSubscription.run(iso, iso, id).changes === 0) return false;
+    sql.cancelPending.run(iso, id);
+    return true;
+  });
+
+  const claim = db.transaction((input: ClaimInput): ClaimedDelivery[] => {
+    const rows = sql.claim.all({
+      owner: input.owner,
+      lease_until: input.leaseUntil.getTime(),
+      now: input.now.toISOString(),
+      now_ms: input.now.getTime(),
+      exclude: JSON.stringify(input.excludeSubscriptions),
+      limit: input.limit,
+    }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
+    if (rows.length === 0) return [];
+    const events = new Map(
+      (sql.eventsByIds.all(JSON.stringify([...new Set(rows.map((r) => r.event_id))])) as EventRecord[]).map((e) => [e.id, e]),
+    );
+    const subscriptions = new Map(
+      (sql.subscriptionsByIds.all(JSON.stringify([...new Set(rows.map((r) => r.subscription_id))])) as SubscriptionRow[]).map((s) => [
+        s.id,
+        { id: s.id, url: s.url, secrets: JSON.parse(s.secrets) as SubscriptionSecret[], rate_limit_per_second: s.rate_limit_per_second },
+      ]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      attempt: r.attempt,
+      schedule_attempt: r.attempt - r.retry_base,
+      lease_owner: input.owner,
+      lease_expires_at: r.lease_expires_at,
+      event: events.get(r.event_id)!,
+      subscription: subscriptions.get(r.subscription_id)!,
+    }));
+  });
+
+  const recordOutcomes = db.transaction((outcomes: AttemptOutcome[]): OutcomeEffect[] => {
+    return outcomes.map((o) => {
+      const at = o.finished_at.toISOString();
+      const applied =
+        sql.recordResult.run({
+          id: o.delivery_id,
+          owner: o.owner,
+          attempt: o.attempt,
+          status: RESULT_STATUS[o.result],
+          next_ms: o.next_attempt_at?.getTime() ?? null,
+          response_status: o.response_status,
+          error: o.error,
+          at,
+        }).changes === 1;
+      if (!applied) return { delivery_id: o.delivery_id, applied };
+      sql.insertAttempt.run({
+        id: o.delivery_id,
+        attempt: o.attempt,
+        started_at: o.started_at.toISOString(),
+        response_status: o.response_status,
+        latency_ms: Math.round(o.latency_ms),
+        response_body: o.response_body,
+        error: o.error,
+        outcome: o.kind,
+        next_at: o.next_attempt_at?.toISOString() ?? null,
+      });
+      if (o.result === 'delivered') {
+        sql.clearFailing.run(o.subscription_id);
+        return { delivery_id: o.delivery_id, applied };
+      }
+      sql.markFailing.run(o.started_at.toISOString(), o.subscription_id);
+      let disabled: string | undefined;
+      if (o.disable_reason && sql.disable.run({ id: o.subscription_id, reason: o.disable_reason, at }).changes === 1) {
+        disabled = o.disable_reason;
+      } else if (
+        o.disable_if_failing_since_before &&
+        sql.disableIfFailingSince.run({ id: o.subscription_id, reason: 'failing', at, before: o.disable_if_failing_since_before.toISOString() })
+          .changes === 1
+      ) {
+        disabled = 'failing';
+      }
+      if (!disabled) return { delivery_id: o.delivery_id, applied };
+      const sub = sql.subscriptionForEffect.get(o.subscription_id) as { id: string; url: string; failing_since: string | null };
+      return { delivery_id: o.delivery_id, applied, disabled_subscription: { ...sub, reason: disabled } };
+    });
+  });
+
+  return {
+    async createSubscription(input: NewSubscription) {
+      const created = input.created_at.toISOString();
+      sql.insertSubscription.run({
+        id: input.id,
+        url: input.url,
+        events: JSON.stringify(input.events),
+        description: input.description,
+        metadata: JSON.stringify(input.metadata),
+        rate_limit_per_second: input.rate_limit_per_second,
+        secrets: JSON.stringify([{ secret: input.secret, expires_at: null }]),
+        created_at: created,
+      });
+      return toSubscription(sql.getSubscription.get(input.id) as SubscriptionRow);
+    },
+    async getSubscription(id) {
+      const row = sql.getSubscription.get(id) as SubscriptionRow | undefined;
+      return row && toSubscription(row);
+    },
+    async listSubscriptions(page: PageQuery) {
+      return (sql.listSubscriptions.all({ cursor: page.cursor ?? null, limit: page.limit }) as SubscriptionRow[]).map(toSubscription);
+    },
+    async updateSubscription(id, patch) {
+      return updateSubscription(id, patch);
+    },
+    async deleteSubscription(id, at) {
+      return deleteSubscription(id, at);
+    },
+    async setSubscriptionSecrets(id, secrets, at) {
+      if (sql.setSecrets.run(JSON.stringify(secrets), at.toISOString(), id).changes === 0) return undefined;
+      return toSubscription(sql.getSubscription.get(id) as SubscriptionRow);
+    },
+    async disableSubscription(id, reason, at) {
+      return sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1;
+    },
+    async insertEvent(input) {
+      return insertEvent(input);
+    },
+    async getEvent(id) {
+      return sql.getEvent.get(id) as EventRecord | undefined;
+    },
+    async listEvents(query) {
+      return sql.listEvents.all({
+        cursor: query.cursor ?? null,
+        type: query.type ?? null,
+        since: query.since?.toISOString() ?? null,
+        limit: query.limit,
+      }) as EventRecord[];
+    },
+    async getDelivery(id) {
+      const row = sql.getDelivery.get(id) as DeliveryRow | undefined;
+      return row && toDelivery(row);
+    },
+    async listDeliveriesForEvent(eventId) {
+      return (sql.listDeliveriesForEvent.all(eventId) as DeliveryRow[]).map(toDelivery);
+    },
+    async listAttempts(deliveryIds) {
+      return sql.listAttempts.all(JSON.stringify(deliveryIds)) as AttemptRecord[];
+    },
+    async requeueDelivery(id, at) {
+      return sql.requeueDelivery.run({ id, at: at.toISOString(), at_ms: at.getTime() }).changes === 1;
+    },
+    async requeueFailedSince(subscriptionId, since, at) {
+      return sql.requeueFailedSince.run({
+        subscription_id: subscriptionId,
+        since: since.toISOString(),
+        at: at.toISOString(),
+        at_ms: at.getTime(),
+      }).changes;
+    },
+    async claimDue(input) {
+      return claim(input);
+    },
+    async recordOutcomes(outcomes) {
+      return outcomes.length === 0 ? [] : recordOutcomes(outcomes);
+    },
+    async sweepExpiredLeases(now) {
+      return sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes;
+    },
+    async purgeIdempotencyKeys(now) {
+      return sql.purgeIdempotency.run(now.getTime()).changes;
+    },
+  };
+}
+
+function toSubscription(row: SubscriptionRow): SubscriptionRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    events: JSON.parse(row.events) as string[],
+    description: row.description,
+    metadata: JSON.parse(row.metadata) as Record<string, string>,
+    rate_limit_per_second: row.rate_limit_per_second,
+    secrets: JSON.parse(row.secrets) as SubscriptionSecret[],
+    status: row.status,
+    disabled_reason: row.disabled_reason,
+    failing_since: row.failing_since,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+function toDelivery(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    event_id: row.event_id,
+    event_type: row.event_type,
+    subscription_id: row.subscription_id,
+    url: row.url,
+    status: row.status,
+    attempts: row.attempt,
+    next_attempt_at: row.next_attempt_at === null ? null : new Date(row.next_attempt_at).toISOString(),
+    last_response_status: row.last_response_status,
+    last_error: row.last_error,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
