@@ -3,6 +3,7 @@ import { HttpError } from '../errors/http-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import type { AppContext } from './context.js';
+import { createOpsRouter } from './ops-routes.js';
 
 /** The express app for everything that is not a receiver: management API, docs, health. */
 export function createApp(ctx: AppContext): Express {
@@ -10,17 +11,7 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res, next) => {
-    try {
-      await ctx.store.ping();
-      res.json({ status: 'ready' });
-    } catch (err) {
-      next(new HttpError(503, 'not_ready', 'The database does not answer', { cause: err }));
-    }
-  });
+  app.use(createOpsRouter(ctx));
 
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);

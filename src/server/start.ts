@@ -7,6 +7,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { AppContext } from './context.js';
+import { closeGracefully, type Stoppable } from './graceful-close.js';
 import { createHttpServer, type FastPath } from './http.js';
 
 export interface RunningHookspec {
@@ -15,7 +16,10 @@ export interface RunningHookspec {
   server: Server;
   store: Store;
   context: AppContext;
-  /** Stops accepting, finishes in-flight work, closes the store. */
+  /**
+   * Stops accepting, lets in-flight requests and background work (delivery attempts) finish until
+   * `config.ops.shutdownDeadlineMs`, releases leases, closes the store. Safe to call more than once.
+   */
   close(): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   };
   const context: AppContext = { config, store, publisher };
   const fastPaths: FastPath[] = [];
+  // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
+  const stoppables: Stoppable[] = [];
   const server = createHttpServer(fastPaths, createApp(context));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -38,18 +44,22 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   const { port } = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   logger.info({ port, database: store.dialect }, 'hookspec listening');
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
     server,
     store,
     context,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+    close() {
+      closing ??= closeGracefully({
+        server,
+        stoppables,
+        closeStore: () => store.close(),
+        deadlineMs: config.ops.shutdownDeadlineMs,
+        log: logger,
       });
-      await store.close();
+      return closing;
     },
   };
 }

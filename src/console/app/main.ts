@@ -1,0 +1,1 @@
+// Console module: filled in below.

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { consoleRouter } from '../console/routes.js';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
+import { registry } from '../observability/metrics.js';
+import { checkReadiness, databaseCheck, migrationsCheck, type ReadinessCheck } from '../observability/readiness.js';
+import { requestLog } from '../observability/request-log.js';
+import type { AppContext } from './context.js';
+
+export interface OpsRouterOptions {
+  /** More readiness conditions (for example the delivery worker), checked after database and migrations. */
+  readinessChecks?: ReadinessCheck[];
+}
+
+/**
+ * What operators and orchestrators call: request logging for every express request, `/healthz`, `/readyz`,
+ * `/metrics` (Prometheus text) and the web console under `/console`. Mounted first in the express app.
+ */
+export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {}): Router {
+  const router = Router();
+  const checks = [databaseCheck(ctx.store), migrationsCheck(ctx.store), ...(options.readinessChecks ?? [])];
+
+  router.use(requestLog());
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (req, res) => {
+    const report = await checkReadiness(checks);
+    if (report.ready) {
+      res.json({ status: 'ready', checks: report.checks });
+      return;
+    }
+    const failing = Object.entries(report.checks).filter(([, outcome]) => outcome !== 'ok');
+    const detail = `Not ready: ${failing.map(([name, outcome]) => `${name} (${outcome})`).join('; ')}`;
+    req.log.warn({ checks: report.checks }, 'not ready');
+    const problem = toProblem(503, 'not_ready', detail, { checks: report.checks, instance: req.originalUrl });
+    res.status(503).set('retry-after', '5').type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  });
+
+  router.get('/metrics', async (_req, res, next) => {
+    try {
+      const body = await registry.metrics();
+      res.set('content-type', registry.contentType).send(body);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.use('/console', consoleRouter());
+  return router;
+}
