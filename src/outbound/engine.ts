@@ -1,0 +1,34 @@
+import type { OutboundConfig } from '../config/outbound.js';
+import type { OutboundStore } from '../store/outbound-store.js';
+import { OutboxPublisher, type EventValidator } from './publish.js';
+import { DeliveryHttpClient } from './send.js';
+import { DeliveryWorker } from './worker.js';
+
+/** The outbound room assembled: the outbox publisher and (unless this is an API-only process) the worker. */
+export interface OutboundEngine {
+  publisher: OutboxPublisher;
+  worker: DeliveryWorker | undefined;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboundEngine(deps: { store: OutboundStore; config: OutboundConfig; validator: EventValidator; now?: () => Date }): OutboundEngine {
+  const { store, config, validator } = deps;
+  let worker: DeliveryWorker | undefined;
+  const publisher = new OutboxPublisher({ store, validator, idempotencyTtlMs: config.idempotencyTtlMs, onPublished: () => worker?.wake(), now: deps.now });
+  const http = new DeliveryHttpClient({
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    connectionsPerOrigin: config.connectionsPerOrigin,
+    timeoutMs: config.timeoutMs,
+  });
+  if (config.runWorker) worker = new DeliveryWorker({ store, config, http, publisher, now: deps.now });
+  return {
+    publisher,
+    worker,
+    start: () => worker?.start(),
+    async stop() {
+      await worker?.stop();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rotateSecrets } from '../../src/outbound/secrets.js';
+import { generateSecret } from '../../src/outbound/secrets.js';
+import { eventually, startEngine, startSubscriber, subscribe, type Subscriber, type TestEngine } from './support.js';
+
+describe('per-subscription limits and secret rotation', () => {
+  let t: TestEngine | undefined;
+  const subscribers: Subscriber[] = [];
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+    await Promise.all(subscribers.splice(0).map((s) => s.close()));
+  });
+
+  it('a slow subscriber holds only its own slots: a fast one is served meanwhile', async () => {
+    t = await startEngine({ HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '2', HOOKSPEC_MAX_IN_FLIGHT: '8', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slow = await startSubscriber((_req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.end();
+      }, 300);
+    });
+    const fast = await startSubscriber();
+    subscribers.push(slow, fast);
+    await subscribe(t, slow);
+    await subscribe(t, fast);
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) await t.engine.publisher.publish('order.created', { i });
+    await eventually(() => expect(fast.received).toHaveLength(20), 3000);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(slow.received.length).toBeLessThan(20);
+    expect(maxInFlight).toBe(2);
+    await eventually(() => expect(slow.received).toHaveLength(20), 6000);
+  });
+
+  it('rate_limit_per_second spaces the sends to one subscriber', async () => {
+    t = await startEngine();
+    const s = await startSubscriber();
+    subscribers.push(s);
+    await subscribe(t, s, ['*'], { rate_limit_per_second: 10 });
+    for (let i = 0; i < 15; i++) await t.engine.publisher.publish('order.created', { i });
+    await eventually(() => expect(s.received).toHaveLength(15), 4000);
+    // A burst of 10, then 5 more at 10/s: at least ~400 ms between the first and the last.
+    expect(s.received[14]!.at - s.received[0]!.at).toBeGreaterThanOrEqual(400);
+  });
+
+  it('during rotation both the old and the new secret sign, and each verifies on its own', async () => {
+    t = await startEngine();
+    const s = await startSubscriber();
+    subscribers.push(s);
+    const sub = await subscribe(t, s);
+    const oldSecret = s.secrets[0]!;
+    const newSecret = generateSecret();
+    await t.store.outbound.setSubscriptionSecrets(sub.id, rotateSecrets(sub.secrets, newSecret, new Date(), 60_000), new Date());
+    s.secrets = [oldSecret, newSecret];
+    await t.engine.publisher.publish('order.created', { rotated: true });
+    await eventually(() => expect(s.received).toHaveLength(1));
+    expect(s.received[0]!.verified).toBe(true);
+    expect(s.received[0]!.signature.split(' ')).toHaveLength(2);
+
+    // After the grace period only the new one signs.
+    await t.store.outbound.setSubscriptionSecrets(sub.id, rotateSecrets(sub.secrets, newSecret, new Date(), 60_000).map((x) => (x.expires_at ? { ...x, expires_at: new Date(Date.now() - 1).toISOString() } : x)), new Date());
+    s.secrets = [newSecret];
+    await t.engine.publisher.publish('order.created', { rotated: 'done' });
+    await eventually(() => expect(s.received).toHaveLength(2));
+    expect(s.received[1]!.signature.split(' ')).toHaveLength(1);
+    expect(s.received[1]!.verified).toBe(true);
+  });
+});
