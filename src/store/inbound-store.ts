@@ -1,2 +1,130 @@
-/** Persistence of the inbound log and audit trail (defined by the inbound room). */
-export interface InboundStore {}
+/** Processing status of an inbound delivery: received → processing → processed | failed. */
+export type InboundStatus = 'received' | 'processing' | 'processed' | 'failed' | 'duplicate';
+
+/** One schema error, as the generated validators report it. */
+export interface InboundValidationError {
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** A verified delivery, ready for the inbound log. */
+export interface NewInboundDelivery {
+  /** `in_…`, time-ordered. */
+  id: string;
+  provider: string;
+  /** operationId of the receiver. */
+  receiver: string;
+  /** The provider's delivery id (deduplication key, unique per provider). */
+  deliveryId: string;
+  eventType: string;
+  /** Catalog webhook the event maps to, if any. */
+  catalogType: string | null;
+  headers: Record<string, string>;
+  body: Buffer;
+  source: string;
+  /** Which configured secret matched (rotation visibility). */
+  secretIndex: number;
+  validationOk: boolean;
+  validationErrors: InboundValidationError[];
+  /** `received` when there is something to dispatch, `processed` when there is not. */
+  status: 'received' | 'processed';
+  /** ISO 8601. */
+  receivedAt: string;
+  /** Epoch ms at which the dispatcher may pick it up. */
+  nextAttemptAt: number;
+}
+
+/** Outcome of one insert: the row id, and whether the delivery id had been stored before. */
+export interface InsertedDelivery {
+  id: string;
+  duplicate: boolean;
+}
+
+/** A stored delivery as the inbound log shows it. */
+export interface InboundDeliveryRow {
+  id: string;
+  provider: string;
+  receiver: string;
+  deliveryId: string;
+  eventType: string;
+  catalogType: string | null;
+  headers: Record<string, string>;
+  body: Buffer;
+  source: string;
+  secretIndex: number;
+  validationOk: boolean;
+  validationErrors: InboundValidationError[];
+  status: InboundStatus;
+  attempts: number;
+  lastError: string | null;
+  receivedAt: string;
+  processedAt: string | null;
+}
+
+/** A delivery leased to one dispatcher for one attempt. */
+export interface ClaimedDelivery {
+  id: string;
+  provider: string;
+  receiver: string;
+  headers: Record<string, string>;
+  catalogType: string | null;
+  eventType: string;
+  body: Buffer;
+  receivedAt: string;
+  /** The attempt number this claim is for (fences the completion). */
+  attempts: number;
+}
+
+/** How an attempt ended; applied only if the lease is still this owner's and the attempt number matches. */
+export interface InboundCompletion {
+  id: string;
+  owner: string;
+  attempt: number;
+  status: 'processed' | 'received' | 'failed';
+  lastError: string | null;
+  /** For a retry (`received`): when to try again, epoch ms. */
+  nextAttemptAt: number;
+  /** ISO 8601 time of the completion. */
+  at: string;
+}
+
+export interface InboundListFilter {
+  provider?: string;
+  eventType?: string;
+  status?: InboundStatus;
+  /** Only ids older than this one (newest first). */
+  before?: string;
+  limit: number;
+}
+
+/** A refused request, audited without its body. */
+export interface InboundRefusal {
+  at: string;
+  source: string;
+  receiver: string;
+  status: number;
+  reason: string;
+  headerNames: string[];
+  bodySize: number | null;
+}
+
+/** Persistence of the inbound log and the refusal audit. Every method is async so PostgreSQL can sit behind it. */
+export interface InboundStore {
+  /** Inserts a batch in ONE transaction (group commit); a known (provider, delivery id) is reported as duplicate. */
+  insertDeliveries(rows: NewInboundDelivery[]): Promise<InsertedDelivery[]>;
+  /** Leases deliveries for one attempt each (attempts + 1); ids no longer claimable are left out. */
+  claimDeliveries(ids: string[], owner: string, leaseUntil: number, now: number): Promise<ClaimedDelivery[]>;
+  /** Records attempt outcomes in one transaction, each fenced by owner and attempt number. */
+  completeDeliveries(completions: InboundCompletion[]): Promise<number>;
+  /** Ids waiting for an attempt (due retries, expired leases), oldest first. */
+  listDueDeliveries(now: number, limit: number): Promise<string[]>;
+  getDelivery(id: string): Promise<InboundDeliveryRow | undefined>;
+  listDeliveries(filter: InboundListFilter): Promise<InboundDeliveryRow[]>;
+  /** Queues a delivery to run its handlers again; false when it is being processed right now. */
+  requeueDelivery(id: string, now: number): Promise<boolean>;
+  /** Appends refusals in one transaction and prunes the oldest beyond `keep` rows. */
+  insertRefusals(rows: InboundRefusal[], keep: number): Promise<void>;
+  /** Newest refusals first. */
+  listRefusals(limit: number): Promise<(InboundRefusal & { id: number })[]>;
+}
