@@ -1,3 +1,4 @@
+import { readInboundConfig, type InboundConfig } from './inbound.js';
 import { readOpsConfig, type OpsConfig } from './ops.js';
 import { readOutboundConfig, type OutboundConfig } from './outbound.js';
 import { readServerConfig, type ServerConfig } from './server.js';
@@ -8,6 +9,7 @@ import { readServerConfig, type ServerConfig } from './server.js';
  */
 export interface Config {
   server: ServerConfig;
+  inbound: InboundConfig;
   outbound: OutboundConfig;
   ops: OpsConfig;
 }
@@ -15,6 +17,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     server: readServerConfig(env),
+    inbound: readInboundConfig(env),
     outbound: readOutboundConfig(env),
     ops: readOpsConfig(env),
   };
