@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { startPruneScheduler } from '../retention/scheduler.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
@@ -36,6 +37,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   const fastPaths: FastPath[] = [];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
   const stoppables: Stoppable[] = [];
+  if (config.server.role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
   const server = createHttpServer(fastPaths, createApp(context));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

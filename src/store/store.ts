@@ -1,11 +1,13 @@
 import type { InboundStore } from './inbound-store.js';
 import type { OutboundStore } from './outbound-store.js';
+import type { RetentionStore } from './retention-store.js';
 
 /** Everything persistent, behind one async interface per room, so SQLite and PostgreSQL are interchangeable. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly inbound: InboundStore;
   readonly outbound: OutboundStore;
+  readonly retention: RetentionStore;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;
   /** Migration versions shipped with this build that the database has not recorded (readiness). */
