@@ -1,0 +1,2 @@
+// generated from openapi.yaml; do not edit
+export * from './validators.cjs';

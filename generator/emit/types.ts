@@ -1,0 +1,46 @@
+import { Worker } from 'node:worker_threads';
+
+/** Runs openapi-typescript on the spec text in a CommonJS worker script (no TypeScript loader needed there). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.moduleUrl)
+  .then(async (ots) => {
+    const ast = await ots.default(workerData.text, workerData.options);
+    parentPort.postMessage({ ok: true, code: ots.astToString(ast) });
+  })
+  .catch((err) => parentPort.postMessage({ ok: false, message: String((err && err.message) || err) }));
+`;
+
+/** Options every types run uses, so worker and in-thread runs give the same bytes. */
+const OPENAPI_TS_OPTIONS = { silent: true } as const;
+
+/**
+ * `types.ts` from openapi-typescript's Node API (`paths`, `webhooks`, `components`, `operations`).
+ * With `parallel`, it runs in a worker thread so the validators can compile on the main thread meanwhile.
+ */
+export async function emitTypes(text: string, header: string, parallel: boolean): Promise<string> {
+  const code = parallel ? await inWorker(text) : await inThread(text);
+  return `${header}\n\n${code}`;
+}
+
+async function inThread(text: string): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  try {
+    return astToString(await openapiTS(text, OPENAPI_TS_OPTIONS));
+  } catch (err) {
+    throw new Error(`openapi-typescript failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function inWorker(text: string): Promise<string> {
+  const moduleUrl = import.meta.resolve('openapi-typescript');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { moduleUrl, text, options: OPENAPI_TS_OPTIONS } });
+    worker.once('message', (message: { ok: true; code: string } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (message.ok) resolve(message.code);
+      else reject(new Error(`openapi-typescript failed: ${message.message}`));
+    });
+    worker.once('error', (err) => reject(new Error(`openapi-typescript worker failed: ${err.message}`)));
+  });
+}

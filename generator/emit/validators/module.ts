@@ -1,0 +1,37 @@
+import type { Context } from '../../context.js';
+import type { SpecModel } from '../../model/types.js';
+import { render } from '../templates.js';
+import { collectFormats } from './ajv.js';
+import { compileChunk } from './compile.js';
+import { dedupeSchemas } from './dedupe.js';
+import { buildEntries } from './entries.js';
+
+/** The four files of the validator module: CommonJS code, its ESM wrapper, and their declarations. */
+export interface ValidatorFiles {
+  'validators.cjs': string;
+  'validators.d.cts': string;
+  'validators.js': string;
+  'validators.d.ts': string;
+}
+
+/** Compiles every payload, body and parameter validator into one module that loads in plain Node. */
+export function emitValidators(model: SpecModel, ctx: Context): ValidatorFiles {
+  const entries = buildEntries(model);
+  const doc = dedupeSchemas(model.doc);
+  const formats = collectFormats(model.doc);
+  const payloadEntries = [...entries.webhooks, ...entries.bodies];
+  const data = {
+    header: ctx.header,
+    payloadCode: compileChunk(doc, 'payload', payloadEntries, formats, ctx.specName),
+    parameterCode: compileChunk(doc, 'parameters', entries.parameters, formats, ctx.specName),
+    webhooks: entries.webhooks,
+    bodies: entries.bodies,
+    parameters: entries.parameters,
+  };
+  return {
+    'validators.cjs': render('validators.cjs', data),
+    'validators.d.cts': render('validators.d.cts', data),
+    'validators.js': render('validators.js', data),
+    'validators.d.ts': render('validators.d.ts', data),
+  };
+}

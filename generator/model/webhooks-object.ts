@@ -1,0 +1,58 @@
+import { deref, isObject, resolvePointer } from '../load/pointer.js';
+import type { InboundModel, OperationModel, WebhookModel } from './types.js';
+
+/** Builds the catalog entries from the webhook operations: one per webhook name (POST preferred). */
+export function buildWebhooks(doc: Record<string, unknown>, operations: OperationModel[]): WebhookModel[] {
+  const byName = new Map<string, OperationModel>();
+  for (const operation of operations) {
+    if (operation.section !== 'webhooks') continue;
+    const existing = byName.get(operation.key);
+    if (!existing || (operation.method === 'post' && existing.method !== 'post')) byName.set(operation.key, operation);
+  }
+  return [...byName.keys()].sort().map((name) => {
+    const operation = byName.get(name) as OperationModel;
+    return {
+      name,
+      operation,
+      isEnvelope: isEnvelope(doc, operation),
+      example: findExample(doc, operation),
+      inbound: findInbound(doc, operation),
+    };
+  });
+}
+
+/** Standard Webhooks envelope: the body schema declares `type`, `timestamp` and `data`. */
+function isEnvelope(doc: Record<string, unknown>, operation: OperationModel): boolean {
+  if (!operation.body?.schemaPointer) return false;
+  const { node } = deref<Record<string, unknown>>(doc, resolvePointer(doc, operation.body.schemaPointer));
+  if (!isObject(node) || !isObject(node.properties)) return false;
+  return ['type', 'timestamp', 'data'].every((key) => isObject(node.properties) && key in node.properties);
+}
+
+/** The first example found: media `example`, then media `examples`, then the schema's `examples`/`example`. */
+export function findExample(doc: Record<string, unknown>, operation: OperationModel): unknown {
+  if (!operation.body) return undefined;
+  const media = resolvePointer(doc, operation.body.mediaPointer);
+  if (isObject(media)) {
+    if (media.example !== undefined) return media.example;
+    if (isObject(media.examples)) {
+      for (const key of Object.keys(media.examples)) {
+        const { node } = deref<Record<string, unknown>>(doc, media.examples[key]);
+        if (isObject(node) && node.value !== undefined) return node.value;
+      }
+    }
+  }
+  if (!operation.body.schemaPointer) return undefined;
+  const { node: schema } = deref<Record<string, unknown>>(doc, resolvePointer(doc, operation.body.schemaPointer));
+  if (!isObject(schema)) return undefined;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  return schema.example;
+}
+
+function findInbound(doc: Record<string, unknown>, operation: OperationModel): InboundModel | undefined {
+  const item = isObject(doc.webhooks) ? doc.webhooks[operation.key] : undefined;
+  const op = resolvePointer(doc, operation.pointer);
+  const value = (isObject(op) ? op['x-hookspec-inbound'] : undefined) ?? (isObject(item) ? item['x-hookspec-inbound'] : undefined);
+  if (!isObject(value) || typeof value.provider !== 'string' || typeof value.event !== 'string') return undefined;
+  return { provider: value.provider, event: value.event };
+}

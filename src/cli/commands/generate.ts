@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+
+interface GenerateFlags {
+  spec: string;
+  out: string;
+  check?: boolean;
+  handlers?: string;
+  cache: boolean;
+}
+
+/** `hookspec generate --spec FILE --out DIR [--check] [--handlers DIR]`: delegates to `generator/`. */
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('generate types, validators, handler contracts, clients and the event catalog from an OpenAPI 3.1 document')
+    .requiredOption('--spec <file>', 'OpenAPI 3.1 document (YAML or JSON)', 'openapi.yaml')
+    .requiredOption('--out <dir>', 'output directory', 'generated')
+    .option('--check', 'write nothing; exit non-zero naming each file that differs from what the spec produces')
+    .option('--handlers <dir>', 'write handler scaffolds here where missing (never overwrites)')
+    .option('--no-cache', 'ignore and do not update the content-hash cache')
+    .action(async (flags: GenerateFlags) => {
+      // Imported on use so other commands do not load the generator's dependencies.
+      const { generate } = await import('../../../generator/index.js');
+      const result = await generate({
+        spec: flags.spec,
+        out: flags.out,
+        check: flags.check ?? false,
+        ...(flags.handlers === undefined ? {} : { handlers: flags.handlers }),
+        ...(flags.cache ? {} : { cacheDir: false as const }),
+      });
+      if (flags.check) {
+        process.stdout.write(`${flags.out} is up to date with ${flags.spec}\n`);
+        return;
+      }
+      for (const file of [...result.written, ...result.scaffolds]) process.stdout.write(`wrote ${file}\n`);
+      if (result.written.length === 0) process.stdout.write(`${flags.out} is up to date${result.cached ? ' (cached)' : ''}\n`);
+    });
+}
