@@ -21,7 +21,7 @@ check: install
 
 ## lint: redocly lint (recommended rules, webhooks included)
 lint: install
-	npx redocly lint openapi.yaml --format=stylish
+	REDOCLY_TELEMETRY=off npx redocly lint openapi.yaml
 
 ## typecheck: tsc --noEmit over src, generator, generated, test and bench
 typecheck: install
@@ -41,7 +41,7 @@ run: install
 
 ## docs: Redoc HTML with the webhooks section into docs/
 docs: install
-	npx redocly build-docs openapi.yaml --output docs/index.html
+	REDOCLY_TELEMETRY=off npx redocly build-docs openapi.yaml --inlineBundle -o docs/index.html
 
 bench: bench-generate bench-inbound bench-outbound
 
