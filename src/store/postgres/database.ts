@@ -79,18 +79,26 @@ export function listMigrations(): { version: string; sql: string }[] {
     .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(MIGRATIONS_DIR, f), 'utf8') }));
 }
 
-/** Runs `fn` in one transaction on one client; rolls back on any error. */
+/** SQLSTATEs after which the whole transaction may simply run again: deadlock detected, serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+/** Attempts of a transaction that keeps hitting a deadlock before the error is passed on. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+/** Runs `fn` in one transaction on one client; rolls back on any error and runs again after a deadlock. */
 export async function inTransaction<T>(pool: PostgresPool, fn: (client: PostgresClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= TRANSACTION_ATTEMPTS) throw err;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -1,0 +1,543 @@
+import type {
+  AttemptOutcome,
+  AttemptRecord,
+  ClaimedDelivery,
+  DeliveryRecord,
+  EventRecord,
+  InsertEventResult,
+  NewEvent,
+  OutboundStore,
+  OutcomeEffect,
+  SubscriptionPatch,
+  SubscriptionRecord,
+  SubscriptionSecret,
+} from '../outbound-store.js';
+import { inTransaction, type PostgresClient, type PostgresPool } from './database.js';
+
+interface SubscriptionRow {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  metadata: Record<string, string>;
+  rate_limit_per_second: number | null;
+  secrets: SubscriptionSecret[];
+  status: 'active' | 'disabled';
+  disabled_reason: string | null;
+  failing_since: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface DeliveryRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  subscription_id: string;
+  url: string;
+  status: DeliveryRecord['status'];
+  attempt: number;
+  next_attempt_at: number | null;
+  last_response_status: number | null;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  data_json: string;
+  created_at: Date;
+}
+
+interface AttemptRow extends Omit<AttemptRecord, 'started_at' | 'next_attempt_at'> {
+  started_at: Date;
+  next_attempt_at: Date | null;
+}
+
+interface ClaimRow {
+  id: string;
+  attempt: number;
+  retry_base: number;
+  lease_expires_at: number;
+  event_id: string;
+  event_type: string;
+  data_json: string;
+  event_created_at: Date;
+  subscription_id: string;
+  url: string;
+  secrets: SubscriptionSecret[];
+  rate_limit_per_second: number | null;
+}
+
+const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
+
+const SUBSCRIPTION_COLUMNS = `id, url, events, description, metadata, rate_limit_per_second, secrets, status, disabled_reason,
+  failing_since, created_at, updated_at`;
+const EVENT_COLUMNS = 'id, type, data_json, created_at';
+
+/**
+ * Claims due deliveries for one worker in one statement: rows another worker holds are skipped (not waited for),
+ * then leased with the next attempt number and returned with their event and subscription.
+ */
+const CLAIM_SQL = `WITH picked AS (
+    SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND s.status = 'active' AND s.deleted_at IS NULL
+      AND NOT (d.subscription_id = ANY ($2::text[]))
+    ORDER BY d.next_attempt_at LIMIT $3
+    FOR UPDATE OF d SKIP LOCKED)
+  UPDATE deliveries d SET status = 'delivering', lease_owner = $4, lease_expires_at = $5, attempt = d.attempt + 1, updated_at = $6
+  FROM picked, events e, subscriptions s
+  WHERE d.id = picked.id AND e.id = d.event_id AND s.id = d.subscription_id
+  RETURNING d.id, d.attempt, d.retry_base, d.lease_expires_at, e.id AS event_id, e.type AS event_type, e.data_json,
+    e.created_at AS event_created_at, s.id AS subscription_id, s.url, s.secrets, s.rate_limit_per_second`;
+
+/** Records every outcome of a batch in one statement, each fenced on (id, lease owner, attempt, still delivering). */
+const RECORD_RESULTS_SQL = `UPDATE deliveries d SET status = v.status, next_attempt_at = v.next_ms, lease_owner = NULL,
+    lease_expires_at = NULL, last_response_status = v.response_status, last_error = v.error, updated_at = v.at
+  FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::timestamptz[])
+    AS v(id, owner, attempt, status, next_ms, response_status, error, at)
+  WHERE d.id = v.id AND d.lease_owner = v.owner AND d.attempt = v.attempt AND d.status = 'delivering'
+  RETURNING d.id`;
+
+/** The attempt log rows of the applied outcomes; a re-recorded attempt replaces its row, like SQLite's INSERT OR REPLACE. */
+const INSERT_ATTEMPTS_SQL = `INSERT INTO delivery_attempts
+    (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+    $9::timestamptz[])
+  ON CONFLICT (delivery_id, attempt) DO UPDATE SET started_at = EXCLUDED.started_at, response_status = EXCLUDED.response_status,
+    latency_ms = EXCLUDED.latency_ms, response_body = EXCLUDED.response_body, error = EXCLUDED.error, outcome = EXCLUDED.outcome,
+    next_attempt_at = EXCLUDED.next_attempt_at`;
+
+/**
+ * The outbound store on a pg pool shared by every process: claims use `FOR UPDATE SKIP LOCKED`, results are
+ * fenced on lease owner and attempt, idempotency keys and the failure clock live in rows every instance sees.
+ */
+export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
+  return {
+    async createSubscription(input) {
+      const { rows } = await pool.query<SubscriptionRow>(
+        `INSERT INTO subscriptions (id, url, events, description, metadata, rate_limit_per_second, secrets, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8) RETURNING ${SUBSCRIPTION_COLUMNS}`,
+        [
+          input.id,
+          input.url,
+          JSON.stringify(input.events),
+          input.description,
+          JSON.stringify(input.metadata),
+          input.rate_limit_per_second,
+          JSON.stringify([{ secret: input.secret, expires_at: null }]),
+          input.created_at,
+        ],
+      );
+      return toSubscription(rows[0]!);
+    },
+
+    async getSubscription(id) {
+      const { rows } = await pool.query<SubscriptionRow>(
+        `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = $1 AND deleted_at IS NULL`,
+        [id],
+      );
+      return rows[0] && toSubscription(rows[0]);
+    },
+
+    async listSubscriptions(page) {
+      const { rows } = await pool.query<SubscriptionRow>(
+        `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE deleted_at IS NULL AND ($1::text IS NULL OR id < $1)
+         ORDER BY id DESC LIMIT $2`,
+        [page.cursor ?? null, page.limit],
+      );
+      return rows.map(toSubscription);
+    },
+
+    async updateSubscription(id, patch) {
+      return inTransaction(pool, (client) => updateSubscription(client, id, patch));
+    },
+
+    async deleteSubscription(id, at) {
+      return inTransaction(pool, async (client) => {
+        const deleted = await client.query('UPDATE subscriptions SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [at, id]);
+        if (deleted.rowCount === 0) return false;
+        await client.query(
+          `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = $1 WHERE subscription_id = $2 AND status = 'pending'`,
+          [at, id],
+        );
+        return true;
+      });
+    },
+
+    async setSubscriptionSecrets(id, secrets, at) {
+      const { rows } = await pool.query<SubscriptionRow>(
+        `UPDATE subscriptions SET secrets = $1, updated_at = $2 WHERE id = $3 AND deleted_at IS NULL RETURNING ${SUBSCRIPTION_COLUMNS}`,
+        [JSON.stringify(secrets), at, id],
+      );
+      return rows[0] && toSubscription(rows[0]);
+    },
+
+    async disableSubscription(id, reason, at) {
+      const result = await pool.query(
+        `UPDATE subscriptions SET status = 'disabled', disabled_reason = $1, updated_at = $2
+         WHERE id = $3 AND status = 'active' AND deleted_at IS NULL`,
+        [reason, at, id],
+      );
+      return result.rowCount === 1;
+    },
+
+    async insertEvent(input) {
+      return inTransaction(pool, (client) => insertEvent(client, input));
+    },
+
+    async getEvent(id) {
+      const { rows } = await pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1`, [id]);
+      return rows[0] && toEvent(rows[0]);
+    },
+
+    async listEvents(query) {
+      const { rows } = await pool.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE ($1::text IS NULL OR id < $1) AND ($2::text IS NULL OR type = $2) AND ($3::timestamptz IS NULL OR created_at >= $3)
+         ORDER BY id DESC LIMIT $4`,
+        [query.cursor ?? null, query.type ?? null, query.since ?? null, query.limit],
+      );
+      return rows.map(toEvent);
+    },
+
+    async getDelivery(id) {
+      const { rows } = await pool.query<DeliveryRow>(
+        `SELECT d.*, e.type AS event_type, s.url FROM deliveries d JOIN events e ON e.id = d.event_id
+         JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = $1`,
+        [id],
+      );
+      return rows[0] && toDelivery(rows[0]);
+    },
+
+    async listDeliveriesForEvent(eventId) {
+      const { rows } = await pool.query<DeliveryRow>(
+        `SELECT d.*, e.type AS event_type, s.url FROM deliveries d JOIN events e ON e.id = d.event_id
+         JOIN subscriptions s ON s.id = d.subscription_id WHERE d.event_id = $1 ORDER BY d.id`,
+        [eventId],
+      );
+      return rows.map(toDelivery);
+    },
+
+    async listAttempts(deliveryIds) {
+      const { rows } = await pool.query<AttemptRow>(
+        `SELECT delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at
+         FROM delivery_attempts WHERE delivery_id = ANY ($1::text[]) ORDER BY delivery_id, attempt`,
+        [deliveryIds],
+      );
+      return rows.map(toAttempt);
+    },
+
+    async requeueDelivery(id, at) {
+      const result = await pool.query(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = $1, retry_base = attempt, updated_at = $2
+         WHERE id = $3 AND status <> 'delivering'
+           AND subscription_id IN (SELECT id FROM subscriptions WHERE deleted_at IS NULL)`,
+        [at.getTime(), at, id],
+      );
+      return result.rowCount === 1;
+    },
+
+    async requeueFailedSince(subscriptionId, since, at) {
+      const result = await pool.query(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = $1, retry_base = attempt, updated_at = $2
+         WHERE subscription_id = $3 AND status IN ('failed', 'dead') AND created_at >= $4`,
+        [at.getTime(), at, subscriptionId, since],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async claimDue(input) {
+      const { rows } = await pool.query<ClaimRow>({
+        name: 'hookspec_claim_due',
+        text: CLAIM_SQL,
+        values: [input.now.getTime(), input.excludeSubscriptions, input.limit, input.owner, input.leaseUntil.getTime(), input.now],
+      });
+      // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.
+      rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return rows.map(
+        (r): ClaimedDelivery => ({
+          id: r.id,
+          attempt: r.attempt,
+          schedule_attempt: r.attempt - r.retry_base,
+          lease_owner: input.owner,
+          lease_expires_at: r.lease_expires_at,
+          event: { id: r.event_id, type: r.event_type, data_json: r.data_json, created_at: r.event_created_at.toISOString() },
+          subscription: { id: r.subscription_id, url: r.url, secrets: r.secrets, rate_limit_per_second: r.rate_limit_per_second },
+        }),
+      );
+    },
+
+    async recordOutcomes(outcomes) {
+      if (outcomes.length === 0) return [];
+      return inTransaction(pool, (client) => recordOutcomes(client, outcomes));
+    },
+
+    async sweepExpiredLeases(now) {
+      // SKIP LOCKED: a row being recorded right now is its owner's, and two sweepers never queue behind each other.
+      const result = await pool.query(
+        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $1, updated_at = $2
+         WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivering' AND lease_expires_at < $1 FOR UPDATE SKIP LOCKED)`,
+        [now.getTime(), now],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async purgeIdempotencyKeys(now) {
+      const result = await pool.query('DELETE FROM idempotency_keys WHERE expires_at <= $1', [now.getTime()]);
+      return result.rowCount ?? 0;
+    },
+  };
+}
+
+async function updateSubscription(client: PostgresClient, id: string, patch: SubscriptionPatch): Promise<SubscriptionRecord | undefined> {
+  const found = await client.query<SubscriptionRow>(
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+    [id],
+  );
+  if (!found.rows[0]) return undefined;
+  const current = toSubscription(found.rows[0]);
+  let { status, disabled_reason, failing_since } = current;
+  if (patch.disabled === true && status === 'active') [status, disabled_reason] = ['disabled', 'manual'];
+  if (patch.disabled === false) [status, disabled_reason, failing_since] = ['active', null, null];
+  const { rows } = await client.query<SubscriptionRow>(
+    `UPDATE subscriptions SET url = $2, events = $3, description = $4, metadata = $5, rate_limit_per_second = $6, status = $7,
+       disabled_reason = $8, failing_since = $9, updated_at = $10
+     WHERE id = $1 AND deleted_at IS NULL RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    [
+      id,
+      patch.url ?? current.url,
+      JSON.stringify(patch.events ?? current.events),
+      patch.description !== undefined ? patch.description : current.description,
+      JSON.stringify(patch.metadata ?? current.metadata),
+      patch.rate_limit_per_second !== undefined ? patch.rate_limit_per_second : current.rate_limit_per_second,
+      status,
+      disabled_reason,
+      failing_since,
+      patch.updated_at,
+    ],
+  );
+  return toSubscription(rows[0]!);
+}
+
+/**
+ * The outbox write. With an idempotency key, the key row is inserted last with ON CONFLICT: when another instance
+ * committed the same key first, this event is rolled back (to a savepoint) and that instance's event is the answer.
+ */
+async function insertEvent(client: PostgresClient, input: NewEvent): Promise<InsertEventResult> {
+  const nowMs = input.created_at.getTime();
+  if (input.idempotency) {
+    const seen = await lookupIdempotency(client, input.idempotency.key, nowMs, input.idempotency.request_hash);
+    if (seen) return seen;
+    await client.query('SAVEPOINT before_event');
+  }
+  await client.query('INSERT INTO events (id, type, data_json, created_at) VALUES ($1, $2, $3, $4)', [
+    input.id,
+    input.type,
+    input.data_json,
+    input.created_at,
+  ]);
+  const targets = input.only_subscription_id
+    ? await client.query<{ id: string }>('SELECT id FROM subscriptions WHERE id = $1 AND deleted_at IS NULL', [input.only_subscription_id])
+    : await client.query<{ id: string }>({
+        name: 'hookspec_matching_subscriptions',
+        text: `SELECT id FROM subscriptions WHERE status = 'active' AND deleted_at IS NULL AND (events ? $1 OR events ? '*')`,
+        values: [input.type],
+      });
+  const subscriptionIds = targets.rows.map((r) => r.id);
+  if (subscriptionIds.length > 0) {
+    await client.query({
+      name: 'hookspec_insert_deliveries',
+      text: `INSERT INTO deliveries (id, event_id, subscription_id, status, next_attempt_at, created_at, updated_at)
+        SELECT d.id, $2, d.subscription_id, 'pending', $3, $4, $4 FROM unnest($1::text[], $5::text[]) AS d(id, subscription_id)`,
+      values: [subscriptionIds.map(() => input.newDeliveryId()), input.id, nowMs, input.created_at, subscriptionIds],
+    });
+  }
+  if (input.idempotency) {
+    const claimed = await client.query(
+      `INSERT INTO idempotency_keys (key, request_hash, event_id, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET request_hash = EXCLUDED.request_hash, event_id = EXCLUDED.event_id, expires_at = EXCLUDED.expires_at
+       WHERE idempotency_keys.expires_at <= $5`,
+      [input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime(), nowMs],
+    );
+    if (claimed.rowCount === 0) {
+      await client.query('ROLLBACK TO SAVEPOINT before_event');
+      const winner = await lookupIdempotency(client, input.idempotency.key, nowMs, input.idempotency.request_hash);
+      if (winner) return winner;
+      throw new Error(`Idempotency key ${input.idempotency.key} was taken and then vanished; retry the request`);
+    }
+  }
+  const event: EventRecord = { id: input.id, type: input.type, data_json: input.data_json, created_at: input.created_at.toISOString() };
+  return { kind: 'created', event, deliveries: subscriptionIds.length };
+}
+
+/** A live key answers with its event (same request) or a conflict (different request); an expired one is ignored. */
+async function lookupIdempotency(
+  client: PostgresClient,
+  key: string,
+  nowMs: number,
+  requestHash: string,
+): Promise<InsertEventResult | undefined> {
+  const { rows } = await client.query<EventRow & { request_hash: string }>(
+    `SELECT k.request_hash, e.id, e.type, e.data_json, e.created_at FROM idempotency_keys k JOIN events e ON e.id = k.event_id
+     WHERE k.key = $1 AND k.expires_at > $2`,
+    [key, nowMs],
+  );
+  const seen = rows[0];
+  if (!seen) return undefined;
+  if (seen.request_hash !== requestHash) return { kind: 'conflict' };
+  return { kind: 'replayed', event: toEvent(seen) };
+}
+
+/**
+ * Applies a batch of outcomes: one fenced UPDATE and one INSERT for all of them, then the per-subscription failure
+ * clock in subscription id order (a fixed lock order, so two workers' batches cannot deadlock on subscriptions).
+ */
+async function recordOutcomes(client: PostgresClient, outcomes: AttemptOutcome[]): Promise<OutcomeEffect[]> {
+  const updated = await client.query<{ id: string }>({
+    name: 'hookspec_record_results',
+    text: RECORD_RESULTS_SQL,
+    values: [
+      outcomes.map((o) => o.delivery_id),
+      outcomes.map((o) => o.owner),
+      outcomes.map((o) => o.attempt),
+      outcomes.map((o) => RESULT_STATUS[o.result]),
+      outcomes.map((o) => o.next_attempt_at?.getTime() ?? null),
+      outcomes.map((o) => o.response_status),
+      outcomes.map((o) => o.error),
+      outcomes.map((o) => o.finished_at),
+    ],
+  });
+  const appliedIds = new Set(updated.rows.map((r) => r.id));
+  // A delivery appears once per batch: its lease and attempt fence admit one outcome.
+  const applied = outcomes.filter((o) => appliedIds.has(o.delivery_id));
+  if (applied.length > 0) {
+    await client.query({
+      name: 'hookspec_insert_attempts',
+      text: INSERT_ATTEMPTS_SQL,
+      values: [
+        applied.map((o) => o.delivery_id),
+        applied.map((o) => o.attempt),
+        applied.map((o) => o.started_at),
+        applied.map((o) => o.response_status),
+        applied.map((o) => Math.round(o.latency_ms)),
+        applied.map((o) => o.response_body),
+        applied.map((o) => o.error),
+        applied.map((o) => o.kind),
+        applied.map((o) => o.next_attempt_at),
+      ],
+    });
+  }
+  const disabled = new Map<AttemptOutcome, NonNullable<OutcomeEffect['disabled_subscription']>>();
+  const bySubscription = new Map<string, AttemptOutcome[]>();
+  for (const o of applied) bySubscription.set(o.subscription_id, [...(bySubscription.get(o.subscription_id) ?? []), o]);
+  for (const subscriptionId of [...bySubscription.keys()].sort()) {
+    const list = bySubscription.get(subscriptionId)!;
+    if (list.every((o) => o.result === 'delivered')) {
+      await client.query({
+        name: 'hookspec_clear_failing',
+        text: 'UPDATE subscriptions SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL',
+        values: [subscriptionId],
+      });
+      continue;
+    }
+    for (const o of list) {
+      const effect = await applyFailureClock(client, o);
+      if (effect) disabled.set(o, effect);
+    }
+  }
+  return outcomes.map((o) => {
+    const effect: OutcomeEffect = { delivery_id: o.delivery_id, applied: appliedIds.has(o.delivery_id) };
+    const sub = disabled.get(o);
+    if (sub) effect.disabled_subscription = sub;
+    return effect;
+  });
+}
+
+/** One outcome's effect on its subscription, in order: a success clears the clock, a failure starts it, maybe disables. */
+async function applyFailureClock(client: PostgresClient, o: AttemptOutcome): Promise<OutcomeEffect['disabled_subscription']> {
+  if (o.result === 'delivered') {
+    await client.query('UPDATE subscriptions SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [o.subscription_id]);
+    return undefined;
+  }
+  await client.query('UPDATE subscriptions SET failing_since = $1 WHERE id = $2 AND failing_since IS NULL', [o.started_at, o.subscription_id]);
+  let reason: string | undefined;
+  const disable = `UPDATE subscriptions SET status = 'disabled', disabled_reason = $1, updated_at = $2
+    WHERE id = $3 AND status = 'active' AND deleted_at IS NULL`;
+  if (o.disable_reason && (await client.query(disable, [o.disable_reason, o.finished_at, o.subscription_id])).rowCount === 1) {
+    reason = o.disable_reason;
+  } else if (
+    o.disable_if_failing_since_before &&
+    (
+      await client.query(`${disable} AND failing_since IS NOT NULL AND failing_since <= $4`, [
+        'failing',
+        o.finished_at,
+        o.subscription_id,
+        o.disable_if_failing_since_before,
+      ])
+    ).rowCount === 1
+  ) {
+    reason = 'failing';
+  }
+  if (!reason) return undefined;
+  const { rows } = await client.query<{ id: string; url: string; failing_since: Date | null }>(
+    'SELECT id, url, failing_since FROM subscriptions WHERE id = $1',
+    [o.subscription_id],
+  );
+  const sub = rows[0]!;
+  return { id: sub.id, url: sub.url, reason, failing_since: sub.failing_since?.toISOString() ?? null };
+}
+
+function toSubscription(row: SubscriptionRow): SubscriptionRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    description: row.description,
+    metadata: row.metadata,
+    rate_limit_per_second: row.rate_limit_per_second,
+    secrets: row.secrets,
+    status: row.status,
+    disabled_reason: row.disabled_reason,
+    failing_since: row.failing_since?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function toEvent(row: EventRow): EventRecord {
+  return { id: row.id, type: row.type, data_json: row.data_json, created_at: row.created_at.toISOString() };
+}
+
+function toDelivery(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    event_id: row.event_id,
+    event_type: row.event_type,
+    subscription_id: row.subscription_id,
+    url: row.url,
+    status: row.status,
+    attempts: row.attempt,
+    next_attempt_at: row.next_attempt_at === null ? null : new Date(Number(row.next_attempt_at)).toISOString(),
+    last_response_status: row.last_response_status,
+    last_error: row.last_error,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function toAttempt(row: AttemptRow): AttemptRecord {
+  return {
+    delivery_id: row.delivery_id,
+    attempt: row.attempt,
+    started_at: row.started_at.toISOString(),
+    response_status: row.response_status,
+    latency_ms: row.latency_ms,
+    response_body: row.response_body,
+    error: row.error,
+    outcome: row.outcome,
+    next_attempt_at: row.next_attempt_at?.toISOString() ?? null,
+  };
+}
