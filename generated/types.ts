@@ -881,7 +881,7 @@ export interface components {
             /** @enum {string} */
             response_type?: "ephemeral" | "in_channel";
             text?: string;
-            blocks?: Record<string, never>[];
+            blocks?: Record<string, unknown>[];
         };
         /** @description The body of every delivery (Standard Webhooks envelope); `data` follows the schema of `type`. */
         EventEnvelope: {
@@ -889,7 +889,7 @@ export interface components {
             type: string;
             /** Format: date-time */
             timestamp: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
         };
         /** @description An event type from the catalog, or `*` for all of them. */
         EventTypeName: string;
@@ -971,7 +971,7 @@ export interface components {
             /** @description An event type from the catalog. */
             type: string;
             /** @description The payload; validated against the schema of `type`. */
-            data: Record<string, never>;
+            data: Record<string, unknown>;
         };
         PublishedEvent: {
             id: string;
@@ -982,7 +982,7 @@ export interface components {
         Event: {
             id: string;
             type: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
         };
@@ -995,9 +995,9 @@ export interface components {
             summary: string;
             description: string;
             /** @description The JSON Schema of the event's `data`. */
-            schema: Record<string, never>;
+            schema: Record<string, unknown>;
             /** @description An example envelope. */
-            example: Record<string, never>;
+            example: Record<string, unknown>;
         };
         EventTypeList: {
             data: components["schemas"]["EventType"][];
@@ -1204,7 +1204,7 @@ export interface components {
             installation?: {
                 id: number;
             };
-            organization?: Record<string, never>;
+            organization?: Record<string, unknown>;
         };
         GithubLabel: {
             id: number;
@@ -1297,7 +1297,7 @@ export interface components {
             /** @description What happened: `opened`, `edited`, `closed`, `reopened`, `labeled`, `assigned`, … (GitHub adds actions over time). */
             action: string;
             issue: components["schemas"]["GithubIssue"];
-            changes?: Record<string, never>;
+            changes?: Record<string, unknown>;
             label?: components["schemas"]["GithubLabel"];
             repository: components["schemas"]["GithubRepository"];
             sender: components["schemas"]["GithubUser"];
@@ -1309,7 +1309,7 @@ export interface components {
         GithubPingPayload: {
             zen: string;
             hook_id: number;
-            hook?: Record<string, never>;
+            hook?: Record<string, unknown>;
             repository?: components["schemas"]["GithubRepository"];
             sender?: components["schemas"]["GithubUser"];
         };
@@ -1318,7 +1318,7 @@ export interface components {
          *     `X-GitHub-Event`: `GithubPushPayload`, `GithubPullRequestPayload`, `GithubIssuesPayload` or `GithubPingPayload`;
          *     other events are stored unchecked.
          */
-        GithubWebhookPayload: components["schemas"]["GithubPushPayload"] | components["schemas"]["GithubPullRequestPayload"] | components["schemas"]["GithubIssuesPayload"] | components["schemas"]["GithubPingPayload"] | Record<string, never>;
+        GithubWebhookPayload: components["schemas"]["GithubPushPayload"] | components["schemas"]["GithubPullRequestPayload"] | components["schemas"]["GithubIssuesPayload"] | components["schemas"]["GithubPingPayload"] | Record<string, unknown>;
         /** @description A Stripe Event object, as posted to webhook endpoints. `data.object` depends on `type`. */
         StripeEvent: {
             id: string;
@@ -1330,8 +1330,8 @@ export interface components {
             /** @description Unix seconds. */
             created: number;
             data: {
-                object: Record<string, never>;
-                previous_attributes?: Record<string, never>;
+                object: Record<string, unknown>;
+                previous_attributes?: Record<string, unknown>;
             };
             livemode: boolean;
             pending_webhooks: number;
@@ -1366,7 +1366,7 @@ export interface components {
             amount_captured: number;
             amount_refunded: number;
             balance_transaction?: string | null;
-            billing_details?: Record<string, never>;
+            billing_details?: Record<string, unknown>;
             calculated_statement_descriptor?: string | null;
             captured: boolean;
             created: number;
@@ -1379,11 +1379,11 @@ export interface components {
             metadata: {
                 [key: string]: string;
             };
-            outcome?: Record<string, never> | null;
+            outcome?: Record<string, unknown> | null;
             paid: boolean;
             payment_intent?: string | null;
             payment_method?: string | null;
-            payment_method_details?: Record<string, never> | null;
+            payment_method_details?: Record<string, unknown> | null;
             receipt_email?: string | null;
             receipt_url?: string | null;
             refunded: boolean;
@@ -1444,7 +1444,7 @@ export interface components {
             thread_ts?: string;
             event_ts?: string;
             team?: string;
-            blocks?: Record<string, never>[];
+            blocks?: Record<string, unknown>[];
         };
         /** @description A Slack Events API `event_callback` carrying one `message` event. */
         SlackEventCallback: {
@@ -1458,7 +1458,7 @@ export interface components {
             event_id: string;
             event_time: number;
             event_context?: string;
-            authorizations?: Record<string, never>[];
+            authorizations?: Record<string, unknown>[];
             is_ext_shared_channel?: boolean;
         };
         /** @description A Slack Events API request body. */
@@ -1500,27 +1500,27 @@ export interface components {
             };
             api_app_id: string;
             token?: string;
-            container?: Record<string, never>;
+            container?: Record<string, unknown>;
             trigger_id: string;
             team: {
                 id?: string;
                 domain?: string;
             } | null;
-            enterprise?: Record<string, never> | null;
+            enterprise?: Record<string, unknown> | null;
             is_enterprise_install?: boolean;
             channel?: {
                 id?: string;
                 name?: string;
             };
-            message?: Record<string, never>;
-            state?: Record<string, never>;
+            message?: Record<string, unknown>;
+            state?: Record<string, unknown>;
             /** Format: uri */
             response_url?: string;
             actions: {
                 type: string;
                 action_id: string;
                 block_id: string;
-                text?: Record<string, never>;
+                text?: Record<string, unknown>;
                 value?: string;
                 action_ts: string;
             }[];

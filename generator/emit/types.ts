@@ -11,8 +11,11 @@ import(workerData.moduleUrl)
   .catch((err) => parentPort.postMessage({ ok: false, message: String((err && err.message) || err) }));
 `;
 
-/** Options every types run uses, so worker and in-thread runs give the same bytes. */
-const OPENAPI_TS_OPTIONS = { silent: true } as const;
+/**
+ * Options every types run uses, so worker and in-thread runs give the same bytes. Free-form objects
+ * (`type: object` without properties) accept any member, so they are typed as unknown, not never.
+ */
+const OPENAPI_TS_OPTIONS = { silent: true, emptyObjectsUnknown: true } as const;
 
 /**
  * `types.ts` from openapi-typescript's Node API (`paths`, `webhooks`, `components`, `operations`).
