@@ -91,7 +91,15 @@ const CLAIM_SQL = `WITH picked AS (
   FROM picked, events e, subscriptions s
   WHERE d.id = picked.id AND e.id = d.event_id AND s.id = d.subscription_id
   RETURNING d.id, d.attempt, d.retry_base, d.lease_expires_at, e.id AS event_id, e.type AS event_type, e.data_json,
-    e.created_at AS event_created_at, s.id AS subscription_id, s.url, s.secrets, s.rate_limit_per_second`;
+    e.created_at AS event_created_at, s.id AS subscription_id, s.url, s.secrets,
+    s.rate_limit_per_second::float8 / GREATEST(1, (SELECT count(*) FROM outbound_workers WHERE seen_at > $7)) AS rate_limit_per_second`;
+
+/** A worker records that it is alive at most this often (its claims are the heartbeat). */
+const HEARTBEAT_EVERY_MS = 1_000;
+/** A worker counts as alive for the rate share this long after its last claim, and at least two leases. */
+const MIN_LIVE_WINDOW_MS = 10_000;
+/** Heartbeats of workers gone this long are deleted by the sweeper. */
+const FORGET_WORKER_MS = 3_600_000;
 
 /** Records every outcome of a batch in one statement, each fenced on (id, lease owner, attempt, still delivering). */
 const RECORD_RESULTS_SQL = `UPDATE deliveries d SET status = v.status, next_attempt_at = v.next_ms, lease_owner = NULL,
@@ -115,6 +123,7 @@ const INSERT_ATTEMPTS_SQL = `INSERT INTO delivery_attempts
  * fenced on lease owner and attempt, idempotency keys and the failure clock live in rows every instance sees.
  */
 export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
+  const lastBeat = new Map<string, number>();
   return {
     async createSubscription(input) {
       const { rows } = await pool.query<SubscriptionRow>(
@@ -250,10 +259,22 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
     },
 
     async claimDue(input) {
+      const nowMs = input.now.getTime();
+      if ((lastBeat.get(input.owner) ?? -Infinity) + HEARTBEAT_EVERY_MS <= nowMs) {
+        await pool.query({
+          name: 'hookspec_worker_heartbeat',
+          text: `INSERT INTO outbound_workers (owner, seen_at) VALUES ($1, $2)
+            ON CONFLICT (owner) DO UPDATE SET seen_at = GREATEST(outbound_workers.seen_at, EXCLUDED.seen_at)`,
+          values: [input.owner, nowMs],
+        });
+        lastBeat.set(input.owner, nowMs);
+      }
+      const liveWindowMs = Math.max(MIN_LIVE_WINDOW_MS, 2 * (input.leaseUntil.getTime() - nowMs));
+      // Each live claimer gets an even share of every rate limit, which its limiter enforces (see README.md here).
       const { rows } = await pool.query<ClaimRow>({
         name: 'hookspec_claim_due',
         text: CLAIM_SQL,
-        values: [input.now.getTime(), input.excludeSubscriptions, input.limit, input.owner, input.leaseUntil.getTime(), input.now],
+        values: [nowMs, input.excludeSubscriptions, input.limit, input.owner, input.leaseUntil.getTime(), input.now, nowMs - liveWindowMs],
       });
       // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.
       rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -282,6 +303,7 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivering' AND lease_expires_at < $1 FOR UPDATE SKIP LOCKED)`,
         [now.getTime(), now],
       );
+      await pool.query('DELETE FROM outbound_workers WHERE seen_at < $1', [now.getTime() - FORGET_WORKER_MS]);
       return result.rowCount ?? 0;
     },
 

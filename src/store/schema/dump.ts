@@ -35,7 +35,8 @@ export async function dumpPostgresSchema(serverUrl: string): Promise<string> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.query(`SET search_path TO ${schema}`);
     await applyPostgresMigrations(admin);
-    return HEADER + (await describePostgresSchema(admin, schema));
+    // pg_get_indexdef names the scratch schema; the dump must not depend on it.
+    return HEADER + (await describePostgresSchema(admin, schema)).replaceAll(`${schema}.`, '');
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
     await admin.end();

@@ -67,3 +67,10 @@ CREATE TABLE idempotency_keys (
   expires_at BIGINT NOT NULL
 );
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+
+-- PostgreSQL only (several worker processes): who claimed recently. A subscription's rate limit is split evenly
+-- among these workers, so the sum over all instances never exceeds it.
+CREATE TABLE outbound_workers (
+  owner TEXT PRIMARY KEY,
+  seen_at BIGINT NOT NULL               -- epoch ms of the worker's last claim
+);
