@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { InboundConfig } from '../../config/inbound.js';
+import { logger } from '../../observability/logger.js';
+import type { EventPublisher } from '../../outbound/publisher.js';
+import type { ClaimedDelivery, InboundCompletion, InboundStore } from '../../store/inbound-store.js';
+import { inboundDispatch } from '../metrics.js';
+import type { Receiver } from '../receivers/receiver.js';
+import { HandlerBatcher } from './batcher.js';
+import type { DispatchItem, InboundDispatcher } from './dispatch-item.js';
+import type { HandlerRegistry, LoadedHandler } from './handler-registry.js';
+
+/** Deliveries claimed per transaction. */
+export const CLAIM_BATCH = 128;
+/** Claimed batches processed at the same time. */
+export const MAX_ACTIVE_BATCHES = 4;
+/** Longest wait between retries, whatever the attempt number. */
+export const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** How long `stop()` waits for running handlers before leaving them to the next start. */
+export const STOP_GRACE_MS = 5000;
+const MAX_ERROR_LENGTH = 1000;
+
+export interface DispatcherDeps {
+  store: InboundStore;
+  publisher: EventPublisher;
+  handlers: HandlerRegistry;
+  /** Receivers by operationId, to rebuild payloads from stored bodies after a restart. */
+  receivers: ReadonlyMap<string, Receiver>;
+  config: Pick<InboundConfig, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'pollMs'>;
+  now?: () => number;
+}
+
+interface Outcome {
+  completion: InboundCompletion;
+  reply: unknown;
+}
+
+/**
+ * Runs handlers and publishes mapped events after the ack. Every attempt is leased in the store (claim → run →
+ * fenced completion), failures are retried with exponential backoff, and a poll picks up due retries and
+ * deliveries left unfinished by a crash, so nothing acknowledged is lost. Handlers run at least once.
+ */
+export class Dispatcher implements InboundDispatcher {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly items = new Map<string, DispatchItem>();
+  private readonly batchers = new Map<string, HandlerBatcher>();
+  private active = 0;
+  private pumpScheduled = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Starts polling for due and abandoned deliveries (immediately, then every `pollMs`). */
+  start(): void {
+    this.stopped = false;
+    void this.poll();
+    this.pollTimer = setInterval(() => void this.poll(), this.deps.config.pollMs);
+    this.pollTimer.unref();
+  }
+
+  /** Stops taking work and waits (bounded) for running attempts; queued ones stay in the store for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    for (const batcher of this.batchers.values()) batcher.flush();
+    const deadline = Date.now() + STOP_GRACE_MS;
+    while (this.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  enqueue(item: DispatchItem): void {
+    if (this.stopped || this.queued.has(item.id)) return;
+    this.items.set(item.id, item);
+    this.push(item.id);
+  }
+
+  async runNow(item: DispatchItem, timeoutMs: number): Promise<unknown> {
+    const now = this.now();
+    const [claimed] = await this.deps.store.claimDeliveries([item.id], this.owner, now + this.deps.config.leaseMs, now);
+    if (!claimed) return undefined;
+    this.items.set(item.id, item);
+    this.active++;
+    const outcome = this.attempt(claimed).then(async (o) => {
+      await this.complete([o.completion]);
+      return o.reply;
+    }).finally(() => this.active--);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+    try {
+      return await Promise.race([outcome.catch(() => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Looks for due retries and expired leases (crash recovery) and queues them. */
+  async poll(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const ids = await this.deps.store.listDueDeliveries(this.now(), CLAIM_BATCH * MAX_ACTIVE_BATCHES);
+      for (const id of ids) if (!this.queued.has(id)) this.push(id);
+    } catch (err) {
+      logger.error({ err }, 'polling the inbound log failed');
+    }
+  }
+
+  /** True when nothing is queued or running (tests wait for this). */
+  idle(): boolean {
+    return this.queue.length === 0 && this.active === 0;
+  }
+
+  private push(id: string): void {
+    this.queued.add(id);
+    this.queue.push(id);
+    if (!this.pumpScheduled) {
+      this.pumpScheduled = true;
+      // Deferred so that all deliveries committed in one turn are claimed in one transaction.
+      setImmediate(() => {
+        this.pumpScheduled = false;
+        this.pump();
+      });
+    }
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.active < MAX_ACTIVE_BATCHES && this.queue.length > 0) {
+      const ids = this.queue.splice(0, CLAIM_BATCH);
+      this.active++;
+      this.runBatch(ids)
+        .catch((err) => logger.error({ err }, 'inbound dispatch batch failed'))
+        .finally(() => {
+          for (const id of ids) this.queued.delete(id);
+          this.active--;
+          this.pump();
+        });
+    }
+  }
+
+  private async runBatch(ids: string[]): Promise<void> {
+    const now = this.now();
+    const claimed = await this.deps.store.claimDeliveries(ids, this.owner, now + this.deps.config.leaseMs, now);
+    const claimedIds = new Set(claimed.map((c) => c.id));
+    for (const id of ids) if (!claimedIds.has(id)) this.items.delete(id);
+    if (claimed.length === 0) return;
+    const outcomes = await Promise.all(claimed.map((c) => this.attempt(c)));
+    await this.complete(outcomes.map((o) => o.completion));
+  }
+
+  private async complete(completions: InboundCompletion[]): Promise<void> {
+    await this.deps.store.completeDeliveries(completions);
+  }
+
+  /** One attempt: handler (single or batched), then the publish; never rejects. */
+  private async attempt(claimed: ClaimedDelivery): Promise<Outcome> {
+    const item = this.items.get(claimed.id) ?? this.rebuild(claimed);
+    this.items.delete(claimed.id);
+    const base = { id: claimed.id, owner: this.owner, attempt: claimed.attempts };
+    try {
+      if (!item) throw new Error('The stored body no longer parses; nothing to dispatch');
+      const reply = await this.process(item);
+      inboundDispatch.inc({ type: item.catalogType, outcome: 'processed' });
+      return { completion: { ...base, status: 'processed', lastError: null, nextAttemptAt: this.now(), at: new Date(this.now()).toISOString() }, reply };
+    } catch (err) {
+      const message = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
+      const exhausted = claimed.attempts >= this.deps.config.maxAttempts;
+      inboundDispatch.inc({ type: claimed.catalogType ?? 'unknown', outcome: exhausted ? 'failed' : 'retry' });
+      logger.warn({ id: claimed.id, attempt: claimed.attempts, err: message }, exhausted ? 'inbound handler failed for good' : 'inbound handler failed; will retry');
+      const nextAttemptAt = this.now() + Math.min(MAX_BACKOFF_MS, this.deps.config.retryBaseMs * 2 ** (claimed.attempts - 1));
+      return { completion: { ...base, status: exhausted ? 'failed' : 'received', lastError: message, nextAttemptAt, at: new Date(this.now()).toISOString() }, reply: undefined };
+    }
+  }
+
+  /** Runs the handler of the event (if any) and hands third-party events to the outbound publisher. */
+  private async process(item: DispatchItem): Promise<unknown> {
+    const standard = item.provider === 'standard-webhooks';
+    const envelope = standard ? item.payload : { type: item.catalogType, timestamp: item.receivedAt, data: item.payload };
+    const handler = await this.deps.handlers.get(item.catalogType);
+    let reply: unknown;
+    if (handler?.batch) await this.batcher(item.catalogType, handler).add(envelope);
+    else if (handler) reply = firstOf(await handler.handle([envelope]));
+    // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
+    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}` });
+    return reply;
+  }
+
+  private batcher(type: string, handler: LoadedHandler): HandlerBatcher {
+    let batcher = this.batchers.get(type);
+    if (!batcher) {
+      batcher = new HandlerBatcher(handler, handler.batch!);
+      this.batchers.set(type, batcher);
+    }
+    return batcher;
+  }
+
+  /** After a restart the payload is not in memory: parse the stored raw body again with its receiver. */
+  private rebuild(claimed: ClaimedDelivery): DispatchItem | undefined {
+    const receiver = this.deps.receivers.get(claimed.receiver);
+    if (!receiver || !claimed.catalogType) return undefined;
+    const parsed = receiver.parse(claimed.body, claimed.headers);
+    if (!parsed.ok) return undefined;
+    return { id: claimed.id, provider: claimed.provider, catalogType: claimed.catalogType, payload: parsed.delivery.payload, receivedAt: claimed.receivedAt };
+  }
+}
+
+/** A handler's reply (Slack slash commands): the value it returned for its one event, if it returned any. */
+function firstOf(result: unknown): unknown {
+  return Array.isArray(result) ? result[0] : result;
+}

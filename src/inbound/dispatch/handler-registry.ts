@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Batch options of a handler: up to `maxSize` events of one type per call, flushed after `maxWaitMs`. */
+export interface BatchOptions {
+  maxSize: number;
+  maxWaitMs: number;
+}
+
+/** A handler as the dispatcher calls it (the shape `defineEventHandler` returns): always a list of envelopes. */
+export interface LoadedHandler {
+  handle(events: unknown[]): Promise<unknown>;
+  batch?: BatchOptions;
+}
+
+const EXTENSIONS = ['.ts', '.js', '.mjs'];
+
+/**
+ * Finds `<dir>/<webhook-name>.ts` (the scaffolds written by `make generate`) and imports it on first use.
+ * A missing file means "no handler": the event is still published to subscribers.
+ */
+export class HandlerRegistry {
+  private readonly cache = new Map<string, Promise<LoadedHandler | undefined>>();
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+  }
+
+  get(type: string): Promise<LoadedHandler | undefined> {
+    let handler = this.cache.get(type);
+    if (!handler) {
+      handler = this.load(type);
+      this.cache.set(type, handler);
+    }
+    return handler;
+  }
+
+  private async load(type: string): Promise<LoadedHandler | undefined> {
+    // Catalog names are dotted identifiers; anything else never reaches the file system.
+    if (!/^[a-z0-9_.-]+$/i.test(type)) return undefined;
+    const file = EXTENSIONS.map((ext) => join(this.dir, type + ext)).find((f) => existsSync(f));
+    if (!file) return undefined;
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return normalize(mod.default, file);
+  }
+}
+
+/** Checks that the module's default export is what `defineEventHandler` returns. */
+function normalize(value: unknown, file: string): LoadedHandler {
+  const def = value as { handle?: unknown; batch?: BatchOptions } | undefined;
+  if (typeof def !== 'object' || def === null || typeof def.handle !== 'function') {
+    throw new Error(`${file} must export default defineEventHandler(…)`);
+  }
+  const handle = def.handle as (events: unknown[]) => unknown;
+  return { handle: async (events) => handle.call(def, events), ...(def.batch ? { batch: def.batch } : {}) };
+}

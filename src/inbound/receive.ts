@@ -1,0 +1,246 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { InboundConfig, ReceiverPolicy } from '../config/inbound.js';
+import { toProblem } from '../errors/problem.js';
+import { logger } from '../observability/logger.js';
+import type { InboundValidationError } from '../store/inbound-store.js';
+import type { InboundCatalog } from './catalog.js';
+import type { InboundDispatcher } from './dispatch/dispatch-item.js';
+import type { FloodGuard } from './flood-guard.js';
+import type { GroupCommit } from './group-commit.js';
+import { newInboundId } from './ids.js';
+import { inboundRequests, inboundSchemaDrift } from './metrics.js';
+import { headerValue } from './providers/verify-result.js';
+import type { ParsedDelivery, Receiver } from './receivers/receiver.js';
+import type { RefusalAudit } from './refusal-audit.js';
+
+/** What goes back to the provider: a status, a JSON body, extra headers. */
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** The body was not (fully) read: the connection must not be reused. */
+  closeConnection?: boolean;
+}
+
+/** One receiver endpoint with its secrets and policy resolved from the config and the spec. */
+export interface ReceiverRuntime {
+  receiver: Receiver;
+  secrets: readonly string[];
+  policy: ReceiverPolicy;
+  toleranceSec: number;
+}
+
+export interface PipelineDeps {
+  config: InboundConfig;
+  catalog: InboundCatalog;
+  commit: GroupCommit;
+  audit: RefusalAudit;
+  flood: FloodGuard;
+  dispatcher: InboundDispatcher;
+  /** Epoch ms; injected so tests can freeze the clock for old vectors. */
+  now(): number;
+}
+
+/** The request as the pipeline sees it: no framework objects, so the core is testable without a socket. */
+export interface InboundRequest {
+  headers: IncomingHttpHeaders;
+  source: string;
+}
+
+const PROBLEM = 'application/problem+json';
+const SLACK_ACK_TEXT = 'Received; working on it.';
+const REDACTED = '[redacted]';
+/** Retry-After for 503s: the write queue drains in milliseconds, a second is plenty. */
+export const BUSY_RETRY_AFTER_SEC = 1;
+
+/**
+ * The receive pipeline: flood check, configuration, size, content type, signature headers (before reading the body);
+ * then verify, parse, validate, deduplicate + durable write (group commit), and only then the 2xx.
+ */
+export class ReceivePipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /** Cheap checks before a byte of the body is read; an answer means the request is refused. */
+  precheck(rt: ReceiverRuntime, req: InboundRequest): Answer | undefined {
+    const { receiver } = rt;
+    const flood = this.deps.flood.check(req.source);
+    if (!flood.allowed) {
+      return this.refuse(rt, req, null, 429, 'too_many_failures',
+        'This address sent too many requests that failed verification; slow down.',
+        { headers: { 'retry-after': String(flood.retryAfterSec) } });
+    }
+    if (rt.secrets.length === 0) {
+      return this.refuse(rt, req, null, 503, 'receiver_not_configured',
+        `The ${receiver.provider} receiver has no secret: set ${receiver.secretVariable}.`, { extra: { variable: receiver.secretVariable } });
+    }
+    const length = contentLength(req.headers);
+    if (length !== undefined && length > this.deps.config.maxBodyBytes) return this.tooLarge(rt, req, length);
+    const type = mediaType(req.headers);
+    if (!type || !receiver.contentTypes.includes(type)) {
+      return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
+        `Content-Type must be ${receiver.contentTypes.join(' or ')} (got ${type ? `"${type}"` : 'none'}).`);
+    }
+    const absent = receiver.signatureHeaders.filter((name) => !headerValue(req.headers, name));
+    if (absent.length > 0) {
+      this.deps.flood.recordFailure(req.source);
+      return this.refuse(rt, req, length ?? null, 400, 'missing_signature_headers',
+        `Missing required header(s): ${absent.join(', ')}.`, { extra: { missing: absent } });
+    }
+    return undefined;
+  }
+
+  /** Body over the limit (from Content-Length or while streaming): 413, connection closed, rest not read. */
+  tooLarge(rt: ReceiverRuntime, req: InboundRequest, size: number): Answer {
+    const answer = this.refuse(rt, req, size, 413, 'payload_too_large', `The body exceeds the limit of ${this.deps.config.maxBodyBytes} bytes.`);
+    return { ...answer, closeConnection: true };
+  }
+
+  /** Everything after the body was read in full. */
+  async receive(rt: ReceiverRuntime, req: InboundRequest, body: Buffer): Promise<Answer> {
+    const { receiver } = rt;
+    const nowMs = this.deps.now();
+    const verified = receiver.verify({
+      body, headers: req.headers, secrets: rt.secrets, nowSec: Math.floor(nowMs / 1000), toleranceSec: rt.toleranceSec,
+    });
+    if (!verified.ok) {
+      this.deps.flood.recordFailure(req.source);
+      if (verified.reason === 'missing_headers') {
+        return this.refuse(rt, req, body.length, 400, 'missing_signature_headers', verified.message, { extra: { missing: verified.missing } });
+      }
+      const code = verified.reason === 'bad_signature' ? 'invalid_signature' : verified.reason;
+      return this.refuse(rt, req, body.length, 401, code, verified.message);
+    }
+    this.deps.flood.recordSuccess(req.source);
+
+    const parsed = receiver.parse(body, req.headers);
+    if (!parsed.ok) return this.refuse(rt, req, body.length, 400, 'malformed_body', parsed.message);
+    const delivery = parsed.delivery;
+    if (delivery.immediate) {
+      this.count(rt, 'answered');
+      return { status: delivery.immediate.status, body: delivery.immediate.body };
+    }
+
+    const receivedAt = new Date(nowMs).toISOString();
+    const catalogType = this.deps.catalog.typeFor(receiver.provider, delivery.match);
+    const validation = this.validate(rt, delivery, catalogType, receivedAt);
+    if (!validation.ok) {
+      if (rt.policy === 'strict') {
+        return this.refuse(rt, req, body.length, 422, 'schema_validation_failed',
+          `The ${delivery.eventType} payload does not match its catalog schema.`, { extra: { errors: validation.errors } });
+      }
+      inboundSchemaDrift.inc({ provider: receiver.provider, event_type: catalogType ?? delivery.eventType });
+    }
+
+    if (this.deps.commit.saturated()) {
+      return this.refuse(rt, req, body.length, 503, 'write_queue_full', 'The inbound log is saturated; retry shortly.',
+        { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
+    }
+    const id = newInboundId(nowMs);
+    let stored;
+    try {
+      stored = await this.deps.commit.write({
+        id,
+        provider: receiver.provider,
+        receiver: receiver.operationId,
+        deliveryId: delivery.deliveryId,
+        eventType: delivery.eventType,
+        catalogType: catalogType ?? null,
+        headers: keptHeaders(receiver, req.headers),
+        body,
+        source: req.source,
+        secretIndex: verified.secretIndex,
+        validationOk: validation.ok,
+        validationErrors: validation.ok ? [] : validation.errors,
+        status: catalogType ? 'received' : 'processed',
+        receivedAt,
+        nextAttemptAt: nowMs,
+      });
+    } catch (err) {
+      logger.error({ err, receiver: receiver.operationId }, 'storing an inbound delivery failed');
+      return this.refuse(rt, req, body.length, 503, 'store_unavailable', 'The delivery could not be stored; retry shortly.',
+        { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
+    }
+    this.count(rt, stored.duplicate ? 'duplicate' : 'accepted');
+
+    const item = catalogType ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, receivedAt } : undefined;
+    if (receiver.replies) return this.reply(item, stored.duplicate);
+    if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item);
+    return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };
+  }
+
+  /** Audits, counts and answers a refusal as problem+json. */
+  refuse(
+    rt: ReceiverRuntime, req: InboundRequest, bodySize: number | null, status: number, code: string, detail: string,
+    options: { headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+  ): Answer {
+    this.count(rt, code);
+    this.deps.audit.record({
+      at: new Date(this.deps.now()).toISOString(),
+      source: req.source,
+      receiver: rt.receiver.operationId,
+      status,
+      reason: code,
+      headerNames: Object.keys(req.headers),
+      bodySize,
+    });
+    return {
+      status,
+      body: toProblem(status, code, detail, { instance: rt.receiver.path, ...options.extra }),
+      headers: { 'content-type': PROBLEM, ...options.headers },
+    };
+  }
+
+  private validate(rt: ReceiverRuntime, delivery: ParsedDelivery, catalogType: string | undefined, receivedAt: string):
+    { ok: true } | { ok: false; errors: InboundValidationError[] } {
+    const standard = rt.receiver.provider === 'standard-webhooks';
+    if (!catalogType) {
+      // Third-party events outside the catalog are stored unchecked; a Standard Webhooks type must be in it.
+      if (!standard) return { ok: true };
+      return { ok: false, errors: [{ pointer: '/type', keyword: 'enum', message: `"${delivery.eventType}" is not an event type of the catalog` }] };
+    }
+    const envelope = standard ? delivery.payload : { type: catalogType, timestamp: receivedAt, data: delivery.payload };
+    return this.deps.catalog.validate(catalogType, envelope);
+  }
+
+  /** Slack slash commands: the handler's reply within Slack's 3 s, else an immediate ack text. */
+  private async reply(item: Parameters<InboundDispatcher['runNow']>[0] | undefined, duplicate: boolean): Promise<Answer> {
+    const ack = { status: 200, body: { response_type: 'ephemeral', text: SLACK_ACK_TEXT } };
+    if (!item || duplicate) return ack;
+    const result = await this.deps.dispatcher.runNow(item, this.deps.config.slackCommandReplyMs);
+    if (result === undefined || result === null) return ack;
+    return { status: 200, body: typeof result === 'string' ? { response_type: 'ephemeral', text: result } : result };
+  }
+
+  private count(rt: ReceiverRuntime, outcome: string): void {
+    inboundRequests.inc({ provider: rt.receiver.provider, receiver: rt.receiver.operationId, outcome });
+  }
+}
+
+/** The headers kept in the inbound log, signatures replaced so the log never holds a valid signature. */
+function keptHeaders(receiver: Receiver, headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of receiver.keptHeaders) {
+    const value = headerValue(headers, name);
+    if (value !== undefined) out[name] = receiver.signatureHeaders.includes(name) && isSignature(name) ? REDACTED : value;
+  }
+  return out;
+}
+
+function isSignature(name: string): boolean {
+  return name.includes('signature');
+}
+
+function contentLength(headers: IncomingHttpHeaders): number | undefined {
+  const raw = headers['content-length'];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** `application/json; charset=utf-8` → `application/json`. */
+function mediaType(headers: IncomingHttpHeaders): string | undefined {
+  const raw = headers['content-type'];
+  if (!raw) return undefined;
+  const semi = raw.indexOf(';');
+  return (semi === -1 ? raw : raw.slice(0, semi)).trim().toLowerCase() || undefined;
+}

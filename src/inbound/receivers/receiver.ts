@@ -1,0 +1,59 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { VerifyInput, VerifyResult } from '../providers/verify-result.js';
+
+/** Provider of a receiver, as in the inbound log and the catalog's `x-hookspec-inbound`. */
+export type Provider = 'github' | 'stripe' | 'slack' | 'standard-webhooks';
+
+/** What a receiver makes of a verified body: identity, event, payload (or an answer without storing). */
+export interface ParsedDelivery {
+  /** Deduplication key, unique per provider. */
+  deliveryId: string;
+  /** The provider event as shown in the inbound log (`push`, `pull_request.opened`, `charge.succeeded`, `command`). */
+  eventType: string;
+  /** Compared with the catalog's `x-hookspec-inbound.event` (for Standard Webhooks: the catalog name itself). */
+  match: string | undefined;
+  /** The catalog `data` (for Standard Webhooks: the whole envelope). */
+  payload: unknown;
+  /** Answered at once, neither stored nor dispatched (Slack `url_verification`). */
+  immediate?: { status: number; body: unknown };
+}
+
+export type ParseResult = { ok: true; delivery: ParsedDelivery } | { ok: false; message: string };
+
+/** One receiver endpoint: how its requests are recognised, verified and parsed. */
+export interface Receiver {
+  operationId: string;
+  path: string;
+  provider: Provider;
+  /** Environment variable that holds the secrets (named in the 503 when unset). */
+  secretVariable: string;
+  /** Accepted media types (without parameters). */
+  contentTypes: readonly string[];
+  /** Headers kept in the inbound log; signatures among them are stored redacted. */
+  keptHeaders: readonly string[];
+  signatureHeaders: readonly string[];
+  verify(input: VerifyInput): VerifyResult;
+  /** Parses the verified raw body; never throws. */
+  parse(body: Buffer, headers: IncomingHttpHeaders): ParseResult;
+  /** Slack slash commands answer with the handler's reply instead of an ack. */
+  replies?: boolean;
+}
+
+/** `JSON.parse` that returns a result instead of throwing on attacker input. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, message: `The body is not valid JSON: ${(err as Error).message}` };
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string member of a parsed object, or undefined. */
+export function stringField(value: Record<string, unknown>, key: string): string | undefined {
+  const field = value[key];
+  return typeof field === 'string' && field.length > 0 ? field : undefined;
+}
