@@ -3,6 +3,10 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { createInbound } from '../inbound/inbound.js';
+import { catalogValidator } from '../outbound/catalog-validator.js';
+import { createOutboundEngine } from '../outbound/engine.js';
+import type { ApiContext } from '../api/context.js';
 import { startPruneScheduler } from '../retention/scheduler.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -28,15 +32,14 @@ export interface RunningHookspec {
 export async function startHookspec(config: Config = loadConfig()): Promise<RunningHookspec> {
   collectProcessMetrics();
   const store = await openStore(config.server.databaseUrl);
-  const publisher = {
-    async publish() {
-      throw new Error('outbound publisher not wired yet');
-    },
-  };
-  const context: AppContext = { config, store, publisher };
-  const fastPaths: FastPath[] = [];
+  const outbound = createOutboundEngine({ store: store.outbound, config: config.outbound, validator: catalogValidator() });
+  if (config.outbound.allowPrivateNetworks) logger.warn('HOOKSPEC_ALLOW_PRIVATE_NETWORKS=true: subscriber URLs may reach loopback and private networks (development only)');
+  const publisher = outbound.publisher;
+  const context: ApiContext = { config, store, publisher, wakeWorker: () => outbound.worker?.wake() };
+  const inbound = createInbound({ config: config.inbound, store: store.inbound, publisher });
+  const fastPaths: FastPath[] = [inbound.fastPath];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
-  const stoppables: Stoppable[] = [];
+  const stoppables: Stoppable[] = [{ name: 'inbound', stop: () => inbound.stop() }, { name: 'delivery worker', stop: (deadline) => outbound.stop(deadline) }];
   if (config.server.role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
   const server = createHttpServer(fastPaths, createApp(context));
   await new Promise<void>((resolve, reject) => {
@@ -45,6 +48,8 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  inbound.start();
+  outbound.start();
   logger.info({ port, database: store.dialect }, 'hookspec listening');
   let closing: Promise<void> | undefined;
   return {
