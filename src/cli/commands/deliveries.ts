@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { formatTable } from '../table.js';
+
+/** `hookspec deliveries <event-id>`: where an event went, with every attempt. */
+export function register(program: Command): void {
+  withApiOptions(
+    program
+      .command('deliveries')
+      .description('Show the deliveries of an event, one per subscription, with every attempt (status, latency, response).')
+      .argument('<event-id>', 'the event, for example evt_01j…'),
+  ).action(async (eventId: string, flags: ApiFlags) => {
+    const client = apiClient(flags);
+    const page = await call(`listing deliveries of ${eventId}`, client.GET('/v1/events/{id}/deliveries', { params: { path: { id: eventId }, query: { limit: 100 } } }));
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+      return;
+    }
+    if (page.data.length === 0) {
+      process.stdout.write(`No deliveries for ${eventId} (no subscription matched).\n`);
+      return;
+    }
+    for (const d of page.data) {
+      const next = d.next_attempt_at ? `, next attempt ${d.next_attempt_at}` : '';
+      process.stdout.write(`${d.id}  ${d.status}  ${d.subscription_id}  ${d.url}  (${d.attempt_count} attempts${next})\n`);
+      if (d.attempts.length > 0) {
+        const rows = d.attempts.map((a) => [`#${a.attempt}`, a.started_at, a.status_code, `${a.latency_ms} ms`, a.outcome, a.error ?? a.response_body]);
+        process.stdout.write(formatTable(['  #', 'STARTED', 'STATUS', 'LATENCY', 'OUTCOME', 'RESPONSE'], rows.map(([n, ...rest]) => [`  ${n}`, ...rest])));
+      }
+    }
+  });
+}
