@@ -9,7 +9,8 @@ export interface OutboundEngine {
   publisher: OutboxPublisher;
   worker: DeliveryWorker | undefined;
   start(): void;
-  stop(): Promise<void>;
+  /** Stops the worker (see `DeliveryWorker.stop`) and closes the connection pool. */
+  stop(deadline?: AbortSignal): Promise<void>;
 }
 
 export function createOutboundEngine(deps: { store: OutboundStore; config: OutboundConfig; validator: EventValidator; now?: () => Date }): OutboundEngine {
@@ -26,8 +27,8 @@ export function createOutboundEngine(deps: { store: OutboundStore; config: Outbo
     publisher,
     worker,
     start: () => worker?.start(),
-    async stop() {
-      await worker?.stop();
+    async stop(deadline) {
+      await worker?.stop(deadline);
       await http.close();
     },
   };

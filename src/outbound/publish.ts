@@ -31,6 +31,11 @@ export interface OutboxPublisherDeps {
 export class OutboxPublisher implements EventPublisher {
   constructor(private readonly deps: OutboxPublisherDeps) {}
 
+  /** Every event type of the catalog (what `events` of a subscription may name, besides `*`). */
+  get eventTypes(): readonly string[] {
+    return this.deps.validator.types;
+  }
+
   async publish(type: string, data: unknown, options: PublishOptions = {}): Promise<PublishedEvent> {
     return this.write(type, data, options, undefined);
   }
@@ -43,7 +48,7 @@ export class OutboxPublisher implements EventPublisher {
   private async write(type: string, data: unknown, options: PublishOptions, onlySubscriptionId: string | undefined): Promise<PublishedEvent> {
     const { validator, store } = this.deps;
     if (!validator.types.includes(type)) {
-      throw new HttpError(422, 'unknown_event_type', `"${type}" is not an event type of the catalog`, { extra: { valid_types: [...validator.types] } });
+      throw new HttpError(422, 'unknown_event_type', `"${type}" is not an event type of the catalog`, { extra: { valid_event_types: [...validator.types] } });
     }
     const checked = validator.validate(type, data);
     if (!checked.ok) {
@@ -70,7 +75,7 @@ export class OutboxPublisher implements EventPublisher {
       newDeliveryId: () => newId('dlv'),
     });
     if (result.kind === 'conflict') {
-      throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was used with a different request body');
+      throw new HttpError(409, 'idempotency_key_reused', `Idempotency-Key ${options.idempotencyKey} was used with a different body`);
     }
     if (result.kind === 'created') {
       eventsPublished.inc({ type });

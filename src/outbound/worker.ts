@@ -70,14 +70,33 @@ export class DeliveryWorker {
     void this.claim();
   }
 
-  /** Stops claiming, lets in-flight attempts finish and records their outcomes. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, hands never-sent claims back to the queue at once, lets in-flight attempts finish (until
+   * `deadline` aborts: their leases then expire and the sweeper re-queues them) and records their outcomes.
+   */
+  async stop(deadline?: AbortSignal): Promise<void> {
     this.running = false;
     clearTimeout(this.pollTimer);
     clearInterval(this.sweepTimer);
     for (const t of this.wakeTimers) clearTimeout(t);
-    for (const q of this.queues.values()) clearTimeout(q.timer);
-    await Promise.allSettled([...this.sends]);
+    const unsent: string[] = [];
+    for (const q of this.queues.values()) {
+      clearTimeout(q.timer);
+      q.timer = undefined;
+      unsent.push(...q.waiting.splice(0).map((d) => d.id));
+    }
+    this.queued = 0;
+    try {
+      await this.deps.store.releaseClaims(this.owner, unsent, this.now());
+    } catch (err) {
+      logger.error({ err }, 'releasing unsent claims failed; their leases will expire');
+    }
+    const aborted = new Promise<void>((resolve) => {
+      if (!deadline) return;
+      if (deadline.aborted) resolve();
+      deadline.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([Promise.allSettled([...this.sends]), aborted]);
     await this.flush();
   }
 

@@ -1,26 +1,91 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bindOperations } from '../../generated/operations.js';
+import { createOperationHandlers, type ApiContext } from '../api/index.js';
+import { bearerAuth } from '../api/auth.js';
 import { HttpError } from '../errors/http-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
-import type { AppContext } from './context.js';
 import { createOpsRouter } from './ops-routes.js';
 
-/** The express app for everything that is not a receiver: management API, docs, health. */
-export function createApp(ctx: AppContext): Express {
+const OPENAPI_FILE = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
+const DOCS_FILE = fileURLToPath(new URL('../../docs/index.html', import.meta.url));
+
+/**
+ * The express app for everything that is not a receiver: ops routes, `/openapi.json`, `/docs`, and the
+ * management API under `/v1` (bearer auth, then express-openapi-validator against the bundled spec, then the
+ * generated bindings). Every error leaves as problem+json.
+ */
+export function createApp(ctx: ApiContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  const apiSpecText = readFileSync(OPENAPI_FILE, 'utf8');
 
   app.use(createOpsRouter(ctx));
+  app.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(apiSpecText);
+  });
+  app.get('/docs', (_req, res, next) => {
+    if (!existsSync(DOCS_FILE)) return next(new HttpError(404, 'not_found', 'The API docs are not built; run `make docs`.'));
+    res.sendFile(DOCS_FILE);
+  });
+
+  app.use('/v1', bearerAuth(ctx.config.server.apiKey));
+  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: JSON.parse(apiSpecText),
+      validateRequests: { allErrors: true },
+      validateResponses: false,
+      validateSecurity: false,
+      validateApiSpec: false,
+      // Only the management API goes through the validator; receivers never reach express.
+      ignorePaths: (path: string) => !path.startsWith('/v1'),
+    }),
+  );
+  const router = Router();
+  bindOperations(router, createOperationHandlers(ctx));
+  app.use(router);
 
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);
   return app;
 }
 
+interface ValidatorError {
+  path?: string;
+  message?: string;
+  errorCode?: string;
+}
+
+/** Maps what the body parser and the validator throw to our problems; everything else passes through. */
+function toHttpError(err: unknown): unknown {
+  if (err instanceof HttpError) return err;
+  const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string };
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
+  if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
+    const errors = e.errors.map((v) => ({ pointer: toPointer(v.path), keyword: (v.errorCode ?? 'invalid').split('.')[0]!, message: v.message ?? 'invalid' }));
+    const code = { 400: 'invalid_request', 404: 'not_found', 405: 'method_not_allowed', 415: 'unsupported_media_type' }[e.status] ?? 'invalid_request';
+    const detail = errors.length > 0 ? errors.map((x) => `${x.pointer || '/'} ${x.message}`).join('; ') : (e.message ?? 'invalid request');
+    return new HttpError(e.status, code, detail, { cause: err, extra: errors.length > 0 ? { errors } : {} });
+  }
+  return err;
+}
+
+/** `/body/customer/email` or `.body.customer.email` → `/customer/email`; parameters keep their location. */
+function toPointer(path: string | undefined): string {
+  if (!path) return '';
+  const pointer = path.startsWith('/') ? path : `/${path.replace(/^\./, '').replace(/\./g, '/').replace(/\[(\d+)\]/g, '/$1')}`;
+  return pointer.replace(/^\/body(?=\/|$)/, '');
+}
+
 /** Every error leaves as RFC 9457 problem+json; validator errors keep their status and list each failure. */
 const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const problem = problemFromError(err);
+  const problem = problemFromError(toHttpError(err));
   if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
 };

@@ -118,6 +118,9 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
       VALUES (@id, @attempt, @started_at, @response_status, @latency_ms, @response_body, @error, @outcome, @next_at)`),
     subscriptionForEffect: db.prepare('SELECT id, url, failing_since FROM subscriptions WHERE id = ?'),
+    release: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1,
+        next_attempt_at = @now_ms, updated_at = @now
+      WHERE id IN (SELECT value FROM json_each(@ids)) AND lease_owner = @owner AND status = 'delivering'`),
     sweep: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
         updated_at = @now
       WHERE status = 'delivering' AND lease_expires_at < @now_ms`),
@@ -328,6 +331,10 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     },
     async recordOutcomes(outcomes) {
       return outcomes.length === 0 ? [] : recordOutcomes(outcomes);
+    },
+    async releaseClaims(owner, ids, now) {
+      if (ids.length === 0) return 0;
+      return sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime() }).changes;
     },
     async sweepExpiredLeases(now) {
       return sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes;

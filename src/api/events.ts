@@ -1,0 +1,47 @@
+import type { OperationHandlers } from '../../generated/operations.js';
+import { HttpError } from '../errors/http-error.js';
+import type { ApiContext } from './context.js';
+import { page, pageQuery } from './pagination.js';
+import { presentDelivery, presentEvent } from './presenters.js';
+
+type EventOperations = Pick<OperationHandlers, 'publishEvent' | 'listEvents' | 'getEvent' | 'listEventDeliveries'>;
+
+/** `/v1/events`: publish (validated, idempotent), list, read, and the deliveries of one event. */
+export function eventOperations(ctx: ApiContext): EventOperations {
+  const { outbound } = ctx.store;
+
+  async function found(id: string) {
+    const event = await outbound.getEvent(id);
+    if (!event) throw new HttpError(404, 'not_found', `No event ${id}`);
+    return event;
+  }
+
+  return {
+    async publishEvent({ body, headers }, req) {
+      // The generated bindings pass header names lower-cased; the typed key is the spec's spelling.
+      const idempotencyKey = headers['Idempotency-Key'] ?? req.get('Idempotency-Key');
+      const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
+      return { status: 202, body: event };
+    },
+
+    async listEvents({ query }) {
+      const q = pageQuery(query);
+      const rows = await outbound.listEvents({ ...q, limit: q.limit + 1, type: query.type, since: query.since ? new Date(query.since) : undefined });
+      return { status: 200, body: page(rows, q.limit, presentEvent) };
+    },
+
+    async getEvent({ params }) {
+      return { status: 200, body: presentEvent(await found(params.id)) };
+    },
+
+    async listEventDeliveries({ params, query }) {
+      await found(params.id);
+      const q = pageQuery(query);
+      // One row per subscription: bounded by the number of subscriptions, so paged in memory.
+      const all = await outbound.listDeliveriesForEvent(params.id);
+      const rows = all.filter((d) => q.cursor === undefined || d.id > q.cursor).slice(0, q.limit + 1);
+      const attempts = await outbound.listAttempts(rows.slice(0, q.limit).map((d) => d.id));
+      return { status: 200, body: page(rows, q.limit, (d) => presentDelivery(d, attempts)) };
+    },
+  };
+}

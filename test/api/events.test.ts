@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublishError, WebhookValidationError } from '../../generated/webhooks.js';
+import { eventually, startSubscriber, type Subscriber } from '../outbound/support.js';
+import { startServer, validOrder, type TestServer } from './support.js';
+
+describe('/v1/events and /v1/deliveries', () => {
+  let s: TestServer;
+  let subscriber: Subscriber;
+  let subscriptionId: string;
+  beforeAll(async () => {
+    s = await startServer({ HOOKSPEC_PUBLISH_MAX_BYTES: '4096' });
+    subscriber = await startSubscriber();
+    const { data } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['order.created', 'ping'] } });
+    subscriptionId = data!.id;
+    subscriber.secrets = [data!.secret];
+  });
+  afterAll(async () => {
+    await s.close();
+    await subscriber.close();
+  });
+
+  it('the typed sender publishes; the subscriber receives the envelope, verified with standardwebhooks', async () => {
+    const event = await s.sender.publish('order.created', validOrder);
+    expect(event.id).toMatch(/^evt_/);
+    await eventually(() => expect(subscriber.received.find((r) => r.id === event.id)).toBeDefined());
+    const got = subscriber.received.find((r) => r.id === event.id)!;
+    expect(got.verified).toBe(true);
+    expect(got.payload).toEqual({ type: 'order.created', timestamp: event.created_at, data: validOrder });
+
+    const { data: stored } = await s.client.GET('/v1/events/{id}', { params: { path: { id: event.id! } } });
+    expect(stored).toEqual({ id: event.id, type: 'order.created', data: validOrder, created_at: event.created_at });
+    await eventually(async () => {
+      const { data: page } = await s.client.GET('/v1/events/{id}/deliveries', { params: { path: { id: event.id! } } });
+      expect(page!.data).toHaveLength(1);
+      expect(page!.data[0]).toMatchObject({ subscription_id: subscriptionId, url: subscriber.url, status: 'succeeded', attempt_count: 1, next_attempt_at: null });
+      expect(page!.data[0]!.attempts).toEqual([
+        expect.objectContaining({ attempt: 1, status_code: 200, outcome: 'succeeded', response_body: 'ok', error: null }),
+      ]);
+    });
+  });
+
+  it('answers 422 with every schema error and its JSON pointer', async () => {
+    const bad = { ...validOrder, currency: 'euro', customer: { id: 'c' }, line_items: [{ sku: 'x', name: 'y', quantity: 0, unit_price: 1 }] };
+    const res = await s.call('POST', '/v1/events', { type: 'order.created', data: bad });
+    expect(res.status).toBe(422);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.code).toBe('invalid_event_data');
+    expect(res.json.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining(['/data/currency', '/data/customer/email', '/data/line_items/0/quantity']),
+    );
+    // The typed sender refuses the same payload before sending (run-time check of the generated validator).
+    await expect(s.sender.publish('order.created', bad as never)).rejects.toBeInstanceOf(WebhookValidationError);
+  });
+
+  it('answers 422 for an unknown type, listing the valid ones', async () => {
+    const res = await s.call('POST', '/v1/events', { type: 'order.teleported', data: {} });
+    expect(res.status).toBe(422);
+    expect(res.json.code).toBe('unknown_event_type');
+    expect(res.json.valid_event_types).toContain('order.created');
+  });
+
+  it('Idempotency-Key: same body → the first response again, different body → 409', async () => {
+    const key = { 'idempotency-key': 'order-1042-created' };
+    const first = await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder }, key);
+    const again = await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder }, key);
+    expect(first.status).toBe(202);
+    expect(again).toMatchObject({ status: 202, json: first.json });
+    const clash = await s.call('POST', '/v1/events', { type: 'order.created', data: { ...validOrder, total: 1 } }, key);
+    expect(clash.status).toBe(409);
+    expect(clash.json.code).toBe('idempotency_key_reused');
+    const viaSender = await s.sender.publish('order.created', validOrder, { idempotencyKey: 'order-1042-created' });
+    expect(viaSender.id).toBe(first.json.id);
+    // One event, hence one delivery.
+    await eventually(() => expect(subscriber.received.filter((r) => r.id === first.json.id)).toHaveLength(1));
+  });
+
+  it('answers 413 for a body over the publish limit', async () => {
+    const big = { ...validOrder, customer: { ...validOrder.customer, name: 'x'.repeat(5000) } };
+    const res = await s.call('POST', '/v1/events', { type: 'order.created', data: big });
+    expect(res.status).toBe(413);
+    expect(res.json.code).toBe('payload_too_large');
+    await expect(s.sender.publish('order.created', big)).rejects.toBeInstanceOf(PublishError);
+  });
+
+  it('answers 400 for malformed JSON and 415 for another content type', async () => {
+    const bad = await s.call('POST', '/v1/events', '{"type":');
+    expect(bad).toMatchObject({ status: 400, json: { code: 'invalid_json' } });
+    const res = await fetch(`${s.url}/v1/events`, { method: 'POST', headers: { authorization: 'Bearer test-key', 'content-type': 'text/plain' }, body: 'hi' });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('lists events newest first with type and since filters and a cursor', async () => {
+    const since = new Date().toISOString();
+    const a = await s.sender.publish('order.created', validOrder);
+    const b = await s.sender.publish('order.created', validOrder);
+    const ping = await s.call('POST', `/v1/subscriptions/${subscriptionId}/test`);
+    const page1 = await s.call('GET', `/v1/events?type=order.created&since=${encodeURIComponent(since)}&limit=1`);
+    expect(page1.json.data.map((e: { id: string }) => e.id)).toEqual([b.id]);
+    const page2 = await s.call('GET', `/v1/events?type=order.created&since=${encodeURIComponent(since)}&limit=1&cursor=${page1.json.next_cursor}`);
+    expect(page2.json.data.map((e: { id: string }) => e.id)).toEqual([a.id]);
+    expect(page2.json.next_cursor).toBeNull();
+    const all = await s.call('GET', `/v1/events?since=${encodeURIComponent(since)}`);
+    expect(all.json.data.map((e: { id: string }) => e.id)).toEqual([ping.json.id, b.id, a.id]);
+    expect((await s.call('GET', '/v1/events?limit=500')).status).toBe(400);
+    expect((await s.call('GET', '/v1/events/evt_doesnotexist')).status).toBe(404);
+  });
+
+  it('retries a delivery by hand with the same webhook-id', async () => {
+    const event = await s.sender.publish('order.created', validOrder);
+    await eventually(async () => expect((await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data[0].status).toBe('succeeded'));
+    const [delivery] = (await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data;
+    const retried = await s.call('POST', `/v1/deliveries/${delivery.id}/retry`);
+    expect(retried.status).toBe(202);
+    await eventually(() => expect(subscriber.received.filter((r) => r.id === event.id)).toHaveLength(2));
+    await eventually(async () => expect((await s.call('GET', `/v1/deliveries/${delivery.id}`)).json).toMatchObject({ status: 'succeeded', attempt_count: 2 }));
+    expect((await s.call('POST', '/v1/deliveries/dlv_nope/retry')).status).toBe(404);
+  });
+
+  it('serves the catalog and the bundled document', async () => {
+    const { data: types } = await s.client.GET('/v1/event-types');
+    expect(types!.data.map((t) => t.name)).toContain('order.created');
+    const { data: one } = await s.client.GET('/v1/event-types/{name}', { params: { path: { name: 'order.created' } } });
+    expect(one!.schema).toBeTypeOf('object');
+    expect((await s.call('GET', '/v1/event-types/nope')).status).toBe(404);
+    const doc = (await fetch(`${s.url}/openapi.json`).then((r) => r.json())) as { openapi: string };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+  });
+});

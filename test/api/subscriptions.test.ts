@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startSubscriber, type Subscriber } from '../outbound/support.js';
+import { startServer, validOrder, type TestServer } from './support.js';
+
+describe('/v1/subscriptions', () => {
+  let s: TestServer;
+  let subscriber: Subscriber;
+  beforeAll(async () => {
+    s = await startServer();
+    subscriber = await startSubscriber();
+  });
+  afterAll(async () => {
+    await s.close();
+    await subscriber.close();
+  });
+
+  it('refuses calls without the right bearer key, as problem+json', async () => {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic dGVzdA==' }] as Record<string, string>[]) {
+      const res = await fetch(`${s.url}/v1/subscriptions`, { headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+      expect(((await res.json()) as { code: string }).code).toBe('unauthorized');
+    }
+  });
+
+  it('creates with a generated secret shown once, then masks it; lists, pages, updates and deletes', async () => {
+    const { data: created, response } = await s.client.POST('/v1/subscriptions', {
+      body: { url: subscriber.url, events: ['order.created'], description: 'orders', metadata: { team: 'a' } },
+    });
+    expect(response.status).toBe(201);
+    expect(created!.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(Buffer.from(created!.secret.slice(6), 'base64')).toHaveLength(24);
+    const { data: shown } = await s.client.GET('/v1/subscriptions/{id}', { params: { path: { id: created!.id } } });
+    expect(shown).toMatchObject({ id: created!.id, description: 'orders', metadata: { team: 'a' }, status: 'active' });
+    expect(shown!.secret).toBe(`whsec_****${created!.secret.slice(-4)}`);
+
+    const second = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: ['*'] });
+    expect(second.status).toBe(201);
+    const page1 = await s.call('GET', '/v1/subscriptions?limit=1');
+    expect(page1.json.data.map((x: { id: string }) => x.id)).toEqual([second.json.id]);
+    expect(page1.json.next_cursor).toBe(second.json.id);
+    const page2 = await s.call('GET', `/v1/subscriptions?limit=1&cursor=${page1.json.next_cursor}`);
+    expect(page2.json.data.map((x: { id: string }) => x.id)).toEqual([created!.id]);
+
+    const patched = await s.call('PATCH', `/v1/subscriptions/${created!.id}`, { status: 'disabled', rate_limit_per_second: 5 });
+    expect(patched.json).toMatchObject({ status: 'disabled', disabled_reason: 'manual', rate_limit_per_second: 5 });
+    const enabled = await s.call('PATCH', `/v1/subscriptions/${created!.id}`, { status: 'active' });
+    expect(enabled.json).toMatchObject({ status: 'active', disabled_reason: null });
+
+    expect((await s.call('DELETE', `/v1/subscriptions/${second.json.id}`)).status).toBe(204);
+    expect((await s.call('GET', `/v1/subscriptions/${second.json.id}`)).status).toBe(404);
+    expect((await s.call('DELETE', `/v1/subscriptions/${second.json.id}`)).status).toBe(404);
+  });
+
+  it('answers 422 for an unknown event type, listing the valid ones', async () => {
+    const res = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: ['order.created', 'order.teleported'] });
+    expect(res.status).toBe(422);
+    expect(res.json.code).toBe('unknown_event_type');
+    expect(res.json.detail).toContain('order.teleported');
+    expect(res.json.valid_event_types).toContain('order.created');
+    expect(res.json.valid_event_types).toContain('*');
+  });
+
+  it('answers 400 with every validator error as a JSON pointer', async () => {
+    const res = await s.call('POST', '/v1/subscriptions', { url: 42, extra: true });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    const pointers = res.json.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/url', '/events']));
+  });
+
+  it('refuses a secret that is not whsec_ + 24 or more bytes', async () => {
+    // 22 bytes: passes the spec's pattern (32 base64 characters) but is below the 24-byte minimum.
+    const res = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: ['*'], secret: `whsec_${Buffer.alloc(22, 7).toString('base64')}` });
+    expect(res.status).toBe(422);
+    expect(res.json.code).toBe('invalid_secret');
+  });
+
+  it('test sends a signed ping to that subscription only; rotation signs with both secrets', async () => {
+    const { data: sub } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['order.created'] } });
+    subscriber.secrets = [sub!.secret];
+    const ping = await s.call('POST', `/v1/subscriptions/${sub!.id}/test`);
+    expect(ping.status).toBe(202);
+    expect(ping.json.type).toBe('ping');
+    await eventually(() => expect(subscriber.received.find((r) => r.id === ping.json.id)?.verified).toBe(true));
+
+    const rotated = await s.call('POST', `/v1/subscriptions/${sub!.id}/rotate-secret`, {});
+    expect(rotated.status).toBe(200);
+    expect(rotated.json.secret).toMatch(/^whsec_/);
+    expect(Date.parse(rotated.json.previous_secret_expires_at) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    subscriber.secrets = [sub!.secret, rotated.json.secret];
+    const ping2 = await s.call('POST', `/v1/subscriptions/${sub!.id}/test`);
+    await eventually(() => expect(subscriber.received.find((r) => r.id === ping2.json.id)?.verified).toBe(true));
+    expect(subscriber.received.find((r) => r.id === ping2.json.id)!.signature.split(' ')).toHaveLength(2);
+    await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: sub!.id } } });
+  });
+
+  it('recover re-sends the failed deliveries since a time', async () => {
+    let healthy = false;
+    const flaky = await startSubscriber((_req, res) => {
+      res.statusCode = healthy ? 200 : 500;
+      res.end();
+    });
+    try {
+      const { data: sub } = await s.client.POST('/v1/subscriptions', { body: { url: flaky.url, events: ['order.created'] } });
+      flaky.secrets = [sub!.secret];
+      const since = new Date(Date.now() - 1000).toISOString();
+      const event = await s.sender.publish('order.created', validOrder);
+      const deliveries = async () => (await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data;
+      const mine = async () => (await deliveries()).find((d: { subscription_id: string }) => d.subscription_id === sub!.id);
+      await eventually(async () => expect((await mine()).status).toBe('dead'));
+      healthy = true;
+      const recovered = await s.call('POST', `/v1/subscriptions/${sub!.id}/recover`, { since });
+      expect(recovered).toMatchObject({ status: 202, json: { queued: 1 } });
+      await eventually(async () => expect((await mine()).status).toBe('succeeded'));
+      expect(flaky.received.every((r) => r.verified && r.id === event.id)).toBe(true);
+      await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: sub!.id } } });
+    } finally {
+      await flaky.close();
+    }
+  });
+});
+
+describe('/v1/subscriptions with the SSRF guard on (the default)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer({ HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'false' });
+  });
+  afterAll(async () => s.close());
+
+  it.each([
+    ['loopback', 'http://127.0.0.1:8080/hook'],
+    ['a name that resolves to loopback', 'http://localhost:8080/hook'],
+    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
+    ['private', 'https://10.1.2.3/hook'],
+    ['IPv4-mapped IPv6 loopback', 'http://[::ffff:127.0.0.1]/hook'],
+    ['IPv6 unique local', 'http://[fd12::1]/hook'],
+    ['a non-http scheme', 'ftp://example.com/hook'],
+  ])('refuses %s with 422 saying why', async (_name, url) => {
+    const res = await s.call('POST', '/v1/subscriptions', { url, events: ['*'] });
+    expect(res.status).toBe(422);
+    expect(res.json.code).toBe('url_not_allowed');
+    expect(res.json.detail).toMatch(/refused|only http/);
+  });
+});
