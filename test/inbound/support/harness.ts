@@ -48,6 +48,8 @@ export class RecordingPublisher implements EventPublisher {
 
 export interface Harness {
   url: string;
+  /** Temp dir holding the database; also the handlers directory (`<webhook-name>.mjs`). */
+  dir: string;
   store: Store;
   inbound: Inbound;
   publisher: RecordingPublisher;
@@ -82,6 +84,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    dir: tmp.dir,
     store,
     inbound,
     publisher,

@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inboundOperations } from '../../src/api/inbound.js';
+import type { AppContext } from '../../src/server/context.js';
+import { fixture, post, signed, startHarness, type Harness } from './support/harness.js';
+
+type Calls = { type: string; events: { type: string; timestamp: string; data: any }[] }[];
+const g = globalThis as unknown as { __inboundCalls: Calls; __inboundFailures: number };
+
+/** Writes a handler module the way `defineEventHandler` shapes it: `{ type, batch, handle(events[]) }`. */
+function writeHandler(h: Harness, type: string, body: string, batch?: { maxSize: number; maxWaitMs: number }) {
+  writeFileSync(join(h.dir, `${type}.mjs`), `export default { type: ${JSON.stringify(type)}, batch: ${JSON.stringify(batch)}, async handle(events) {
+    globalThis.__inboundCalls.push({ type: ${JSON.stringify(type)}, events });
+    ${body}
+  } };\n`);
+}
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+async function start(env: Record<string, string> = {}) {
+  g.__inboundCalls = [];
+  g.__inboundFailures = 0;
+  h = await startHarness(env);
+  return h;
+}
+
+const api = () => inboundOperations({ store: h.store } as unknown as AppContext);
+
+describe('dispatch after the ack', () => {
+  it('calls the handler with the catalog envelope { type, timestamp, data }', async () => {
+    await start();
+    writeHandler(h, 'github.push', '');
+    const res = await post(h.url, await signed.github(fixture('github-push.json')));
+    await h.settle();
+    expect(g.__inboundCalls).toHaveLength(1);
+    const [event] = g.__inboundCalls[0]!.events;
+    expect(event).toEqual({ type: 'github.push', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: JSON.parse(fixture('github-push.json').toString()) });
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'processed', attempts: 1, lastError: null });
+  });
+
+  it('retries a failing handler with backoff until it succeeds; the provider saw a 200 and the publish happens once', async () => {
+    await start();
+    writeHandler(h, 'github.push', "if (globalThis.__inboundFailures++ < 2) throw new Error('database is down');");
+    const res = await post(h.url, await signed.github(fixture('github-push.json')));
+    expect(res.status).toBe(200);
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'processed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'processed', attempts: 3, lastError: null });
+    expect(g.__inboundCalls).toHaveLength(3);
+    expect(h.publisher.events.filter((e) => e.idempotencyKey === `inbound:${res.body.id}`)).toHaveLength(1);
+  });
+
+  it('marks a delivery failed after the last attempt, keeping the error', async () => {
+    await start({ HOOKSPEC_INBOUND_MAX_ATTEMPTS: '3' });
+    writeHandler(h, 'stripe.charge.succeeded', "throw new Error('card service unreachable');");
+    const res = await post(h.url, signed.stripe(fixture('stripe-charge.succeeded.json')));
+    expect(res.status).toBe(200);
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'failed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'failed', attempts: 3, lastError: 'card service unreachable' });
+    expect(h.publisher.events).toHaveLength(0);
+  });
+
+  it('a publisher failure is retried like a handler failure', async () => {
+    await start();
+    h.publisher.failNext = 1;
+    const res = await post(h.url, await signed.github(fixture('github-push.json')));
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'processed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ attempts: 2 });
+    expect(h.publisher.events).toHaveLength(1);
+  });
+
+  it('batch handlers get arrays of up to maxSize events of one type', async () => {
+    await start();
+    writeHandler(h, 'github.push', '', { maxSize: 5, maxWaitMs: 100 });
+    const results = await Promise.all(Array.from({ length: 12 }, async () => post(h.url, await signed.github(fixture('github-push.json')))));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    await waitFor(async () => g.__inboundCalls.flatMap((c) => c.events).length === 12);
+    await h.settle();
+    const sizes = g.__inboundCalls.map((c) => c.events.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    for (const r of results) expect(await h.store.inbound.getDelivery(r.body.id)).toMatchObject({ status: 'processed', attempts: 1 });
+  });
+
+  it('a Slack slash command answers with the handler reply, or an ack text when the handler is slow', async () => {
+    await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300' });
+    writeFileSync(join(h.dir, 'slack.command.mjs'), `export default { type: 'slack.command', async handle(events) {
+      const [e] = events;
+      if (e.data.text === 'slow') await new Promise((r) => setTimeout(r, 800));
+      return [{ response_type: 'in_channel', text: 'Deploying ' + e.data.text }];
+    } };\n`);
+    const quick = await post(h.url, signed.slack('/webhooks/slack/commands', fixture('slack-command.txt'), 'application/x-www-form-urlencoded'));
+    expect(quick.body).toEqual({ response_type: 'in_channel', text: 'Deploying api staging' });
+    const slowForm = fixture('slack-command.txt').toString().replace('text=api+staging', 'text=slow').replace(/trigger_id=[^&]+/, 'trigger_id=slow.1');
+    const started = Date.now();
+    const slow = await post(h.url, signed.slack('/webhooks/slack/commands', slowForm, 'application/x-www-form-urlencoded'));
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(slow.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/working on it/) });
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2);
+  });
+});
+
+describe('/v1/inbound', () => {
+  it('lists newest first with filters and a cursor, shows one, and replays it', async () => {
+    await start();
+    writeHandler(h, 'github.push', '');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await post(h.url, await signed.github(fixture('github-push.json')))).body.id);
+    const stripe = (await post(h.url, signed.stripe(fixture('stripe-charge.succeeded.json')))).body.id;
+    await h.settle();
+
+    const first = await api().listInbound({ query: { provider: 'github', limit: 2 } } as never, {} as never);
+    expect(first.body.data.map((d: { id: string }) => d.id)).toEqual([ids[2], ids[1]]);
+    const second = await api().listInbound({ query: { provider: 'github', limit: 2, cursor: first.body.next_cursor } } as never, {} as never);
+    expect(second.body).toMatchObject({ data: [{ id: ids[0] }], next_cursor: null });
+    const byType = await api().listInbound({ query: { event_type: 'charge.succeeded' } } as never, {} as never);
+    expect(byType.body.data.map((d: { id: string }) => d.id)).toEqual([stripe]);
+
+    const one = await api().getInbound({ params: { id: ids[0] } } as never, {} as never);
+    expect(one.body).toMatchObject({ id: ids[0], provider: 'github', event_type: 'push', signature_valid: true, validation: { ok: true, errors: [] }, status: 'processed', attempts: 1, last_error: null });
+    expect(JSON.parse(one.body.body)).toEqual(JSON.parse(fixture('github-push.json').toString()));
+
+    const replay = await api().replayInbound({ params: { id: ids[0] } } as never, {} as never);
+    expect(replay.status).toBe(202);
+    await waitFor(async () => (await h.store.inbound.getDelivery(ids[0]!))!.attempts === 2);
+    await h.settle();
+    expect(await h.store.inbound.getDelivery(ids[0]!)).toMatchObject({ status: 'processed', attempts: 2 });
+    expect(g.__inboundCalls).toHaveLength(4);
+
+    await expect(api().getInbound({ params: { id: 'in_nope' } } as never, {} as never)).rejects.toMatchObject({ status: 404 });
+    const ping = (await post(h.url, await signed.github('{"zen":"z","hook_id":1}', 'ping'))).body.id;
+    await expect(api().replayInbound({ params: { id: ping } } as never, {} as never)).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
