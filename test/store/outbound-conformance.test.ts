@@ -340,4 +340,17 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     expect((await store.outbound.listDeliveriesForEvent(ev.id)).map((d) => d.status)).toEqual(['cancelled']);
     expect(await claim(store, 'wrk', 5_000)).toEqual([]);
   });
+
+  it('releases unsent claims of one owner at once, undoing their attempt', async () => {
+    await store.outbound.createSubscription(subscription());
+    await store.outbound.insertEvent(event());
+    await store.outbound.insertEvent(event());
+    const [mine, alsoMine] = await claim(store, 'wrk_a', 2_000);
+    expect(await other.outbound.releaseClaims('wrk_b', [mine!.id], at(2_100))).toBe(0);
+    expect(await other.outbound.releaseClaims('wrk_a', [mine!.id], at(2_100))).toBe(1);
+    expect(await store.outbound.getDelivery(mine!.id)).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: at(2_100).toISOString() });
+    expect((await store.outbound.getDelivery(alsoMine!.id))?.status).toBe('delivering');
+    const [again] = await claim(other, 'wrk_b', 2_200);
+    expect(again).toMatchObject({ id: mine!.id, attempt: 1 });
+  });
 });

@@ -296,6 +296,17 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
       return inTransaction(pool, (client) => recordOutcomes(client, outcomes));
     },
 
+    async releaseClaims(owner, ids, now) {
+      if (ids.length === 0) return 0;
+      const result = await pool.query(
+        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1,
+           next_attempt_at = $1, updated_at = $2
+         WHERE id = ANY ($3::text[]) AND lease_owner = $4 AND status = 'delivering'`,
+        [now.getTime(), now, ids, owner],
+      );
+      return result.rowCount ?? 0;
+    },
+
     async sweepExpiredLeases(now) {
       // SKIP LOCKED: a row being recorded right now is its owner's, and two sweepers never queue behind each other.
       const result = await pool.query(
