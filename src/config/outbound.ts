@@ -49,10 +49,14 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
   const role = env.HOOKSPEC_ROLE ?? 'all';
   const jitterPercent = readInt(env, 'HOOKSPEC_RETRY_JITTER_PERCENT', 20);
   if (jitterPercent > 100) throw new Error(`HOOKSPEC_RETRY_JITTER_PERCENT must be 0..100 (got ${jitterPercent})`);
+  const timeoutMs = readInt(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
+  const leaseMs = readInt(env, 'HOOKSPEC_LEASE_MS', DEFAULT_LEASE_MS);
+  // A lease must outlive one attempt, or every claim would expire before its response could be recorded.
+  if (leaseMs < timeoutMs + 2_000) throw new Error(`HOOKSPEC_LEASE_MS (${leaseMs}) must be at least HOOKSPEC_DELIVERY_TIMEOUT_MS (${timeoutMs}) + 2000`);
   return {
     retrySchedule: readSchedule(env, 'HOOKSPEC_RETRY_SCHEDULE_MS'),
     retryJitter: jitterPercent / 100,
-    timeoutMs: readInt(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS),
+    timeoutMs,
     retryAfterMinMs: readInt(env, 'HOOKSPEC_RETRY_AFTER_MIN_MS', 1_000),
     retryAfterMaxMs: readInt(env, 'HOOKSPEC_RETRY_AFTER_MAX_MS', 3_600_000),
     disableAfterMs: readInt(env, 'HOOKSPEC_DISABLE_AFTER_MS', DEFAULT_DISABLE_AFTER_MS),
@@ -60,7 +64,7 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
     idempotencyTtlMs: readInt(env, 'HOOKSPEC_IDEMPOTENCY_TTL_MS', DEFAULT_IDEMPOTENCY_TTL_MS),
     publishMaxBytes: readInt(env, 'HOOKSPEC_PUBLISH_MAX_BYTES', DEFAULT_PUBLISH_MAX_BYTES),
     allowPrivateNetworks: readBool(env, 'HOOKSPEC_ALLOW_PRIVATE_NETWORKS', false),
-    leaseMs: readInt(env, 'HOOKSPEC_LEASE_MS', DEFAULT_LEASE_MS),
+    leaseMs,
     claimBatchSize: Math.max(1, readInt(env, 'HOOKSPEC_CLAIM_BATCH_SIZE', 256)),
     pollIntervalMs: Math.max(1, readInt(env, 'HOOKSPEC_POLL_INTERVAL_MS', 250)),
     maxInFlight: Math.max(1, readInt(env, 'HOOKSPEC_MAX_IN_FLIGHT', 256)),
