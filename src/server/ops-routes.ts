@@ -9,6 +9,8 @@ import type { AppContext } from './context.js';
 export interface OpsRouterOptions {
   /** More readiness conditions (for example the delivery worker), checked after database and migrations. */
   readinessChecks?: ReadinessCheck[];
+  /** Serve the web console under `/console` (not on worker-only processes, which have no `/v1`). @default true */
+  console?: boolean;
 }
 
 /**
@@ -47,6 +49,6 @@ export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {})
     }
   });
 
-  router.use('/console', consoleRouter());
+  if (options.console !== false) router.use('/console', consoleRouter());
   return router;
 }

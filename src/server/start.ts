@@ -14,6 +14,7 @@ import { createApp } from './app.js';
 import type { AppContext } from './context.js';
 import { closeGracefully, type Stoppable } from './graceful-close.js';
 import { createHttpServer, type FastPath } from './http.js';
+import { createWorkerApp } from './worker-app.js';
 
 export interface RunningHookspec {
   url: string;
@@ -32,25 +33,28 @@ export interface RunningHookspec {
 export async function startHookspec(config: Config = loadConfig()): Promise<RunningHookspec> {
   collectProcessMetrics();
   const store = await openStore(config.server.databaseUrl);
-  const outbound = createOutboundEngine({ store: store.outbound, config: config.outbound, validator: catalogValidator() });
+  // api: receivers + /v1, no delivery worker; worker: delivery worker + ops routes only; all: both.
+  const role = config.server.role;
+  const outboundConfig = { ...config.outbound, runWorker: role !== 'api' };
+  const outbound = createOutboundEngine({ store: store.outbound, config: outboundConfig, validator: catalogValidator() });
   if (config.outbound.allowPrivateNetworks) logger.warn('HOOKSPEC_ALLOW_PRIVATE_NETWORKS=true: subscriber URLs may reach loopback and private networks (development only)');
   const publisher = outbound.publisher;
   const context: ApiContext = { config, store, publisher, wakeWorker: () => outbound.worker?.wake() };
   const inbound = createInbound({ config: config.inbound, store: store.inbound, publisher });
-  const fastPaths: FastPath[] = [inbound.fastPath];
+  const fastPaths: FastPath[] = role === 'worker' ? [] : [inbound.fastPath];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
   const stoppables: Stoppable[] = [{ name: 'inbound', stop: () => inbound.stop() }, { name: 'delivery worker', stop: (deadline) => outbound.stop(deadline) }];
   if (config.server.role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
-  const server = createHttpServer(fastPaths, createApp(context));
+  const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, config.server.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  inbound.start();
+  if (role !== 'worker') inbound.start();
   outbound.start();
-  logger.info({ port, database: store.dialect }, 'hookspec listening');
+  logger.info({ port, database: store.dialect, role }, 'hookspec listening');
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
