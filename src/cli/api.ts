@@ -20,13 +20,13 @@ export function withApiOptions(command: Command): Command {
 
 /** The generated, typed management client for the flags or environment; a missing key is a clear error. */
 export function apiClient(flags: ApiFlags, env: NodeJS.ProcessEnv = process.env): ApiClient {
-  const baseUrl = flags.url ?? env.HOOKSPEC_URL ?? DEFAULT_URL;
+  const baseUrl = flags.url ?? (env.HOOKSPEC_URL || DEFAULT_URL);
   try {
     new URL(baseUrl);
   } catch {
     throw new Error(`--url must be an absolute URL (got "${baseUrl}")`);
   }
-  const apiKey = flags.apiKey ?? env.HOOKSPEC_API_KEY;
+  const apiKey = flags.apiKey ?? (env.HOOKSPEC_API_KEY || undefined);
   if (!apiKey) throw new Error('no API key: pass --api-key or set HOOKSPEC_API_KEY');
   return createClient({ baseUrl: baseUrl.replace(/\/+$/, ''), apiKey });
 }

@@ -6,6 +6,7 @@ interface GenerateFlags {
   check?: boolean;
   handlers?: string;
   cache: boolean;
+  cacheDir?: string;
 }
 
 /** `hookspec generate --spec FILE --out DIR [--check] [--handlers DIR]`: delegates to `generator/`. */
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .option('--check', 'write nothing; exit non-zero naming each file that differs from what the spec produces')
     .option('--handlers <dir>', 'write handler scaffolds here where missing (never overwrites)')
     .option('--no-cache', 'ignore and do not update the content-hash cache')
+    .option('--cache-dir <dir>', 'content-hash cache directory (default node_modules/.cache/hookspec)')
     .action(async (flags: GenerateFlags) => {
       // Imported on use so other commands do not load the generator's dependencies.
       const { generate } = await import('../../../generator/index.js');
@@ -26,7 +28,7 @@ export function register(program: Command): void {
         out: flags.out,
         check: flags.check ?? false,
         ...(flags.handlers === undefined ? {} : { handlers: flags.handlers }),
-        ...(flags.cache ? {} : { cacheDir: false as const }),
+        ...(flags.cache ? (flags.cacheDir === undefined ? {} : { cacheDir: flags.cacheDir }) : { cacheDir: false as const }),
       });
       if (flags.check) {
         process.stdout.write(`${flags.out} is up to date with ${flags.spec}\n`);

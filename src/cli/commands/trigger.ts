@@ -42,7 +42,7 @@ Examples:
       const entry = findEvent(eventType);
       if (!flags.to) throw new Error('missing --to <url>: the endpoint to send the event to');
       const url = parseUrl(flags.to);
-      let secret = flags.secret ?? process.env.HOOKSPEC_TRIGGER_SECRET;
+      let secret = flags.secret ?? (process.env.HOOKSPEC_TRIGGER_SECRET || undefined);
       if (!secret) {
         secret = `whsec_${randomBytes(24).toString('base64')}`;
         process.stderr.write(`hookspec: no --secret given; signed with a new secret ${secret}\n`);
@@ -62,7 +62,7 @@ async function triggerProvider(provider: Provider, eventType: string | undefined
   const secret = flags.secret ?? process.env[envName]?.split(',')[0]?.trim();
   if (!secret) throw new Error(`no ${provider} secret: pass --secret or set ${envName}`);
   const request = buildProviderRequest(entry, secret);
-  const base = parseUrl(flags.to ?? process.env.HOOKSPEC_URL ?? DEFAULT_SERVER);
+  const base = parseUrl(flags.to ?? (process.env.HOOKSPEC_URL || DEFAULT_SERVER));
   const url = base.pathname === '/' || base.pathname === '' ? new URL(request.path, base) : base;
   await postAndPrint(url.href, request.headers, request.body);
 }
