@@ -24,8 +24,10 @@ export function register(program: Command): void {
       const next = d.next_attempt_at ? `, next attempt ${d.next_attempt_at}` : '';
       process.stdout.write(`${d.id}  ${d.status}  ${d.subscription_id}  ${d.url}  (${d.attempt_count} attempts${next})\n`);
       if (d.attempts.length > 0) {
-        const rows = d.attempts.map((a) => [`#${a.attempt}`, a.started_at, a.status_code, `${a.latency_ms} ms`, a.outcome, a.error ?? a.response_body]);
-        process.stdout.write(formatTable(['  #', 'STARTED', 'STATUS', 'LATENCY', 'OUTCOME', 'RESPONSE'], rows.map(([n, ...rest]) => [`  ${n}`, ...rest])));
+        // The subscriber's own words first; our error (timeout, refused, …) when it said nothing.
+        const rows = d.attempts.map((a) => [`#${a.attempt}`, a.started_at, a.status_code, `${a.latency_ms} ms`, a.outcome, a.response_body || a.error]);
+        const table = formatTable(['#', 'STARTED', 'STATUS', 'LATENCY', 'OUTCOME', 'RESPONSE'], rows);
+        process.stdout.write(table.replace(/^/gm, '  ').replace(/ +$/, ''));
       }
     }
   });

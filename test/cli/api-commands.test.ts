@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { startHookspec, type RunningHookspec } from '../../src/server/start.js';
+import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+import { runCli } from './run-cli.js';
+
+const API_KEY = 'cli-api-key';
+
+describe('hookspec events / deliveries / retry / recover against a running server', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let running: RunningHookspec;
+  let subscriber: Server;
+  let answer = 500;
+  let hits = 0;
+  let subscriptionId: string;
+  let eventId: string;
+  let deliveryId: string;
+  const cli = (args: string[]) => runCli([...args, '--url', running.url], { HOOKSPEC_API_KEY: API_KEY });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${running.url}${path}`, { ...init, headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' } });
+
+  async function waitForAttempts(n: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const d = (await (await api(`/v1/deliveries/${deliveryId}`)).json()) as { attempts: unknown[]; status: string };
+      if (d.attempts.length >= n && d.status !== 'delivering') return;
+      if (Date.now() > deadline) throw new Error(`delivery has ${d.attempts.length} attempts, wanted ${n}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    subscriber = createServer((req, res) => {
+      hits++;
+      req.resume();
+      res.writeHead(answer, { 'content-type': 'text/plain' }).end(`answer ${answer}`);
+    });
+    await new Promise<void>((r) => subscriber.listen(0, '127.0.0.1', () => r()));
+    tmp = makeTempDir();
+    running = await startHookspec(
+      loadConfig({
+        DATABASE_URL: sqliteUrl(tmp.dir), PORT: '0', HOST: '127.0.0.1', HOOKSPEC_API_KEY: API_KEY, HOOKSPEC_PRUNE_INTERVAL_MS: '0',
+        HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'true',
+        // One attempt, then dead: the retry and recover commands have something to do.
+        HOOKSPEC_RETRY_SCHEDULE_MS: '0',
+      }),
+    );
+    const url = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hook`;
+    const sub = (await (await api('/v1/subscriptions', { method: 'POST', body: JSON.stringify({ url, events: ['order.created'] }) })).json()) as { id: string };
+    subscriptionId = sub.id;
+    const example = { order_id: 'ord_1', customer: { id: 'cus_1', email: 'a@example.org', name: 'A' }, line_items: [{ sku: 'S', name: 'N', quantity: 1, unit_price: 100 }], subtotal: 100, tax: 0, total: 100, currency: 'EUR', created_at: '2026-11-28T04:00:00Z' };
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: example }) });
+    expect(published.status, await published.clone().text()).toBe(202);
+    eventId = ((await published.json()) as { id: string }).id;
+    const list = (await (await api(`/v1/events/${eventId}/deliveries`)).json()) as { data: { id: string }[] };
+    deliveryId = list.data[0]!.id;
+    await waitForAttempts(1);
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    await new Promise<void>((r) => subscriber.close(() => r()));
+    tmp?.cleanup();
+  });
+
+  it('events lists the published event', async () => {
+    const { code, stdout, stderr } = await cli(['events']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^ID\s+TYPE\s+CREATED$/m);
+    expect(stdout).toMatch(new RegExp(`^${eventId}\\s+order\\.created\\s+\\d{4}-`, 'm'));
+    const json = await cli(['events', '--type', 'order.created', '--since', '1h', '--json']);
+    expect((JSON.parse(json.stdout) as { data: { id: string }[] }).data.map((e) => e.id)).toEqual([eventId]);
+    const none = await cli(['events', '--type', 'ping']);
+    expect(none.stdout).toBe('No events.\n');
+  });
+
+  it('deliveries shows every attempt with status, latency and the response excerpt', async () => {
+    const { code, stdout, stderr } = await cli(['deliveries', eventId]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`${deliveryId}  dead  ${subscriptionId}`);
+    expect(stdout).toMatch(/^ {2}#1\s+\d{4}-\S+\s+500\s+\d+ ms\s+failed\s+answer 500$/m);
+  });
+
+  it('retry queues the delivery again and the next attempt succeeds', async () => {
+    answer = 200;
+    const { code, stdout, stderr } = await cli(['retry', deliveryId]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Queued ${deliveryId} for http://127\\.0\\.0\\.1:\\d+/hook`));
+    await waitForAttempts(2);
+    const shown = await cli(['deliveries', eventId]);
+    expect(shown.stdout).toContain(`${deliveryId}  succeeded`);
+    expect(shown.stdout).toMatch(/^ {2}#2\s+\S+\s+200\s+\d+ ms\s+succeeded\s+answer 200$/m);
+  });
+
+  it('recover re-queues failed deliveries since a time and reports how many', async () => {
+    answer = 500;
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: { order_id: 'ord_2', customer: { id: 'c', email: 'b@example.org', name: 'B' }, line_items: [{ sku: 'S', name: 'N', quantity: 1, unit_price: 100 }], subtotal: 100, tax: 0, total: 100, currency: 'EUR', created_at: '2026-11-28T04:00:00Z' } }) });
+    expect(published.status, await published.clone().text()).toBe(202);
+    const second = ((await published.json()) as { id: string }).id;
+    deliveryId = ((await (await api(`/v1/events/${second}/deliveries`)).json()) as { data: { id: string }[] }).data[0]!.id;
+    await waitForAttempts(1);
+    const { code, stdout, stderr } = await cli(['recover', subscriptionId, '--since', '1h']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Queued 1 delivery of ${subscriptionId} failed since \\d{4}-`));
+    await waitForAttempts(2);
+  });
+
+  it('HTTP errors are one line naming the status and the problem detail', async () => {
+    const missing = await cli(['retry', 'dlv_doesnotexist']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^hookspec: retrying dlv_doesnotexist: HTTP 404 \w+: .+\n$/);
+    const wrongKey = await runCli(['events', '--url', running.url, '--api-key', 'wrong']);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toMatch(/^hookspec: listing events: HTTP 401 \w+.*\n$/);
+  });
+});
