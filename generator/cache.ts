@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Context } from './context.js';
 import { generatorVersion } from './version.js';
 
@@ -51,6 +51,8 @@ export function writeCache(ctx: Context, key: string, files: Map<string, string>
     mkdirSync(dir, { recursive: true });
     const manifest: CacheManifest = { files: {}, scaffolds: Object.fromEntries(scaffolds) };
     for (const [name, content] of files) {
+      // Names may hold a subdirectory (`contract/cases.ts`).
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), content);
       manifest.files[name] = contentHash(content);
     }

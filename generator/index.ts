@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { cacheKey, contentHash, readCachedFile, readManifest, writeCache } from './cache.js';
 import { createContext, type Context, type GenerateOptions } from './context.js';
 import { emitCatalog, emitDocument } from './emit/catalog.js';
+import { emitContract } from './emit/contract.js';
 import { emitAliases, emitClient, emitHandlers, emitOperations, emitWebhooks } from './emit/code-modules.js';
 import { formatTypeScript } from './emit/format.js';
 import { emitScaffolds } from './emit/scaffolds.js';
@@ -62,6 +63,7 @@ export async function emitAll(ctx: Context, text: string, model: SpecModel): Pro
   const files = new Map<string, string>();
   for (const [name, code] of modules) files.set(name, await formatTypeScript(code));
   for (const [name, code] of Object.entries(validators)) files.set(name, code);
+  for (const [name, code] of Object.entries(emitContract(model, ctx))) files.set(name, code);
   files.set('catalog.json', emitCatalog(model));
   files.set('openapi.json', emitDocument(model));
   files.set('types.ts', await types);

@@ -1,0 +1,35 @@
+import type { ContractParameter } from '../../../generated/contract/cases.js';
+import type { SpecDocument } from '../spec-document.js';
+
+/** Most values ever kept; old ones drop out first. */
+const MAX_ENTRIES = 5000;
+
+/**
+ * Values the server returned (by the key they were found under), so later cases can name resources that
+ * exist: `GET /v1/subscriptions/{id}` gets the `id` a create returned rather than the spec's example id.
+ */
+export class IdPool {
+  private readonly entries: { key: string; value: string }[] = [];
+
+  /** Keeps the string fields of a resource, or of each item of a `{ data: [...] }` page, newest last. */
+  harvest(body: unknown): void {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+    const record = body as Record<string, unknown>;
+    const items = Array.isArray(record.data) ? record.data : [record];
+    for (const item of items) {
+      if (item === null || typeof item !== 'object') continue;
+      for (const [key, value] of Object.entries(item)) if (typeof value === 'string') this.entries.push({ key, value });
+    }
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+  }
+
+  /** The newest value found under the parameter's name that its schema accepts. */
+  pick(parameter: ContractParameter, spec: SpecDocument): string | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i];
+      if (!entry || entry.key !== parameter.name) continue;
+      if (!parameter.schema || spec.validate(parameter.schema, entry.value).length === 0) return entry.value;
+    }
+    return undefined;
+  }
+}
