@@ -1,39 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { idsFromPath, loggerFor } from './log-context.js';
 import { logger, type Logger } from './logger.js';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    /** Request-scoped logger carrying the request id and any event/delivery/subscription/inbound id in the path. */
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** Request-scoped logger: request id, plus any event/delivery/subscription/inbound id in the path. */
     log: Logger;
   }
 }
 
-/** Probes are scraped every few seconds; logging each would drown the useful lines. */
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Probes are scraped every few seconds; logging each at info would drown the useful lines. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** An id the caller can correlate with; taken from `x-request-id` when it looks sane. */
-function requestId(header: string | string[] | undefined): string {
-  return typeof header === 'string' && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-}
+/** Headers naming the provider's own delivery id, so a line can be matched with the provider's dashboard. */
+const PROVIDER_DELIVERY_HEADERS = ['x-github-delivery', 'webhook-id'] as const;
+
+const SANE_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * Binds `req.log` and writes one line per finished request (method, path, status, duration, ids).
- * Headers and bodies are never logged, so secrets and signatures cannot leak through it.
+ * Wraps the server's listener: binds `req.log` and writes one line per finished request (method, path,
+ * status, duration, ids). Headers and bodies are never logged, so secrets and signatures cannot leak through it.
  */
-export function requestLog(base: Logger = logger): RequestHandler {
-  return (req, res, next) => {
+export function logRequests(listener: Listener, base: Logger = logger): Listener {
+  return (req, res) => {
     const started = process.hrtime.bigint();
-    const id = requestId(req.headers['x-request-id']);
-    req.log = loggerFor(idsFromPath(req.path), base.child({ request_id: id }));
-    res.setHeader('x-request-id', id);
-    res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { method: req.method, path: req.path, status: res.statusCode, duration_ms: Math.round(durationMs * 100) / 100 };
-      if (QUIET_PATHS.has(req.path)) req.log.debug(line, 'request');
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const bindings: Record<string, string> = { request_id: requestId };
+    for (const name of PROVIDER_DELIVERY_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string' && SANE_ID.test(value)) bindings.provider_delivery_id = value;
+    }
+    req.log = loggerFor(idsFromPath(path), base.child(bindings));
+    res.setHeader('x-request-id', requestId);
+    res.once('finish', () => {
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+      const line = { method: req.method, path, status: res.statusCode, duration_ms: durationMs };
+      if (QUIET_PATHS.has(path)) req.log.debug(line, 'request');
+      else if (res.statusCode >= 500) req.log.warn(line, 'request');
       else req.log.info(line, 'request');
     });
-    next();
+    listener(req, res);
   };
 }

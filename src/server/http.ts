@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { logRequests } from '../observability/request-log.js';
 
 /** A path served ahead of express, without its per-request cost (the webhook receivers). */
 export interface FastPath {
@@ -10,12 +11,12 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
 
 /** One node:http server: receivers take the fast path, everything else goes to the express app. */
 export function createHttpServer(fastPaths: FastPath[], app: RequestListener): Server {
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  const server = createServer({ keepAliveTimeout: 65_000 }, logRequests((req, res) => {
     for (const path of fastPaths) {
       if (path.matches(req)) return path.handle(req, res);
     }
     app(req, res);
-  });
+  }));
   // Slow-loris guard: a client gets this long to send its headers.
   server.headersTimeout = 20_000;
   return server;

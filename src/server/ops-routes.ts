@@ -3,7 +3,6 @@ import { consoleRouter } from '../console/routes.js';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
 import { registry } from '../observability/metrics.js';
 import { checkReadiness, databaseCheck, migrationsCheck, type ReadinessCheck } from '../observability/readiness.js';
-import { requestLog } from '../observability/request-log.js';
 import type { AppContext } from './context.js';
 
 export interface OpsRouterOptions {
@@ -14,14 +13,12 @@ export interface OpsRouterOptions {
 }
 
 /**
- * What operators and orchestrators call: request logging for every express request, `/healthz`, `/readyz`,
- * `/metrics` (Prometheus text) and the web console under `/console`. Mounted first in the express app.
+ * What operators and orchestrators call: `/healthz`, `/readyz`, `/metrics` (Prometheus text) and the web
+ * console under `/console`. Mounted first in the express app. (Request logging wraps the whole server.)
  */
 export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {}): Router {
   const router = Router();
   const checks = [databaseCheck(ctx.store), migrationsCheck(ctx.store), ...(options.readinessChecks ?? [])];
-
-  router.use(requestLog());
 
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
