@@ -57,5 +57,9 @@ bench-outbound: install
 bench-scale: install
 	node --import tsx bench/scale.ts
 
+## contract: the generated contract suite against a server it starts; BASE_URL=… API_KEY=… (+ receiver secrets in the env) for a deployed one
+contract: install
+	HOOKSPEC_CONTRACT_BASE_URL=$(BASE_URL) HOOKSPEC_CONTRACT_API_KEY=$(API_KEY) HOOKSPEC_CONTRACT_SUBSCRIBER_URL=$(SUBSCRIBER_URL) npx vitest run --reporter=verbose test/contract/contract.test.ts
+
 clean:
 	rm -rf data .hookspec-cache node_modules/.cache/hookspec

@@ -51,7 +51,12 @@ export function loadSpecDocument(source: string | Record<string, unknown> = GENE
         compiled.set(schemaPointer, fn);
       }
       if (fn(value)) return [];
-      return (fn.errors ?? []).map((e) => ({ pointer: e.instancePath, keyword: e.keyword, message: e.message ?? 'is invalid' }));
+      // A missing property is reported where it should be (`/data/total`), not at its parent.
+      return (fn.errors ?? []).map((e) => ({
+        pointer: e.keyword === 'required' ? `${e.instancePath}/${escapeSegment(String((e.params as { missingProperty?: unknown }).missingProperty))}` : e.instancePath,
+        keyword: e.keyword,
+        message: e.message ?? 'is invalid',
+      }));
     },
   };
 }

@@ -44,7 +44,7 @@ export async function startSubscriber(options: { host?: string; port?: number; p
   });
   const { address, port } = server.address() as AddressInfo;
   return {
-    url: options.publicUrl?.replace(/\/$/, '') ?? `http://${address}:${port}`,
+    url: options.publicUrl ? options.publicUrl.replace(/\/$/, '') : `http://${address}:${port}`,
     received,
     waitFor(match, timeoutMs) {
       return new Promise((resolve, reject) => {

@@ -50,9 +50,10 @@ const runner = createContractRunner({
     return { baseUrl, apiKey, secrets: secretsFromEnv(env) };
   },
   subscriber: {
-    host: env.HOOKSPEC_CONTRACT_SUBSCRIBER_HOST,
+    // Empty values (from `make contract` without them) mean "not set".
+    host: env.HOOKSPEC_CONTRACT_SUBSCRIBER_HOST || undefined,
     port: env.HOOKSPEC_CONTRACT_SUBSCRIBER_PORT ? Number(env.HOOKSPEC_CONTRACT_SUBSCRIBER_PORT) : undefined,
-    publicUrl: env.HOOKSPEC_CONTRACT_SUBSCRIBER_URL,
+    publicUrl: env.HOOKSPEC_CONTRACT_SUBSCRIBER_URL || undefined,
   },
 });
 
