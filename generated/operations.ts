@@ -51,6 +51,9 @@ export type OperationResult<Op> = [SuccessResult<ResponsesOf<Op>>] extends [neve
   ? { status: number; body?: unknown; headers?: Record<string, string> }
   : SuccessResult<ResponsesOf<Op>>;
 
+/** The implementation of one operation. */
+export type OperationHandler<Op> = (input: OperationInput<Op>, req: Request) => Promise<OperationResult<Op>>;
+
 /**
  * One method per operation of `paths` (receivers excluded: the receiver fast path serves those).
  * Handlers throw `HttpError` for problems; a missing or mistyped method is a compile error.
@@ -61,73 +64,49 @@ export interface OperationHandlers {
    *
    * Answers `200` while the process is up. It checks nothing else, so orchestrators restart only a dead process.
    */
-  getHealth(
-    input: OperationInput<paths['/healthz']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/healthz']['get']>>;
+  getHealth: OperationHandler<paths['/healthz']['get']>;
   /**
    * Prometheus metrics
    *
    * Metrics in the Prometheus text exposition format (receiver outcomes, schema drift, delivery attempts, queue depth).
    */
-  getMetrics(
-    input: OperationInput<paths['/metrics']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/metrics']['get']>>;
+  getMetrics: OperationHandler<paths['/metrics']['get']>;
   /**
    * Readiness check
    *
    * Answers `200` when the database is reachable and the delivery worker runs, `503` otherwise, naming the failing check.
    */
-  getReadiness(
-    input: OperationInput<paths['/readyz']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/readyz']['get']>>;
+  getReadiness: OperationHandler<paths['/readyz']['get']>;
   /**
    * Get a delivery
    *
    * One delivery with every attempt (time, HTTP status, latency, response body cut to 4 KB, error).
    */
-  getDelivery(
-    input: OperationInput<paths['/v1/deliveries/{id}']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/deliveries/{id}']['get']>>;
+  getDelivery: OperationHandler<paths['/v1/deliveries/{id}']['get']>;
   /**
    * Retry a delivery
    *
    * Queues the delivery for an immediate new attempt, whatever its status; `webhook-id` stays the same.
    */
-  retryDelivery(
-    input: OperationInput<paths['/v1/deliveries/{id}/retry']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/deliveries/{id}/retry']['post']>>;
+  retryDelivery: OperationHandler<paths['/v1/deliveries/{id}/retry']['post']>;
   /**
    * List event types
    *
    * Every event in the catalog, sorted by name, with its payload schema and an example.
    */
-  listEventTypes(
-    input: OperationInput<paths['/v1/event-types']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/event-types']['get']>>;
+  listEventTypes: OperationHandler<paths['/v1/event-types']['get']>;
   /**
    * Get an event type
    *
    * One event of the catalog with its payload schema and an example.
    */
-  getEventType(
-    input: OperationInput<paths['/v1/event-types/{name}']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/event-types/{name}']['get']>>;
+  getEventType: OperationHandler<paths['/v1/event-types/{name}']['get']>;
   /**
    * List events
    *
    * Published events, newest first.
    */
-  listEvents(
-    input: OperationInput<paths['/v1/events']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/events']['get']>>;
+  listEvents: OperationHandler<paths['/v1/events']['get']>;
   /**
    * Publish an event
    *
@@ -135,64 +114,43 @@ export interface OperationHandlers {
    * in one transaction. With an `Idempotency-Key`, a repeated request with the same body returns the first
    * response again (keys are kept at least 24 h); the same key with a different body is a `409`.
    */
-  publishEvent(
-    input: OperationInput<paths['/v1/events']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/events']['post']>>;
+  publishEvent: OperationHandler<paths['/v1/events']['post']>;
   /**
    * Get an event
    *
    * One published event with its payload.
    */
-  getEvent(
-    input: OperationInput<paths['/v1/events/{id}']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/events/{id}']['get']>>;
+  getEvent: OperationHandler<paths['/v1/events/{id}']['get']>;
   /**
    * List the deliveries of an event
    *
    * One delivery per subscription the event was sent to, each with every attempt.
    */
-  listEventDeliveries(
-    input: OperationInput<paths['/v1/events/{id}/deliveries']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/events/{id}/deliveries']['get']>>;
+  listEventDeliveries: OperationHandler<paths['/v1/events/{id}/deliveries']['get']>;
   /**
    * List received webhooks
    *
    * The inbound log, newest first, including schema drift recorded by lenient receivers.
    */
-  listInbound(
-    input: OperationInput<paths['/v1/inbound']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/inbound']['get']>>;
+  listInbound: OperationHandler<paths['/v1/inbound']['get']>;
   /**
    * Get a received webhook
    *
    * One inbound delivery with its headers, raw body, verification and validation results.
    */
-  getInbound(
-    input: OperationInput<paths['/v1/inbound/{id}']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/inbound/{id}']['get']>>;
+  getInbound: OperationHandler<paths['/v1/inbound/{id}']['get']>;
   /**
    * Replay a received webhook
    *
    * Runs the handlers of this delivery again, from the stored raw body.
    */
-  replayInbound(
-    input: OperationInput<paths['/v1/inbound/{id}/replay']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/inbound/{id}/replay']['post']>>;
+  replayInbound: OperationHandler<paths['/v1/inbound/{id}/replay']['post']>;
   /**
    * List subscriptions
    *
    * Subscriptions, newest first, with their secrets masked.
    */
-  listSubscriptions(
-    input: OperationInput<paths['/v1/subscriptions']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions']['get']>>;
+  listSubscriptions: OperationHandler<paths['/v1/subscriptions']['get']>;
   /**
    * Create a subscription
    *
@@ -200,65 +158,44 @@ export interface OperationHandlers {
    * unless given and is returned in full only in this response. The URL must be `http` or `https` and must
    * not point to a private, loopback or link-local address (`422` says why).
    */
-  createSubscription(
-    input: OperationInput<paths['/v1/subscriptions']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions']['post']>>;
+  createSubscription: OperationHandler<paths['/v1/subscriptions']['post']>;
   /**
    * Get a subscription
    *
    * One subscription, with its secret masked.
    */
-  getSubscription(
-    input: OperationInput<paths['/v1/subscriptions/{id}']['get']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}']['get']>>;
+  getSubscription: OperationHandler<paths['/v1/subscriptions/{id}']['get']>;
   /**
    * Delete a subscription
    *
    * Deletes the subscription; its pending deliveries are not attempted again.
    */
-  deleteSubscription(
-    input: OperationInput<paths['/v1/subscriptions/{id}']['delete']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}']['delete']>>;
+  deleteSubscription: OperationHandler<paths['/v1/subscriptions/{id}']['delete']>;
   /**
    * Update a subscription
    *
    * Changes the given fields only. Setting `status` to `active` re-enables a disabled subscription and clears `disabled_reason`.
    */
-  updateSubscription(
-    input: OperationInput<paths['/v1/subscriptions/{id}']['patch']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}']['patch']>>;
+  updateSubscription: OperationHandler<paths['/v1/subscriptions/{id}']['patch']>;
   /**
    * Re-send failed deliveries
    *
    * Queues again every failed or dead delivery of this subscription created since the given time.
    */
-  recoverSubscription(
-    input: OperationInput<paths['/v1/subscriptions/{id}/recover']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}/recover']['post']>>;
+  recoverSubscription: OperationHandler<paths['/v1/subscriptions/{id}/recover']['post']>;
   /**
    * Rotate the signing secret
    *
    * Replaces the signing secret (generated unless given). During the grace period (24 h by default) every
    * delivery carries signatures made with both the old and the new secret.
    */
-  rotateSubscriptionSecret(
-    input: OperationInput<paths['/v1/subscriptions/{id}/rotate-secret']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}/rotate-secret']['post']>>;
+  rotateSubscriptionSecret: OperationHandler<paths['/v1/subscriptions/{id}/rotate-secret']['post']>;
   /**
    * Send a test event
    *
    * Publishes a `ping` event to this subscription only.
    */
-  testSubscription(
-    input: OperationInput<paths['/v1/subscriptions/{id}/test']['post']>,
-    req: Request,
-  ): Promise<OperationResult<paths['/v1/subscriptions/{id}/test']['post']>>;
+  testSubscription: OperationHandler<paths['/v1/subscriptions/{id}/test']['post']>;
 }
 
 /** An express route bound to one operation. */

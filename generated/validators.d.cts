@@ -12,75 +12,61 @@ export type ValidationResult = { ok: true } | { ok: false; errors: ValidationErr
 
 /** Names of the webhooks that have a payload validator. */
 export type WebhookName =
-  | "delivery.exhausted"
-  | "github.issues"
-  | "github.pull_request"
-  | "github.push"
-  | "order.created"
-  | "ping"
-  | "slack.command"
-  | "slack.interaction"
-  | "slack.message"
-  | "stripe.charge.failed"
-  | "stripe.charge.succeeded"
-  | "stripe.payment_intent.payment_failed"
-  | "stripe.payment_intent.succeeded"
-  | "subscription.disabled";
+  | 'delivery.exhausted'
+  | 'github.issues'
+  | 'github.pull_request'
+  | 'github.push'
+  | 'order.created'
+  | 'ping'
+  | 'slack.command'
+  | 'slack.interaction'
+  | 'slack.message'
+  | 'stripe.charge.failed'
+  | 'stripe.charge.succeeded'
+  | 'stripe.payment_intent.payment_failed'
+  | 'stripe.payment_intent.succeeded'
+  | 'subscription.disabled';
 
 /** operationIds whose request body has a validator. */
 export type BodyOperationId =
-  | "publishEvent"
-  | "createSubscription"
-  | "updateSubscription"
-  | "recoverSubscription"
-  | "rotateSubscriptionSecret"
-  | "receiveGithubWebhook"
-  | "receiveStandardWebhook"
-  | "receiveSlackCommand"
-  | "receiveSlackEvent"
-  | "receiveSlackInteraction"
-  | "receiveStripeWebhook";
+  | 'publishEvent'
+  | 'createSubscription'
+  | 'updateSubscription'
+  | 'recoverSubscription'
+  | 'rotateSubscriptionSecret'
+  | 'receiveGithubWebhook'
+  | 'receiveStandardWebhook'
+  | 'receiveSlackCommand'
+  | 'receiveSlackEvent'
+  | 'receiveSlackInteraction'
+  | 'receiveStripeWebhook';
 
 /** operationIds whose parameters have a validator. */
 export type ParameterOperationId =
-  | "getDelivery"
-  | "retryDelivery"
-  | "listEventTypes"
-  | "getEventType"
-  | "listEvents"
-  | "publishEvent"
-  | "getEvent"
-  | "listEventDeliveries"
-  | "listInbound"
-  | "getInbound"
-  | "replayInbound"
-  | "listSubscriptions"
-  | "getSubscription"
-  | "deleteSubscription"
-  | "updateSubscription"
-  | "recoverSubscription"
-  | "rotateSubscriptionSecret"
-  | "testSubscription"
-  | "receiveGithubWebhook"
-  | "receiveStandardWebhook"
-  | "receiveSlackCommand"
-  | "receiveSlackEvent"
-  | "receiveSlackInteraction"
-  | "receiveStripeWebhook"
-  | "deliveryExhausted"
-  | "githubIssues"
-  | "githubPullRequest"
-  | "githubPush"
-  | "orderCreated"
-  | "ping"
-  | "slackCommand"
-  | "slackInteraction"
-  | "slackMessage"
-  | "stripeChargeFailed"
-  | "stripeChargeSucceeded"
-  | "stripePaymentIntentPaymentFailed"
-  | "stripePaymentIntentSucceeded"
-  | "subscriptionDisabled";
+  | 'getDelivery'
+  | 'retryDelivery'
+  | 'listEventTypes'
+  | 'getEventType'
+  | 'listEvents'
+  | 'publishEvent'
+  | 'getEvent'
+  | 'listEventDeliveries'
+  | 'listInbound'
+  | 'getInbound'
+  | 'replayInbound'
+  | 'listSubscriptions'
+  | 'getSubscription'
+  | 'deleteSubscription'
+  | 'updateSubscription'
+  | 'recoverSubscription'
+  | 'rotateSubscriptionSecret'
+  | 'testSubscription'
+  | 'receiveGithubWebhook'
+  | 'receiveStandardWebhook'
+  | 'receiveSlackCommand'
+  | 'receiveSlackEvent'
+  | 'receiveSlackInteraction'
+  | 'receiveStripeWebhook';
 
 /** Parameter values by location; header names in lower case. Missing locations count as empty. */
 export interface ParameterValues {
@@ -94,10 +80,16 @@ export interface ParameterValues {
 export declare function validateWebhook(name: WebhookName | (string & {}), payload: unknown): ValidationResult;
 
 /** Validates the request body of a `paths` operation. */
-export declare function validateRequestBody(operationId: BodyOperationId | (string & {}), body: unknown): ValidationResult;
+export declare function validateRequestBody(
+  operationId: BodyOperationId | (string & {}),
+  body: unknown,
+): ValidationResult;
 
 /** Validates parameters by location; string values are coerced in place to the declared types. */
-export declare function validateParameters(operationId: ParameterOperationId | (string & {}), params: ParameterValues): ValidationResult;
+export declare function validateParameters(
+  operationId: ParameterOperationId | (string & {}),
+  params: ParameterValues,
+): ValidationResult;
 
 export declare const webhookNames: readonly WebhookName[];
 export declare const bodyOperationIds: readonly BodyOperationId[];

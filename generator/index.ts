@@ -5,7 +5,6 @@ import { createContext, type Context, type GenerateOptions } from './context.js'
 import { emitCatalog, emitDocument } from './emit/catalog.js';
 import { emitContract } from './emit/contract.js';
 import { emitAliases, emitClient, emitHandlers, emitOperations, emitWebhooks } from './emit/code-modules.js';
-import { formatTypeScript } from './emit/format.js';
 import { emitScaffolds } from './emit/scaffolds.js';
 import { emitTypes } from './emit/types.js';
 import { emitValidators } from './emit/validators/module.js';
@@ -61,7 +60,7 @@ export async function emitAll(ctx: Context, text: string, model: SpecModel): Pro
     ['webhooks.ts', emitWebhooks(model, ctx)],
   ];
   const files = new Map<string, string>();
-  for (const [name, code] of modules) files.set(name, await formatTypeScript(code));
+  for (const [name, code] of modules) files.set(name, code);
   for (const [name, code] of Object.entries(validators)) files.set(name, code);
   for (const [name, code] of Object.entries(emitContract(model, ctx))) files.set(name, code);
   files.set('catalog.json', emitCatalog(model));

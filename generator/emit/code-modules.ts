@@ -1,10 +1,11 @@
 import type { Context } from '../context.js';
+import { stringLiteral } from '../model/names.js';
 import type { OperationModel, SpecModel } from '../model/types.js';
 import { render } from './templates.js';
 
 /** `paths["/x"]["get"]` or `webhooks["name"]["post"]`: the openapi-typescript type of an operation. */
 function typeRef(op: OperationModel): string {
-  return `${op.section}[${JSON.stringify(op.key)}][${JSON.stringify(op.method)}]`;
+  return `${op.section}[${stringLiteral(op.key)}][${stringLiteral(op.method)}]`;
 }
 
 function docOf(op: OperationModel): string {
@@ -24,11 +25,18 @@ export function toExpressPath(path: string): string {
     .join('');
 }
 
+/** `{ '200': 'application/json' }`, written the way prettier would. */
+function objectLiteral(entries: [string, string | null][]): string {
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, v]) => `${stringLiteral(k)}: ${v === null ? 'null' : stringLiteral(v)}`).join(', ')} }`;
+}
+
 /** `aliases.ts`: event unions, payload types, request/response types by operationId. */
 export function emitAliases(model: SpecModel, ctx: Context): string {
   return render('aliases.ts', {
     header: ctx.header,
     webhooks: model.webhooks.map((w) => ({ name: w.name, method: w.operation.method })),
+    eventNames: model.webhooks.map((w) => w.name),
     operations: [...model.operations].sort((a, b) => a.operationId.localeCompare(b.operationId)).map((op) => ({ operationId: op.operationId, typeRef: typeRef(op) })),
   });
 }
@@ -46,9 +54,11 @@ export function emitOperations(model: SpecModel, ctx: Context): string {
       path: op.key,
       expressPath: toExpressPath(op.key),
       headerNames: op.parameters.filter((p) => p.in === 'header').map((p) => p.name),
-      contentTypes: op.responses
-        .filter((r) => /^[23]\d\d$/.test(r.status))
-        .map((r) => ({ status: r.status, type: r.contentTypes.find((t) => /[/+]json(;|$)/.test(t)) ?? r.contentTypes[0] ?? null })),
+      contentTypes: objectLiteral(
+        op.responses
+          .filter((r) => /^[23]\d\d$/.test(r.status))
+          .map((r) => [r.status, r.contentTypes.find((t) => /[/+]json(;|$)/.test(t)) ?? r.contentTypes[0] ?? null]),
+      ),
     })),
     receivers: model.operations
       .filter((op) => op.receiver)

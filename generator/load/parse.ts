@@ -24,7 +24,7 @@ function parseYaml(text: string, file: string): unknown {
     throw new SpecError(
       file,
       document.errors.map((e) => ({
-        where: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'line 1',
+        where: lineColumn(text, e.pos[0]),
         message: `invalid YAML: ${e.message.split('\n')[0]}`,
       })),
     );

@@ -14,12 +14,18 @@ export function camelIdentifier(text: string): string {
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }
 
-/** Property key for generated TypeScript/JavaScript: bare when possible, else a quoted string. */
-export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+/** A single-quoted string literal, as prettier writes them (`'a\'b'`). */
+export function stringLiteral(value: string): string {
+  const body = JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${body}'`;
 }
 
-/** Member access (`.name` or `["name"]`). */
+/** Property key for generated TypeScript/JavaScript: bare when possible, else a quoted string. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+/** Member access (`.name` or `['name']`). */
 export function memberAccess(name: string): string {
-  return isIdentifier(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  return isIdentifier(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }

@@ -1,15 +1,11 @@
 import { isObject } from '../../load/pointer.js';
+import { mapSchemas, ONE_SCHEMA, SCHEMA_LIST, SCHEMA_MAP } from './schema-walk.js';
 
 /** Where hoisted schemas go in the rewritten document; refs point here. */
 export const SHARED_KEY = 'x-hookspec-shared';
 
-const ONE_SCHEMA = new Set(['items', 'not', 'additionalProperties', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);
-const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** A subtree with these keywords changes base URIs or dynamic scope, so moving it could change its meaning. */
 const PINNED = new Set(['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveRef', '$recursiveAnchor']);
-/** Values that are data, never schemas or OpenAPI objects holding schemas. */
-const DATA_KEYS = new Set(['example', 'examples']);
 
 const NOT_SCHEMA = -1;
 const PINNED_SCHEMA = -2;
@@ -96,22 +92,4 @@ export function dedupeSchemas(doc: Record<string, unknown>): Record<string, unkn
   });
   const rewritten = mapSchemas(doc, (schema) => rewrite(schema, true));
   return { ...rewritten, [SHARED_KEY]: shared };
-}
-
-/** Rebuilds the document with every schema root (`schema` members, `components.schemas`) passed through `fn`. */
-function mapSchemas(doc: Record<string, unknown>, fn: (schema: unknown) => unknown): Record<string, unknown> {
-  const walk = (node: unknown, path: string[]): unknown => {
-    if (Array.isArray(node)) return node.map((child) => walk(child, path));
-    if (!isObject(node)) return node;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      const inSchemas = path.length === 2 && path[0] === 'components' && path[1] === 'schemas';
-      if (inSchemas || key === 'schema') out[key] = fn(value);
-      else if (DATA_KEYS.has(key) || key.startsWith('x-')) out[key] = value;
-      else out[key] = walk(value, [...path, key]);
-    }
-    return out;
-  };
-  return walk(doc, []) as Record<string, unknown>;
 }

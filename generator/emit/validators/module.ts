@@ -5,6 +5,7 @@ import { collectFormats } from './ajv.js';
 import { compileChunk } from './compile.js';
 import { dedupeSchemas } from './dedupe.js';
 import { buildEntries } from './entries.js';
+import { normalizeForAjv } from './normalize.js';
 
 /** The four files of the validator module: CommonJS code, its ESM wrapper, and their declarations. */
 export interface ValidatorFiles {
@@ -16,9 +17,10 @@ export interface ValidatorFiles {
 
 /** Compiles every payload, body and parameter validator into one module that loads in plain Node. */
 export function emitValidators(model: SpecModel, ctx: Context): ValidatorFiles {
-  const entries = buildEntries(model);
-  const doc = dedupeSchemas(model.doc);
-  const formats = collectFormats(model.doc);
+  const normalized = normalizeForAjv(model.doc);
+  const entries = buildEntries(model, normalized);
+  const doc = dedupeSchemas(normalized);
+  const formats = collectFormats(normalized);
   const payloadEntries = [...entries.webhooks, ...entries.bodies];
   const data = {
     header: ctx.header,
@@ -27,6 +29,9 @@ export function emitValidators(model: SpecModel, ctx: Context): ValidatorFiles {
     webhooks: entries.webhooks,
     bodies: entries.bodies,
     parameters: entries.parameters,
+    webhookNames: entries.webhooks.map((e) => e.name),
+    bodyNames: entries.bodies.map((e) => e.name),
+    parameterNames: entries.parameters.map((e) => e.name),
   };
   return {
     'validators.cjs': render('validators.cjs', data),

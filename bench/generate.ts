@@ -1,0 +1,56 @@
+// make bench-generate: full generation on GitHub's webhooks document vs openapi-typescript alone, same run.
+// Each contender is a fresh CLI process (start-up included for both); runs alternate; medians reported.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const SPEC = process.env.BENCH_SPEC ?? join(ROOT, 'node_modules/@octokit/openapi-webhooks/generated/api.github.com.json');
+/** Runs per contender; medians are taken over these. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const work = mkdtempSync(join(tmpdir(), 'hookspec-bench-gen-'));
+const cacheDir = join(work, 'cache');
+const otsCli = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+const hookspecCli = join(ROOT, 'bin/hookspec.js');
+
+function time(args: string[], cwd = ROOT): number {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  return performance.now() - start;
+}
+
+const contenders: Record<string, () => number> = {
+  // Run outside the repo: the CLI would otherwise apply our redocly.yaml (strict rules) to GitHub's document.
+  'openapi-typescript (types only)': () => time([otsCli, SPEC, '--output', join(work, 'ots.ts'), '--silent'], work),
+  'hookspec generate (full, cold: no cache)': () => {
+    rmSync(join(work, 'full'), { recursive: true, force: true });
+    return time([hookspecCli, 'generate', '--spec', SPEC, '--out', join(work, 'full'), '--no-cache']);
+  },
+  'hookspec generate (nothing changed)': () => time([hookspecCli, 'generate', '--spec', SPEC, '--out', join(work, 'warm'), '--cache-dir', cacheDir]),
+};
+
+// Prime the unchanged case: its output directory and cache exist before the first timed run.
+time([hookspecCli, 'generate', '--spec', SPEC, '--out', join(work, 'warm'), '--cache-dir', cacheDir]);
+
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, run] of Object.entries(contenders)) samples[name]?.push(run());
+}
+rmSync(work, { recursive: true, force: true });
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const base = median(samples['openapi-typescript (types only)'] ?? []);
+const lines = [
+  `Document: ${SPEC.replace(`${ROOT}/`, '')}; ${RUNS} runs each, alternating; ${cpus().length} cores, Node ${process.version}.`,
+  '',
+  '| contender | median (ms) | runs (ms) | vs openapi-typescript |',
+  '| --- | ---: | --- | ---: |',
+  ...Object.entries(samples).map(([name, xs]) => `| ${name} | ${median(xs).toFixed(0)} | ${xs.map((x) => x.toFixed(0)).join(', ')} | ${(median(xs) / base).toFixed(2)}× |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
