@@ -8,7 +8,7 @@ import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 import { runCli } from './run-cli.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const PROVIDER_SECRETS = { GITHUB_WEBHOOK_SECRET: 'gh-secret-for-trigger', STRIPE_WEBHOOK_SECRET: 'whsec_stripe_trigger', SLACK_SIGNING_SECRET: 'slack-signing-trigger' };
+const PROVIDER_SECRETS = { GITHUB_WEBHOOK_SECRET: 'gh-secret-for-trigger', STRIPE_WEBHOOK_SECRET: 'whsec_stripe_trigger', SLACK_SIGNING_SECRET: 'slack-signing-trigger', HOOKSPEC_RECEIVER_SECRET: SECRET };
 const API_KEY = 'trigger-test-key';
 
 describe('hookspec trigger', () => {
@@ -96,6 +96,12 @@ describe('hookspec trigger', () => {
     const entry = ((await res.json()) as { data: { provider: string; event_type: string; signature_valid: boolean }[] }).data[0]!;
     expect(entry.signature_valid).toBe(true);
     expect(entry.event_type === eventType || entry.event_type.startsWith(`${eventType}.`), entry.event_type).toBe(true);
+  });
+
+  it('a Standard Webhooks event at our own receiver is accepted', async () => {
+    const { code, stdout, stderr } = await runCli(['trigger', 'order.created', '--to', `${running.url}/webhooks/receiver`, '--secret', SECRET]);
+    expect(code, stdout + stderr).toBe(0);
+    expect(stdout).toMatch(/^HTTP 20\d /);
   });
 
   it('--provider with a wrong secret is refused by the receiver (exit 1)', async () => {
