@@ -18,6 +18,8 @@ export interface RecordingSubscriber {
   hits: Hit[];
   /** Requests that have arrived and are not answered yet. */
   open: number;
+  /** Webhook ids of those open requests. */
+  openIds: Set<string>;
   close(): Promise<void>;
 }
 
@@ -26,16 +28,18 @@ export type Responder = (webhookId: string) => Promise<number> | number;
 
 /** A loopback subscriber that records the start and end of every request, to check that attempts never overlap. */
 export async function startRecordingSubscriber(name: string, respond: Responder = () => 200): Promise<RecordingSubscriber> {
-  const sub: RecordingSubscriber = { name, url: '', hits: [], open: 0, close: async () => {} };
+  const sub: RecordingSubscriber = { name, url: '', hits: [], open: 0, openIds: new Set(), close: async () => {} };
   const server: Server = createServer((req, res) => {
     const start = Date.now();
     const webhookId = String(req.headers['webhook-id'] ?? '');
     sub.open++;
+    sub.openIds.add(webhookId);
     req.resume();
     req.on('end', async () => {
       const status = await respond(webhookId);
       sub.hits.push({ webhookId, start, end: Date.now(), status });
       sub.open--;
+      sub.openIds.delete(webhookId);
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
     });
   });
@@ -89,19 +93,24 @@ export async function subscribeAll(store: Store, subscribers: RecordingSubscribe
   return ids;
 }
 
-/** Publishes `count` events straight into the outbox (as an API node would); returns their ids. */
-export async function publishEvents(store: Store, count: number, type = 'order.created'): Promise<string[]> {
+/** Publishes `count` events straight into the outbox (as API nodes would), `parallel` at a time; returns their ids. */
+export async function publishEvents(store: Store, count: number, type = 'order.created', parallel = 1): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = newId('evt');
-    await store.outbound.insertEvent({
-      id,
-      type,
-      data_json: JSON.stringify({ n: i }),
-      created_at: new Date(),
-      newDeliveryId: () => newId('dlv'),
-    });
-    ids.push(id);
+  for (let start = 0; start < count; start += parallel) {
+    const chunk = Array.from({ length: Math.min(parallel, count - start) }, (_, k) => start + k);
+    await Promise.all(
+      chunk.map(async (i) => {
+        const id = newId('evt');
+        ids.push(id);
+        await store.outbound.insertEvent({
+          id,
+          type,
+          data_json: JSON.stringify({ n: i }),
+          created_at: new Date(),
+          newDeliveryId: () => newId('dlv'),
+        });
+      }),
+    );
   }
   return ids;
 }

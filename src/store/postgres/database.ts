@@ -10,13 +10,22 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** Connections per process: two cores, and a server shared by several hookspec processes (max_connections 100). */
 export const DEFAULT_POOL_SIZE = 10;
+/**
+ * A process frozen in the middle of a transaction (stopped, swapped out, partitioned) would keep its row locks,
+ * and SKIP LOCKED claimers and sweepers would pass those rows by for as long; the server ends such a session.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
 
 // int8 (COUNT, BIGINT) arrives as a string by default; our counters fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Opens a pool on `url` (search_path may be set with `?options=-c search_path=…`) and, unless told not to, applies pending migrations. */
 export async function openPostgres(url: string, options: { poolSize?: number; migrate?: boolean } = {}): Promise<PostgresPool> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
   // An idle client losing its server connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   if (options.migrate === false) return pool;
