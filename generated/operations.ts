@@ -281,7 +281,7 @@ export const operationRoutes: readonly OperationRoute[] = [
     method: 'post',
     path: '/v1/events',
     expressPath: '/v1/events',
-    headerNames: ['idempotency-key'],
+    headerNames: ['Idempotency-Key'],
     contentTypes: { '202': 'application/json' },
   },
   {

@@ -43,6 +43,8 @@ export interface ContractMutation {
   dropHeader?: string;
   /** Signs the body, then sends it changed (the signature no longer matches). */
   tamper?: true;
+  /** Sends every parameter that has an example, optional ones included (the positive case sends the required ones). */
+  allParameters?: true;
   /** Path parameters that name nothing: each example value with `zz0` appended (still matching its pattern). */
   unknownIds?: true;
 }
@@ -70,7 +72,16 @@ export interface ContractOperation {
   responses: ContractResponse[];
   /** Statuses the example request may be answered with (a request built from the spec's own examples must not be refused as invalid). */
   accept: string[];
+  /** The example request with every optional parameter's example too; any listed status is right. Absent when there are none. */
+  allParameters?: ContractVariant;
   negatives: ContractNegative[];
+}
+
+/** Another valid request for an operation, and the statuses that count as right. */
+export interface ContractVariant {
+  title: string;
+  mutation: ContractMutation;
+  expect: string[];
 }
 
 /** One entry of `webhooks`: published through the API, received by a loopback subscriber. */
@@ -126,21 +137,21 @@ export const contractCases: ContractCases = {
       "security": "github",
       "parameters": [
         {
-          "name": "x-github-delivery",
+          "name": "X-GitHub-Delivery",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XGitHubDelivery/schema",
           "example": "#/components/parameters/XGitHubDelivery/examples/guid/value"
         },
         {
-          "name": "x-github-event",
+          "name": "X-GitHub-Event",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XGitHubEvent/schema",
           "example": "#/components/parameters/XGitHubEvent/examples/push/value"
         },
         {
-          "name": "x-hub-signature-256",
+          "name": "X-Hub-Signature-256",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XHubSignature256/schema",
@@ -197,7 +208,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-github-delivery",
+          "title": "without the required header X-GitHub-Delivery",
           "mutation": {
             "dropHeader": "x-github-delivery"
           },
@@ -207,7 +218,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-github-event",
+          "title": "without the required header X-GitHub-Event",
           "mutation": {
             "dropHeader": "x-github-event"
           },
@@ -217,7 +228,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-hub-signature-256",
+          "title": "without the required header X-Hub-Signature-256",
           "mutation": {
             "dropHeader": "x-hub-signature-256"
           },
@@ -381,14 +392,14 @@ export const contractCases: ContractCases = {
       "security": "slack",
       "parameters": [
         {
-          "name": "x-slack-request-timestamp",
+          "name": "X-Slack-Request-Timestamp",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackRequestTimestamp/schema",
           "example": "#/components/parameters/XSlackRequestTimestamp/examples/now/value"
         },
         {
-          "name": "x-slack-signature",
+          "name": "X-Slack-Signature",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackSignature/schema",
@@ -445,7 +456,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-request-timestamp",
+          "title": "without the required header X-Slack-Request-Timestamp",
           "mutation": {
             "dropHeader": "x-slack-request-timestamp"
           },
@@ -455,7 +466,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-signature",
+          "title": "without the required header X-Slack-Signature",
           "mutation": {
             "dropHeader": "x-slack-signature"
           },
@@ -479,21 +490,21 @@ export const contractCases: ContractCases = {
       "security": "slack",
       "parameters": [
         {
-          "name": "x-slack-request-timestamp",
+          "name": "X-Slack-Request-Timestamp",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackRequestTimestamp/schema",
           "example": "#/components/parameters/XSlackRequestTimestamp/examples/now/value"
         },
         {
-          "name": "x-slack-retry-num",
+          "name": "X-Slack-Retry-Num",
           "in": "header",
           "required": false,
           "schema": "#/components/parameters/XSlackRetryNum/schema",
           "example": "#/components/parameters/XSlackRetryNum/examples/first/value"
         },
         {
-          "name": "x-slack-signature",
+          "name": "X-Slack-Signature",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackSignature/schema",
@@ -550,7 +561,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-request-timestamp",
+          "title": "without the required header X-Slack-Request-Timestamp",
           "mutation": {
             "dropHeader": "x-slack-request-timestamp"
           },
@@ -560,7 +571,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-signature",
+          "title": "without the required header X-Slack-Signature",
           "mutation": {
             "dropHeader": "x-slack-signature"
           },
@@ -574,6 +585,22 @@ export const contractCases: ContractCases = {
         "required": true,
         "schema": "#/paths/~1webhooks~1slack~1events/post/requestBody/content/application~1json/schema",
         "example": "#/components/examples/SlackUrlVerification/value"
+      },
+      "allParameters": {
+        "title": "with the examples of header X-Slack-Retry-Num",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401",
+          "413",
+          "415",
+          "422",
+          "429",
+          "503"
+        ]
       }
     },
     {
@@ -584,14 +611,14 @@ export const contractCases: ContractCases = {
       "security": "slack",
       "parameters": [
         {
-          "name": "x-slack-request-timestamp",
+          "name": "X-Slack-Request-Timestamp",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackRequestTimestamp/schema",
           "example": "#/components/parameters/XSlackRequestTimestamp/examples/now/value"
         },
         {
-          "name": "x-slack-signature",
+          "name": "X-Slack-Signature",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XSlackSignature/schema",
@@ -648,7 +675,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-request-timestamp",
+          "title": "without the required header X-Slack-Request-Timestamp",
           "mutation": {
             "dropHeader": "x-slack-request-timestamp"
           },
@@ -658,7 +685,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header x-slack-signature",
+          "title": "without the required header X-Slack-Signature",
           "mutation": {
             "dropHeader": "x-slack-signature"
           },
@@ -682,7 +709,7 @@ export const contractCases: ContractCases = {
       "security": "stripe",
       "parameters": [
         {
-          "name": "stripe-signature",
+          "name": "Stripe-Signature",
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/StripeSignature/schema",
@@ -739,7 +766,7 @@ export const contractCases: ContractCases = {
         },
         {
           "kind": "missing-required-header",
-          "title": "without the required header stripe-signature",
+          "title": "without the required header Stripe-Signature",
           "mutation": {
             "dropHeader": "stripe-signature"
           },
@@ -763,7 +790,7 @@ export const contractCases: ContractCases = {
       "security": "bearer",
       "parameters": [
         {
-          "name": "idempotency-key",
+          "name": "Idempotency-Key",
           "in": "header",
           "required": false,
           "schema": "#/components/parameters/IdempotencyKey/schema",
@@ -846,6 +873,21 @@ export const contractCases: ContractCases = {
         "required": true,
         "schema": "#/paths/~1v1~1events/post/requestBody/content/application~1json/schema",
         "example": "#/components/examples/PublishOrderCreated/value"
+      },
+      "allParameters": {
+        "title": "with the examples of header Idempotency-Key",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "202",
+          "400",
+          "401",
+          "409",
+          "413",
+          "415",
+          "422"
+        ]
       }
     },
     {
@@ -1040,7 +1082,18 @@ export const contractCases: ContractCases = {
             "401"
           ]
         }
-      ]
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query limit",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401"
+        ]
+      }
     },
     {
       "operationId": "listEvents",
@@ -1106,7 +1159,18 @@ export const contractCases: ContractCases = {
             "401"
           ]
         }
-      ]
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query limit, query since, query type",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401"
+        ]
+      }
     },
     {
       "operationId": "listInbound",
@@ -1192,7 +1256,18 @@ export const contractCases: ContractCases = {
             "400"
           ]
         }
-      ]
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query event_type, query limit, query provider, query status",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401"
+        ]
+      }
     },
     {
       "operationId": "listSubscriptions",
@@ -1244,7 +1319,18 @@ export const contractCases: ContractCases = {
             "401"
           ]
         }
-      ]
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query limit",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401"
+        ]
+      }
     },
     {
       "operationId": "listEventDeliveries",
@@ -1318,7 +1404,19 @@ export const contractCases: ContractCases = {
             "404"
           ]
         }
-      ]
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query limit",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401",
+          "404"
+        ]
+      }
     },
     {
       "operationId": "getDelivery",

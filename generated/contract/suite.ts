@@ -1,6 +1,6 @@
 // generated from openapi.yaml; do not edit
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractCases, type ContractExample, type ContractNegative, type ContractOperation, type ContractWebhook } from './cases.js';
+import { contractCases, type ContractExample, type ContractNegative, type ContractOperation, type ContractVariant, type ContractWebhook } from './cases.js';
 
 /** Runs contract cases against one server; `src/testing/contract` implements it. Each method rejects with the reason a case failed. */
 export interface ContractRunner {
@@ -12,6 +12,8 @@ export interface ContractRunner {
   example(example: ContractExample): Promise<void> | void;
   /** The operation, driven with its examples: a listed status, body and headers valid against the spec. */
   operation(operation: ContractOperation): Promise<void>;
+  /** Another valid request (`allParameters`): any listed status, body and headers valid. */
+  variant(operation: ContractOperation, variant: ContractVariant): Promise<void>;
   /** The request made wrong in one way: the declared 4xx with a problem+json body. */
   negative(operation: ContractOperation, negative: ContractNegative): Promise<void>;
   /** The webhook's example, published, reaches a subscriber: body valid, signature verified. */
@@ -24,6 +26,11 @@ function nth<T>(list: readonly T[], index: number): T {
   const item = list[index];
   if (item === undefined) throw new Error(`contract case ${index} is missing; run make generate`);
   return item;
+}
+
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('contract case is missing; run make generate');
+  return value;
 }
 
 /** Registers one vitest case per example, operation, negative case and webhook of the spec. */
@@ -150,9 +157,9 @@ export function defineContractSuite(runner: ContractRunner): void {
     const operation = nth(contractCases.operations, 0);
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("without the required header x-github-delivery → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-    it("without the required header x-github-event → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
-    it("without the required header x-hub-signature-256 → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
+    it("without the required header X-GitHub-Delivery → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("without the required header X-GitHub-Event → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("without the required header X-Hub-Signature-256 → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
   });
 
   describe("operation receiveStandardWebhook (POST /webhooks/receiver)", () => {
@@ -170,36 +177,38 @@ export function defineContractSuite(runner: ContractRunner): void {
     const operation = nth(contractCases.operations, 2);
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("without the required header x-slack-request-timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-    it("without the required header x-slack-signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
   });
 
   describe("operation receiveSlackEvent (POST /webhooks/slack/events)", () => {
     const operation = nth(contractCases.operations, 3);
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of header X-Slack-Retry-Num: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("without the required header x-slack-request-timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-    it("without the required header x-slack-signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
   });
 
   describe("operation receiveSlackInteraction (POST /webhooks/slack/interactive)", () => {
     const operation = nth(contractCases.operations, 4);
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("without the required header x-slack-request-timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-    it("without the required header x-slack-signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
   });
 
   describe("operation receiveStripeWebhook (POST /webhooks/stripe)", () => {
     const operation = nth(contractCases.operations, 5);
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("without the required header stripe-signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("without the required header Stripe-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
   describe("operation publishEvent (POST /v1/events)", () => {
     const operation = nth(contractCases.operations, 6);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of header Idempotency-Key: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("body without the required field /type → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("body /type of the wrong type (12345) → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
@@ -231,18 +240,21 @@ export function defineContractSuite(runner: ContractRunner): void {
   describe("operation listEventTypes (GET /v1/event-types)", () => {
     const operation = nth(contractCases.operations, 11);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query limit: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
   });
 
   describe("operation listEvents (GET /v1/events)", () => {
     const operation = nth(contractCases.operations, 12);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query limit, query since, query type: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
   });
 
   describe("operation listInbound (GET /v1/inbound)", () => {
     const operation = nth(contractCases.operations, 13);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query event_type, query limit, query provider, query status: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("query provider=contract-unknown-value (not in its enum) → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
@@ -250,12 +262,14 @@ export function defineContractSuite(runner: ContractRunner): void {
   describe("operation listSubscriptions (GET /v1/subscriptions)", () => {
     const operation = nth(contractCases.operations, 14);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query limit: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
   });
 
   describe("operation listEventDeliveries (GET /v1/events/{id}/deliveries)", () => {
     const operation = nth(contractCases.operations, 15);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query limit: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
@@ -350,4 +364,4 @@ export function defineContractSuite(runner: ContractRunner): void {
 
 }
 
-export type { ContractExample, ContractNegative, ContractOperation, ContractWebhook };
+export type { ContractExample, ContractNegative, ContractOperation, ContractVariant, ContractWebhook };

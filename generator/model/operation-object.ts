@@ -58,8 +58,9 @@ function buildParameters(doc: Record<string, unknown>, raw: RawOperation): Param
         const type = Object.keys(node.content).sort((a, b) => mediaRank(a) - mediaRank(b))[0];
         if (type !== undefined && isObject(node.content[type]) && node.content[type].schema !== undefined) schemaPointer = `${own}/content/${escape(type)}/schema`;
       }
-      const name = location === 'header' ? node.name.toLowerCase() : node.name;
-      byKey.set(`${location}:${name}`, { name, in: location, required: location === 'path' || node.required === true, schemaPointer });
+      // Header names are case-insensitive: one key per name whatever its spelling, the spec's spelling kept.
+      const key = `${location}:${location === 'header' ? node.name.toLowerCase() : node.name}`;
+      byKey.set(key, { name: node.name, in: location, required: location === 'path' || node.required === true, schemaPointer });
     });
   };
   add(raw.item.parameters, `${itemPointer}/parameters`);

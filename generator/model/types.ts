@@ -6,6 +6,7 @@ export type ReceiverPolicy = 'lenient' | 'strict';
 
 /** One parameter of an operation, `$ref`s resolved. */
 export interface ParameterModel {
+  /** As written in the spec (header names keep their spelling). */
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;

@@ -7,7 +7,8 @@ import { cli, FIXTURES, tempDir } from './helpers.js';
 const SPEC = join(FIXTURES, 'mini.yaml');
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
+  return Object.fromEntries(files.sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
 describe('determinism', () => {

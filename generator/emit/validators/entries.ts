@@ -45,10 +45,12 @@ function parameterSchema(doc: Record<string, unknown>, parameters: SpecModel['op
   for (const location of LOCATIONS) {
     const own = parameters.filter((p) => p.in === location);
     if (own.length === 0) continue;
-    const required = own.filter((p) => p.required).map((p) => p.name);
+    // Node lower-cases incoming header names, so header validators key on the lower-case name.
+    const key = (p: (typeof own)[number]): string => (location === 'header' ? p.name.toLowerCase() : p.name);
+    const required = own.filter((p) => p.required).map(key);
     properties[location] = {
       type: 'object',
-      properties: Object.fromEntries(own.map((p) => [p.name, p.schemaPointer ? parameterValueSchema(doc, p.schemaPointer) : {}])),
+      properties: Object.fromEntries(own.map((p) => [key(p), p.schemaPointer ? parameterValueSchema(doc, p.schemaPointer) : {}])),
       ...(required.length > 0 ? { required } : {}),
     };
   }

@@ -1,0 +1,127 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReceiver, createSender, PublishError, WebhookValidationError } from '../../generated/webhooks.js';
+
+const SECRET = `whsec_${Buffer.from('hookspec-test-secret-0123456789').toString('base64')}`;
+const OTHER_SECRET = `whsec_${Buffer.from('another-secret-abcdefghijklmnop').toString('base64')}`;
+const NOW = 1_764_300_000_000;
+
+const ping = { type: 'ping', timestamp: '2026-11-28T04:00:00Z', data: { message: 'hello' } };
+
+function signed(payload: unknown, secret = SECRET, at = NOW, id = 'msg_1'): { headers: Record<string, string>; body: string } {
+  const body = JSON.stringify(payload);
+  const signature = new Webhook(secret).sign(id, new Date(at), body);
+  return { headers: { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at / 1000)), 'webhook-signature': signature }, body };
+}
+
+describe('receiver SDK (generated/webhooks.ts)', () => {
+  const receiver = createReceiver({ secret: SECRET, now: () => NOW });
+
+  it('verifies a delivery signed by the standardwebhooks library and returns the typed event', () => {
+    const { headers, body } = signed(ping);
+    const result = receiver.verify(headers, Buffer.from(body));
+    expect(result).toEqual({ ok: true, id: 'msg_1', timestamp: NOW / 1000, event: ping });
+    expect(receiver.verify(new Headers(headers), body).ok).toBe(true);
+  });
+
+  it('accepts any of several secrets during a rotation', () => {
+    const rotating = createReceiver({ secret: [OTHER_SECRET, SECRET], now: () => NOW });
+    const { headers, body } = signed(ping);
+    expect(rotating.verify(headers, body).ok).toBe(true);
+  });
+
+  it.each([
+    ['tampered body', (d: ReturnType<typeof signed>) => ({ ...d, body: d.body.replace('hello', 'hellO') }), 'invalid_signature'],
+    ['wrong secret', () => signed(ping, OTHER_SECRET), 'invalid_signature'],
+    ['too old', () => signed(ping, SECRET, NOW - 301_000), 'timestamp_out_of_tolerance'],
+    ['too far ahead', () => signed(ping, SECRET, NOW + 301_000), 'timestamp_out_of_tolerance'],
+    ['no signature header', (d: ReturnType<typeof signed>) => ({ ...d, headers: { ...d.headers, 'webhook-signature': '' } }), 'missing_headers'],
+    ['non-numeric timestamp', (d: ReturnType<typeof signed>) => ({ ...d, headers: { ...d.headers, 'webhook-timestamp': '12e3' } }), 'invalid_timestamp'],
+    ['garbage signature', (d: ReturnType<typeof signed>) => ({ ...d, headers: { ...d.headers, 'webhook-signature': 'v1,!!! v1, v2,abc v1' } }), 'invalid_signature'],
+    ['short signature', (d: ReturnType<typeof signed>) => ({ ...d, headers: { ...d.headers, 'webhook-signature': 'v1,AAAA' } }), 'invalid_signature'],
+    ['unknown event type', () => signed({ ...ping, type: 'pong' }), 'unknown_event_type'],
+    ['payload breaking the schema', () => signed({ ...ping, data: { message: 7 } }), 'invalid_payload'],
+  ] as const)('rejects %s without throwing', (_name, make, code) => {
+    const delivery = make(signed(ping));
+    const result = receiver.verify(delivery.headers, delivery.body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe(code);
+  });
+
+  it('reports schema errors with JSON pointers', () => {
+    const { headers, body } = signed({ ...ping, data: { message: 7 } });
+    const result = receiver.verify(headers, body);
+    expect(result).toMatchObject({ ok: false, code: 'invalid_payload', errors: [{ pointer: '/data/message', keyword: 'type' }] });
+  });
+
+  it('rejects a signed body that is not JSON', () => {
+    const body = 'not json';
+    const signature = new Webhook(SECRET).sign('msg_2', new Date(NOW), body);
+    const result = receiver.verify({ 'webhook-id': 'msg_2', 'webhook-timestamp': String(NOW / 1000), 'webhook-signature': signature }, body);
+    expect(result).toMatchObject({ ok: false, code: 'invalid_json' });
+  });
+
+  it('refuses a malformed secret at construction, not at verification', () => {
+    expect(() => createReceiver({ secret: 'whsec_' })).toThrow(/base64/);
+  });
+});
+
+describe('typed sender (generated/webhooks.ts)', () => {
+  const received: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  let status = 201;
+  let server: Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, headers: req.headers, body });
+        const reply = status < 300 ? { id: 'evt_1', type: 'ping' } : { type: 'urn:x', title: 'Unprocessable', status, detail: 'data is wrong', code: 'invalid' };
+        res.writeHead(status, { 'content-type': status < 300 ? 'application/json' : 'application/problem+json' });
+        res.end(JSON.stringify(reply));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('posts { type, data } with the bearer key and idempotency key, returning the created event', async () => {
+    received.length = 0;
+    const sender = createSender({ baseUrl: `${baseUrl}/`, apiKey: 'secret-key' });
+    await expect(sender.publish('ping', { message: 'hi' }, { idempotencyKey: 'idem-1' })).resolves.toEqual({ id: 'evt_1', type: 'ping' });
+    expect(received).toHaveLength(1);
+    const [request] = received;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/v1/events');
+    expect(request?.headers.authorization).toBe('Bearer secret-key');
+    expect(request?.headers['idempotency-key']).toBe('idem-1');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ type: 'ping', data: { message: 'hi' } });
+  });
+
+  it('validates data before sending: a wrong payload throws and nothing is sent', async () => {
+    received.length = 0;
+    const sender = createSender({ baseUrl });
+    const bad = { order_id: '' } as unknown as Parameters<typeof sender.publish<'order.created'>>[1];
+    const error = await sender.publish('order.created', bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebhookValidationError);
+    expect((error as WebhookValidationError).errors.map((e) => e.pointer)).toContain('/data/customer');
+    expect(received).toHaveLength(0);
+  });
+
+  it('turns a problem response into a PublishError carrying the problem', async () => {
+    status = 422;
+    try {
+      const error = await createSender({ baseUrl }).publish('ping', {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PublishError);
+      expect((error as PublishError).status).toBe(422);
+      expect((error as PublishError).message).toContain('data is wrong');
+    } finally {
+      status = 201;
+    }
+  });
+});
