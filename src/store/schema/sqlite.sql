@@ -42,6 +42,11 @@ CREATE TABLE idempotency_keys (
   expires_at INTEGER NOT NULL
 );
 
+CREATE TABLE inbound_bodies (
+  delivery_rowid INTEGER PRIMARY KEY,
+  body BLOB NOT NULL
+);
+
 CREATE TABLE inbound_deliveries (
   id TEXT PRIMARY KEY,                  -- in_<time-ordered>
   provider TEXT NOT NULL,
@@ -50,7 +55,6 @@ CREATE TABLE inbound_deliveries (
   event_type TEXT NOT NULL,
   catalog_type TEXT,                    -- catalog webhook it maps to, NULL when none
   headers TEXT NOT NULL,                -- JSON object of the kept headers (signatures redacted)
-  body BLOB NOT NULL,                   -- raw request bytes
   source TEXT NOT NULL,
   secret_index INTEGER NOT NULL,
   validation_ok INTEGER NOT NULL,
@@ -118,3 +122,8 @@ CREATE INDEX inbound_deliveries_due ON inbound_deliveries (next_attempt_at) WHER
 CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
 
 CREATE INDEX inbound_refusals_at ON inbound_refusals (at);
+
+CREATE TRIGGER inbound_bodies_follow_delete AFTER DELETE ON inbound_deliveries
+BEGIN
+  DELETE FROM inbound_bodies WHERE delivery_rowid = old.rowid;
+END;

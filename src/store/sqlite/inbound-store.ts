@@ -49,40 +49,55 @@ function toRow(r: DeliveryRecord): InboundDeliveryRow {
 /** The inbound log on SQLite: prepared statements, one per operation; batches run in one transaction. */
 export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
   const insert = db.prepare(
-    `INSERT INTO inbound_deliveries (id, provider, receiver, delivery_id, event_type, catalog_type, headers, body, source,
+    `INSERT INTO inbound_deliveries (id, provider, receiver, delivery_id, event_type, catalog_type, headers, source,
        secret_index, validation_ok, validation_errors, status, attempts, next_attempt_at, received_at, processed_at)
-     VALUES (@id, @provider, @receiver, @deliveryId, @eventType, @catalogType, @headers, @body, @source,
+     VALUES (@id, @provider, @receiver, @deliveryId, @eventType, @catalogType, @headers, @source,
        @secretIndex, @validationOk, @validationErrors, @status, 0, @nextAttemptAt, @receivedAt, @processedAt)
      ON CONFLICT (provider, delivery_id) DO NOTHING`,
   );
+  const insertBody = db.prepare('INSERT INTO inbound_bodies (delivery_rowid, body) VALUES (?, ?)');
   const existingId = db.prepare('SELECT id FROM inbound_deliveries WHERE provider = ? AND delivery_id = ?').pluck();
   const insertBatch = db.transaction((rows: NewInboundDelivery[]): InsertedDelivery[] =>
     rows.map((row) => {
-      const { changes } = insert.run({
-        ...row,
+      const { changes, lastInsertRowid } = insert.run({
+        id: row.id,
+        provider: row.provider,
+        receiver: row.receiver,
+        deliveryId: row.deliveryId,
+        eventType: row.eventType,
+        catalogType: row.catalogType,
+        source: row.source,
+        secretIndex: row.secretIndex,
+        status: row.status,
+        nextAttemptAt: row.nextAttemptAt,
+        receivedAt: row.receivedAt,
         headers: JSON.stringify(row.headers),
         validationOk: row.validationOk ? 1 : 0,
         validationErrors: row.validationOk ? null : JSON.stringify(row.validationErrors),
         processedAt: row.status === 'processed' ? row.receivedAt : null,
       });
-      if (changes === 1) return { id: row.id, duplicate: false };
+      if (changes === 1) {
+        insertBody.run(lastInsertRowid, row.body);
+        return { id: row.id, duplicate: false };
+      }
       return { id: existingId.get(row.provider, row.deliveryId) as string, duplicate: true };
     }),
   );
 
+  const bodyOf = db.prepare('SELECT body FROM inbound_bodies WHERE delivery_rowid = ?').pluck();
   // A claim is one fenced update: only unfinished rows whose lease (if any) has expired.
   const claim = db.prepare(
     `UPDATE inbound_deliveries SET status = 'processing', attempts = attempts + 1, lease_owner = @owner, next_attempt_at = @leaseUntil
       WHERE id = @id AND status IN ('received', 'processing') AND next_attempt_at <= @now
-      RETURNING id, provider, receiver, headers, catalog_type, event_type, body, received_at, attempts`,
+      RETURNING rowid, id, provider, receiver, headers, catalog_type, event_type, received_at, attempts`,
   );
   const claimBatch = db.transaction((ids: string[], owner: string, leaseUntil: number, now: number): ClaimedDelivery[] => {
     const out: ClaimedDelivery[] = [];
     for (const id of ids) {
       const r = claim.get({ id, owner, leaseUntil, now }) as
-        | { id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; body: Buffer; received_at: string; attempts: number }
+        | { rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number }
         | undefined;
-      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: r.body, receivedAt: r.received_at, attempts: r.attempts });
+      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: bodyOf.get(r.rowid) as Buffer, receivedAt: r.received_at, attempts: r.attempts });
     }
     return out;
   });
@@ -101,7 +116,8 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
   const due = db.prepare(
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
-  const byId = db.prepare('SELECT * FROM inbound_deliveries WHERE id = ?');
+  const SELECT_ROW = 'SELECT d.*, b.body FROM inbound_deliveries d JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
+  const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
   const requeue = db.prepare(
     `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = ?, last_error = NULL, lease_owner = NULL
       WHERE id = ? AND status <> 'processing'`,
@@ -142,11 +158,11 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
     async listDeliveries(filter: InboundListFilter) {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (filter.provider) (where.push('provider = ?'), args.push(filter.provider));
-      if (filter.eventType) (where.push('event_type = ?'), args.push(filter.eventType));
-      if (filter.status) (where.push('status = ?'), args.push(filter.status));
-      if (filter.before) (where.push('id < ?'), args.push(filter.before));
-      const sql = `SELECT * FROM inbound_deliveries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`;
+      if (filter.provider) (where.push('d.provider = ?'), args.push(filter.provider));
+      if (filter.eventType) (where.push('d.event_type = ?'), args.push(filter.eventType));
+      if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
+      if (filter.before) (where.push('d.id < ?'), args.push(filter.before));
+      const sql = `${SELECT_ROW} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.id DESC LIMIT ?`;
       return (db.prepare(sql).all(...args, filter.limit) as DeliveryRecord[]).map(toRow);
     },
     async requeueDelivery(id, now) {
