@@ -1,4 +1,4 @@
-import { readInt, readList } from './server.js';
+import { readBool, readInt, readList } from './server.js';
 
 /** Policy of a receiver when a payload does not match its catalog schema. */
 export type ReceiverPolicy = 'lenient' | 'strict';
@@ -46,6 +46,11 @@ export interface InboundConfig {
   pollMs: number;
   /** Time a slash command handler gets before Slack is answered with an ack text (`HOOKSPEC_SLACK_COMMAND_REPLY_MS`). @default 2500 */
   slackCommandReplyMs: number;
+  /**
+   * Whether this process runs handlers and publishes after the ack (`HOOKSPEC_INBOUND_DISPATCH`). Set false on
+   * receive-only processes when another process on the same database dispatches. @default true
+   */
+  dispatch: boolean;
   /** Directory of the event handlers `<webhook-name>.ts` (`HOOKSPEC_HANDLERS_DIR`). @default 'src/handlers' */
   handlersDir: string;
 }
@@ -75,6 +80,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     leaseMs: readInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', 30_000),
     pollMs: Math.max(10, readInt(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000)),
     slackCommandReplyMs: readInt(env, 'HOOKSPEC_SLACK_COMMAND_REPLY_MS', 2500),
+    dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
     handlersDir: env.HOOKSPEC_HANDLERS_DIR || 'src/handlers',
   };
 }

@@ -86,7 +86,9 @@ export function createInbound(deps: InboundDeps): Inbound {
     dispatcher,
     audit,
     commit,
-    start: () => dispatcher.start(),
+    start: () => {
+      if (config.dispatch) dispatcher.start();
+    },
     async stop() {
       await commit.idle();
       await dispatcher.stop();

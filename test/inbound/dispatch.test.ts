@@ -143,3 +143,19 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('publisher refusals', () => {
+  it('a drifted payload the catalog refuses to publish is marked failed at once, with the reason', async () => {
+    await start();
+    const { HttpError } = await import('../../src/errors/http-error.js');
+    h.publisher.publish = async () => {
+      throw new HttpError(422, 'invalid_event_data', 'data does not match the schema of "github.push" (1 error(s))');
+    };
+    const payload = JSON.parse(fixture('github-push.json').toString());
+    delete payload.repository;
+    const res = await post(h.url, await signed.github(JSON.stringify(payload)));
+    expect(res.status).toBe(200);
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'failed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'failed', attempts: 1, validationOk: false, lastError: expect.stringMatching(/does not match the schema/) });
+  });
+});

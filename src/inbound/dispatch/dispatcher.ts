@@ -16,6 +16,8 @@ export const CLAIM_BATCH = 128;
 export const MAX_ACTIVE_BATCHES = 4;
 /** Longest wait between retries, whatever the attempt number. */
 export const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** Deliveries held in memory at most; beyond it they wait in the store for the poll (bounded memory under a burst). */
+export const MAX_QUEUED = 4096;
 /** How long `stop()` waits for running handlers before leaving them to the next start. */
 export const STOP_GRACE_MS = 5000;
 const MAX_ERROR_LENGTH = 1000;
@@ -48,6 +50,8 @@ export class Dispatcher implements InboundDispatcher {
   private readonly batchers = new Map<string, HandlerBatcher>();
   private active = 0;
   private pumpScheduled = false;
+  /** The last poll filled its page: more is due, poll again as soon as the queue drains. */
+  private backlog = false;
   private pollTimer: NodeJS.Timeout | undefined;
   private stopped = true;
   private readonly now: () => number;
@@ -74,7 +78,7 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   enqueue(item: DispatchItem): void {
-    if (this.stopped || this.queued.has(item.id)) return;
+    if (this.stopped || this.queued.has(item.id) || this.queue.length >= MAX_QUEUED) return;
     this.items.set(item.id, item);
     this.push(item.id);
   }
@@ -102,7 +106,9 @@ export class Dispatcher implements InboundDispatcher {
   async poll(): Promise<void> {
     if (this.stopped) return;
     try {
-      const ids = await this.deps.store.listDueDeliveries(this.now(), CLAIM_BATCH * MAX_ACTIVE_BATCHES);
+      const limit = CLAIM_BATCH * MAX_ACTIVE_BATCHES;
+      const ids = await this.deps.store.listDueDeliveries(this.now(), limit);
+      this.backlog = ids.length === limit;
       for (const id of ids) if (!this.queued.has(id)) this.push(id);
     } catch (err) {
       logger.error({ err }, 'polling the inbound log failed');
@@ -137,6 +143,7 @@ export class Dispatcher implements InboundDispatcher {
           for (const id of ids) this.queued.delete(id);
           this.active--;
           this.pump();
+          if (this.backlog && this.queue.length === 0 && this.active === 0) void this.poll();
         });
     }
   }
@@ -167,7 +174,8 @@ export class Dispatcher implements InboundDispatcher {
       return { completion: { ...base, status: 'processed', lastError: null, nextAttemptAt: this.now(), at: new Date(this.now()).toISOString() }, reply };
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
-      const exhausted = claimed.attempts >= this.deps.config.maxAttempts;
+      // A 4xx from the publisher (e.g. drifted data the catalog refuses) will not change on retry.
+      const exhausted = claimed.attempts >= this.deps.config.maxAttempts || isPermanent(err);
       inboundDispatch.inc({ type: claimed.catalogType ?? 'unknown', outcome: exhausted ? 'failed' : 'retry' });
       logger.warn({ id: claimed.id, attempt: claimed.attempts, err: message }, exhausted ? 'inbound handler failed for good' : 'inbound handler failed; will retry');
       const nextAttemptAt = this.now() + Math.min(MAX_BACKOFF_MS, this.deps.config.retryBaseMs * 2 ** (claimed.attempts - 1));
@@ -210,4 +218,10 @@ export class Dispatcher implements InboundDispatcher {
 /** A handler's reply (Slack slash commands): the value it returned for its one event, if it returned any. */
 function firstOf(result: unknown): unknown {
   return Array.isArray(result) ? result[0] : result;
+}
+
+/** Errors that carry a 4xx status (HttpError from the publisher) are refusals, not outages. */
+function isPermanent(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
