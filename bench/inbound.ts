@@ -1,0 +1,173 @@
+// `make bench-inbound`: req/s, p99 latency and peak RSS of four GitHub receivers under the same load, in one run.
+// Each server runs in its own child process; rounds are interleaved (a b c d, a b c d, …) and medians reported.
+// @ts-expect-error autocannon ships no types; the few fields used are typed below.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const SECRET = 'bench-secret';
+const BODY = readFileSync(join(ROOT, 'test/fixtures/payloads/github-push.json'));
+const SIGNATURE = 'sha256=' + createHmac('sha256', SECRET).update(BODY).digest('hex');
+
+interface Peer {
+  key: string;
+  name: string;
+  args: string[];
+  env?: (dir: string) => Record<string, string>;
+}
+
+const PEERS: Peer[] = [
+  { key: 'a', name: 'bare node:http: HMAC + JSON.parse (floor)', args: ['bench/inbound-servers/bare.ts'] },
+  { key: 'b', name: '@octokit/webhooks createNodeMiddleware', args: ['bench/inbound-servers/octokit.ts'] },
+  { key: 'c', name: 'express + express.json + express-openapi-validator', args: ['bench/inbound-servers/express-validator.ts'] },
+  {
+    key: 'd',
+    name: 'hookspec receiver: verify + validate + dedupe + durable write (SQLite) + ack; dispatch left to another process',
+    args: ['src/main.ts'],
+    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' }),
+  },
+  {
+    key: 'e',
+    name: 'hookspec as (d) + dispatch in the same process (handler + outbound publish of every event)',
+    args: ['src/main.ts'],
+    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn' }),
+  },
+].filter((p) => !ONLY || ONLY.includes(p.key));
+
+interface Sample {
+  rps: number;
+  /** Server CPU time (user + system) per request, in microseconds: independent of how fast the client is. */
+  cpuUs: number;
+  p99: number;
+  p50: number;
+  rssMb: number;
+  non2xx: number;
+  errors: number;
+}
+
+let port = 41000;
+
+async function waitForPort(p: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(p, '127.0.0.1', () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** CPU time a process used so far (user + system), in microseconds. */
+function cpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat (here 11 and 12 after the command name), in 1/100 s.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+interface LoadRequest {
+  headers: Record<string, string>;
+}
+
+function load(url: string, seconds: number, run: string): Promise<LoadResult> {
+  let seq = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/webhooks/github',
+            body: BODY,
+            headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': SIGNATURE },
+            // A unique delivery id per request, so hookspec stores each one instead of answering "duplicate".
+            setupRequest: (req: LoadRequest) => ({ ...req, headers: { ...req.headers, 'x-github-delivery': `${run}-${seq++}` } }),
+          },
+        ],
+      },
+      (err: Error | null, result: LoadResult) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function measure(peer: Peer, round: number): Promise<Sample> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookspec-bench-'));
+  const p = port++;
+  const child = spawn(process.execPath, ['--import', 'tsx', ...peer.args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', GITHUB_WEBHOOK_SECRET: SECRET, ...peer.env?.(dir) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForPort(p, child);
+    await load(`http://127.0.0.1:${p}`, WARMUP_S, `warm-${peer.key}-${round}`);
+    const cpuBefore = cpuUs(child.pid!);
+    const r = await load(`http://127.0.0.1:${p}`, DURATION_S, `run-${peer.key}-${round}`);
+    const total = r.requests.average * DURATION_S;
+    return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const samples = new Map<string, Sample[]>(PEERS.map((p) => [p.key, []]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const peer of PEERS) {
+    const s = await measure(peer, round);
+    samples.get(peer.key)!.push(s);
+    console.error(`round ${round} ${peer.key}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs.toFixed(0)} µs CPU/req, p50 ${s.p50} ms, p99 ${s.p99} ms, peak RSS ${s.rssMb.toFixed(0)} MB, non-2xx ${s.non2xx}, errors ${s.errors}`);
+  }
+}
+
+const med = (key: string, f: (s: Sample) => number) => median(samples.get(key)!.map(f));
+console.log(`\nGitHub push ${BODY.length} bytes, signed; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.\n`);
+console.log('| peer | req/s | server CPU µs/req | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const peer of PEERS) {
+  const all = samples.get(peer.key)!;
+  console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
+}
+for (const ours of ['d', 'e'].filter((k) => samples.has(k))) {
+  const x = med(ours, (s) => s.rps);
+  const ratios = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(x / med(k, (s) => s.rps)).toFixed(2)}`);
+  const cpu = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.cpuUs) / med(k, (s) => s.cpuUs)).toFixed(2)}`);
+  console.log(`\nRatios of median req/s: ${ratios.join(', ')}; of CPU per request: ${cpu.join(', ')}`);
+}
