@@ -40,6 +40,8 @@ export interface ContractMutation {
   dropHeader?: string;
   /** Signs the body, then sends it changed (the signature no longer matches). */
   tamper?: true;
+  /** Sends every parameter that has an example, optional ones included (the positive case sends the required ones). */
+  allParameters?: true;
   /** Path parameters that name nothing: each example value with `zz0` appended (still matching its pattern). */
   unknownIds?: true;
 }
@@ -67,7 +69,16 @@ export interface ContractOperation {
   responses: ContractResponse[];
   /** Statuses the example request may be answered with (a request built from the spec's own examples must not be refused as invalid). */
   accept: string[];
+  /** The example request with every optional parameter's example too; any listed status is right. Absent when there are none. */
+  allParameters?: ContractVariant;
   negatives: ContractNegative[];
+}
+
+/** Another valid request for an operation, and the statuses that count as right. */
+export interface ContractVariant {
+  title: string;
+  mutation: ContractMutation;
+  expect: string[];
 }
 
 /** One entry of `webhooks`: published through the API, received by a loopback subscriber. */

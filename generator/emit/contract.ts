@@ -11,6 +11,7 @@ import type {
   ContractOperation,
   ContractParameter,
   ContractSecurity,
+  ContractVariant,
   ContractWebhook,
 } from './contract-model.js';
 import { declaredTypes, escape, objectShape, schemaAt, wrongTypeValue, type SchemaAt } from './contract-schema.js';
@@ -34,6 +35,7 @@ export function emitContract(model: SpecModel, ctx: Context): Record<string, str
       operations: cases.operations.map((op) => ({
         title: `operation ${op.operationId} (${op.method.toUpperCase()} ${op.path})`,
         positive: op.security === 'bearer' || op.security === 'none' ? 'example request answers a listed status with a valid body and headers' : 'correctly signed example is accepted with a valid body and headers',
+        allParameters: op.allParameters ? `${op.allParameters.title}: a listed status with a valid body and headers` : null,
         negatives: op.negatives.map((n) => ({ title: `${n.title} → ${n.expect.join(' or ')} problem+json` })),
       })),
       webhooks: cases.webhooks.map((w) => ({ title: `webhook ${w.name}` })),
@@ -118,6 +120,8 @@ function buildOperationCase(doc: Record<string, unknown>, op: OperationModel): C
   const accept = listed.filter((s) => /^[23]/.test(s) || s === 'default' || (!receiver && (s === '404' || s === '409')));
   const operation: ContractOperation = { operationId: op.operationId, method: op.method, path: op.key, pointer: op.pointer, security, parameters: params, responses, accept, negatives: [] };
   if (body) operation.body = body;
+  const optional = params.filter((p) => !p.required && p.example).map((p) => `${p.in} ${p.name}`);
+  if (optional.length > 0) operation.allParameters = { title: `with the examples of ${optional.join(', ')}`, mutation: { allParameters: true }, expect: listed };
   operation.negatives = negatives(doc, op, operation);
   return operation;
 }

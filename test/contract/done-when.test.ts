@@ -100,12 +100,13 @@ describe('a handler that answers a status the spec does not list', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const run = async (operationId: string): Promise<void> => {
+  const run = async (operationId: string, negativeKind?: string): Promise<void> => {
     const runner = createContractRunner({ connect: async () => ({ baseUrl, apiKey: 'contract-test-key', secrets: randomSecrets() }) });
     await runner.setup();
     try {
-      const op = contractCases.operations.find((o) => o.operationId === operationId);
-      await runner.operation(op!);
+      const op = contractCases.operations.find((o) => o.operationId === operationId)!;
+      const negative = op.negatives.find((n) => n.kind === negativeKind);
+      await (negative ? runner.negative(op, negative) : runner.operation(op));
     } finally {
       await runner.teardown();
     }
@@ -115,6 +116,10 @@ describe('a handler that answers a status the spec does not list', () => {
     await expect(run('getSubscription')).rejects.toThrow(
       'getSubscription: GET /v1/subscriptions/sub_3b9d2f7a1c5e4d80 answered 201, which #/paths/~1v1~1subscriptions~1{id}/get/responses does not list (it lists 200, 401, 404)',
     );
+  });
+
+  it('fails a negative case the handler accepts, naming the operation and the expected 4xx', async () => {
+    await expect(run('updateSubscription', 'wrong-type')).rejects.toThrow('updateSubscription: PATCH /v1/subscriptions/sub_3b9d2f7a1c5e4d80 answered 200; expected 400 or 422');
   });
 
   it('fails a 200 whose body misses a required field, naming the operation and the JSON pointer', async () => {

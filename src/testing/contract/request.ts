@@ -38,7 +38,7 @@ export async function buildRequest(op: ContractOperation, ctx: RequestContext, m
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
   for (const p of op.parameters) {
-    if (!p.required || !p.example || p.in === 'path') continue;
+    if ((!p.required && !mutation.allParameters) || !p.example || p.in === 'path') continue;
     const value = nodeAt(ctx.spec.doc, p.example);
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (p.in === 'query') query.set(p.name, text);

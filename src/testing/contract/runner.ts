@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { contractCases as generatedCases, type ContractCases, type ContractExample, type ContractNegative, type ContractOperation, type ContractWebhook } from '../../../generated/contract/cases.js';
+import { contractCases as generatedCases, type ContractCases, type ContractExample, type ContractNegative, type ContractOperation, type ContractVariant, type ContractWebhook } from '../../../generated/contract/cases.js';
 import type { ContractRunner } from '../../../generated/contract/suite.js';
 import type { ReceiverSecrets } from '../signers.js';
 import { describeErrors, loadSpecDocument, nodeAt, type SpecDocument } from '../spec-document.js';
@@ -100,6 +100,14 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
         const { declared, body } = checkResponse(spec, op, request, res, op.accept);
         coverage.response(op.operationId, declared);
         if (res.status < 300) pool.harvest(body);
+      });
+    },
+    variant(op: ContractOperation, variant: ContractVariant) {
+      return recorded(`operation ${op.operationId}`, async () => {
+        const request = await buildRequest(op, context(), variant.mutation);
+        const res = await send(request);
+        const { declared } = checkResponse(spec, op, request, res, variant.expect);
+        coverage.response(op.operationId, declared);
       });
     },
     negative(op: ContractOperation, negative: ContractNegative) {
