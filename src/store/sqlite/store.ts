@@ -1,5 +1,4 @@
 import type { Store } from '../store.js';
-import { startCheckpointer } from './checkpointer.js';
 import { listMigrations, openSqlite } from './database.js';
 import { createSqliteInboundStore } from './inbound-store.js';
 import { createSqliteOutboundStore } from './outbound-store.js';
@@ -8,7 +7,6 @@ import { createSqliteRetentionStore } from './retention.js';
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
 export function openSqliteStore(file: string): Store {
   const db = openSqlite(file);
-  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   return {
     dialect: 'sqlite',
     inbound: createSqliteInboundStore(db),
@@ -22,7 +20,6 @@ export function openSqliteStore(file: string): Store {
       return listMigrations().map((m) => m.version).filter((v) => !applied.has(v));
     },
     async close() {
-      await checkpointer?.stop();
       db.close();
     },
   };
