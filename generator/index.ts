@@ -6,7 +6,7 @@ import { emitCatalog, emitDocument } from './emit/catalog.js';
 import { emitContract } from './emit/contract.js';
 import { emitAliases, emitClient, emitHandlers, emitOperations, emitWebhooks } from './emit/code-modules.js';
 import { emitScaffolds } from './emit/scaffolds.js';
-import { emitTypes } from './emit/types.js';
+import { startTypes } from './emit/types.js';
 import { emitValidators } from './emit/validators/module.js';
 import { DriftError, SpecError } from './errors.js';
 import { checkSpec } from './load/check.js';
@@ -37,8 +37,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const key = cacheKey(ctx, text);
   const manifest = readManifest(ctx, key);
   if (manifest) return finish(ctx, key, manifest.files, new Map(Object.entries(manifest.scaffolds)), undefined);
-  const model = buildModel(parseChecked(ctx, text));
-  const files = await emitAll(ctx, text, model);
+  // Types start in a worker before parsing, so its start-up overlaps the checks; a spec error cancels it.
+  const types = startTypes(text, ctx.header, ctx.parallel);
+  let model: SpecModel;
+  try {
+    model = buildModel(parseChecked(ctx, text));
+  } catch (err) {
+    types.cancel();
+    throw err;
+  }
+  const files = await emitAll(ctx, model, types.result);
   const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]));
   const scaffolds = emitScaffolds(model, ctx);
   const result = finish(ctx, key, hashes, scaffolds, files);
@@ -46,11 +54,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return result;
 }
 
-/** Every generated file, by name, from the spec text (no cache). */
-export async function emitAll(ctx: Context, text: string, model: SpecModel): Promise<Map<string, string>> {
-  // Types run in a worker while the validators compile here: the two big jobs use both cores.
-  const types = emitTypes(text, ctx.header, ctx.parallel);
-  types.catch(() => undefined);
+/** Every generated file, by name (no cache); `types` is the running types job. */
+export async function emitAll(ctx: Context, model: SpecModel, types: Promise<string>): Promise<Map<string, string>> {
+  // The validators compile here while the types worker runs: the two big jobs use both cores.
   const validators = emitValidators(model, ctx);
   const modules: [string, string][] = [
     ['aliases.ts', emitAliases(model, ctx)],

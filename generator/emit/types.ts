@@ -17,13 +17,37 @@ import(workerData.moduleUrl)
  */
 const OPENAPI_TS_OPTIONS = { silent: true, emptyObjectsUnknown: true } as const;
 
+/** A running types job. */
+export interface TypesJob {
+  /** `types.ts`; rejects when openapi-typescript fails. */
+  result: Promise<string>;
+  /** Stops the worker (the spec turned out to be invalid). */
+  cancel(): void;
+}
+
 /**
  * `types.ts` from openapi-typescript's Node API (`paths`, `webhooks`, `components`, `operations`).
  * With `parallel`, it runs in a worker thread so the validators can compile on the main thread meanwhile.
  */
-export async function emitTypes(text: string, header: string, parallel: boolean): Promise<string> {
-  const code = parallel ? await inWorker(text) : await inThread(text);
-  return `${header}\n\n${code}`;
+export function startTypes(text: string, header: string, parallel: boolean): TypesJob {
+  if (!parallel) {
+    let cancelled = false;
+    const result = Promise.resolve().then(async () => (cancelled ? '' : `${header}\n\n${await inThread(text)}`));
+    result.catch(() => undefined);
+    return { result, cancel: () => (cancelled = true) };
+  }
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { moduleUrl: import.meta.resolve('openapi-typescript'), text, options: OPENAPI_TS_OPTIONS } });
+  const result = new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: { ok: true; code: string } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (message.ok) resolve(`${header}\n\n${message.code}`);
+      else reject(new Error(`openapi-typescript failed: ${message.message}`));
+    });
+    worker.once('error', (err) => reject(new Error(`openapi-typescript worker failed: ${err.message}`)));
+  });
+  // Handled by whoever awaits it; this only keeps an early rejection from being reported as unhandled.
+  result.catch(() => undefined);
+  return { result, cancel: () => void worker.terminate() };
 }
 
 async function inThread(text: string): Promise<string> {
@@ -33,17 +57,4 @@ async function inThread(text: string): Promise<string> {
   } catch (err) {
     throw new Error(`openapi-typescript failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function inWorker(text: string): Promise<string> {
-  const moduleUrl = import.meta.resolve('openapi-typescript');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { moduleUrl, text, options: OPENAPI_TS_OPTIONS } });
-    worker.once('message', (message: { ok: true; code: string } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (message.ok) resolve(message.code);
-      else reject(new Error(`openapi-typescript failed: ${message.message}`));
-    });
-    worker.once('error', (err) => reject(new Error(`openapi-typescript worker failed: ${err.message}`)));
-  });
 }

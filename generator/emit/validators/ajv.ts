@@ -12,7 +12,7 @@ export type AjvFlavour = 'payload' | 'parameters';
  * Ajv2020 set up the way the generated validators are compiled. Tests build the same instance to compare
  * the standalone verdict with a run-time compile, so the options live here only.
  */
-export function createAjv(flavour: AjvFlavour, formatsInUse: Iterable<string>, source = true): Ajv2020 {
+export function createAjv(flavour: AjvFlavour, formatsInUse: Iterable<string>, source = true, optimize = 1): Ajv2020 {
   const options: Options = {
     allErrors: true,
     // Unknown keywords are annotations in JSON Schema 2020-12 (`x-*`, vendor keywords), not errors.
@@ -21,7 +21,7 @@ export function createAjv(flavour: AjvFlavour, formatsInUse: Iterable<string>, s
     inlineRefs: false,
     logger: false,
     coerceTypes: flavour === 'parameters',
-    code: { source, optimize: 1 },
+    code: { source, optimize },
   };
   const ajv = new Ajv2020(options);
   const addFormats = (formatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default ?? formatsModule;
