@@ -1,0 +1,53 @@
+import type { Context } from './context.js';
+import { emitCatalog, emitDocument } from './emit/catalog.js';
+import { emitAliases, emitClient, emitHandlers, emitOperations, emitWebhooks } from './emit/code-modules.js';
+import { emitContract } from './emit/contract.js';
+import { emitScaffolds } from './emit/scaffolds.js';
+import { startTypes } from './emit/types.js';
+import { emitValidators } from './emit/validators/module.js';
+import { checkSpec } from './load/check.js';
+import { parseSpecText } from './load/parse.js';
+import { buildModel } from './model/index.js';
+import type { SpecModel } from './model/types.js';
+
+/** The uncached run: parse → check → model → emit. Returns every output file and every scaffold candidate. */
+export async function runPipeline(ctx: Context, text: string): Promise<{ files: Map<string, string>; scaffolds: Map<string, string> }> {
+  // Types start in a worker before parsing, so its start-up overlaps the checks; a spec error cancels it.
+  const types = startTypes(text, ctx.header, ctx.parallel);
+  let model: SpecModel;
+  try {
+    model = buildModel(parseChecked(ctx, text));
+  } catch (err) {
+    types.cancel();
+    throw err;
+  }
+  const files = await emitAll(ctx, model, types.result);
+  return { files, scaffolds: emitScaffolds(model, ctx) };
+}
+
+/** Every generated file, by name (no cache); `types` is the running types job. */
+export async function emitAll(ctx: Context, model: SpecModel, types: Promise<string>): Promise<Map<string, string>> {
+  // The validators compile here while the types worker runs: the two big jobs use both cores.
+  const validators = emitValidators(model, ctx);
+  const modules: [string, string][] = [
+    ['aliases.ts', emitAliases(model, ctx)],
+    ['operations.ts', emitOperations(model, ctx)],
+    ['handlers.ts', emitHandlers(ctx)],
+    ['client.ts', emitClient(ctx)],
+    ['webhooks.ts', emitWebhooks(model, ctx)],
+  ];
+  const files = new Map<string, string>();
+  for (const [name, code] of modules) files.set(name, code);
+  for (const [name, code] of Object.entries(validators)) files.set(name, code);
+  for (const [name, code] of Object.entries(emitContract(model, ctx))) files.set(name, code);
+  files.set('catalog.json', emitCatalog(model));
+  files.set('openapi.json', emitDocument(model));
+  files.set('types.ts', await types);
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function parseChecked(ctx: Context, text: string): Record<string, unknown> {
+  const doc = parseSpecText(text, ctx.specName);
+  checkSpec(doc, ctx.specName);
+  return doc;
+}
