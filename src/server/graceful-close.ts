@@ -55,11 +55,15 @@ export async function closeGracefully(options: GracefulCloseOptions): Promise<vo
   clearInterval(sweep);
   await httpClosed;
 
+  // A ref'd timer on purpose: it keeps the process alive while stoppables finish work that holds no handle.
+  let graceTimer: NodeJS.Timeout | undefined;
   const grace = new Promise<'late'>((resolve) => {
     const left = Math.max(0, started + deadlineMs - Date.now()) + RELEASE_GRACE_MS;
-    setTimeout(() => resolve('late'), left).unref();
+    graceTimer = setTimeout(() => resolve('late'), left);
   });
-  if ((await Promise.race([stopped.then(() => 'stopped' as const), grace])) === 'late') {
+  const outcomeOfStop = await Promise.race([stopped.then(() => 'stopped' as const), grace]);
+  clearTimeout(graceTimer);
+  if (outcomeOfStop === 'late') {
     log.warn({ components: stoppables.map((s) => s.name) }, 'background work did not stop in time; leases will expire');
   }
   await closeStore();
