@@ -39,6 +39,8 @@ export interface ContractMutation {
   setBodyAt?: { pointer: string; value: unknown };
   /** Sends this query parameter with this value. */
   setQuery?: { name: string; value: string };
+  /** Sends the body under this content type instead of the declared one. */
+  contentType?: string;
   /** Leaves out this request header (lower case); `authorization` means no credentials. */
   dropHeader?: string;
   /** Signs the body, then sends it changed (the signature no longer matches). */
@@ -51,7 +53,7 @@ export interface ContractMutation {
 
 /** A negative case: what is wrong, and the statuses the spec declares for it. */
 export interface ContractNegative {
-  kind: 'missing-required-field' | 'wrong-type' | 'unknown-enum' | 'missing-required-header' | 'missing-credentials' | 'tampered-signature' | 'unknown-id';
+  kind: 'missing-required-field' | 'wrong-type' | 'unknown-enum' | 'missing-required-header' | 'missing-credentials' | 'tampered-signature' | 'unknown-id' | 'unsupported-media-type';
   /** Human-readable description for the test name. */
   title: string;
   mutation: ContractMutation;
@@ -235,6 +237,16 @@ export const contractCases: ContractCases = {
           "expect": [
             "400"
           ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
+          ]
         }
       ],
       "body": {
@@ -375,6 +387,16 @@ export const contractCases: ContractCases = {
             "400",
             "422"
           ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
+          ]
         }
       ],
       "body": {
@@ -472,6 +494,16 @@ export const contractCases: ContractCases = {
           },
           "expect": [
             "400"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         }
       ],
@@ -577,6 +609,16 @@ export const contractCases: ContractCases = {
           },
           "expect": [
             "400"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         }
       ],
@@ -692,6 +734,16 @@ export const contractCases: ContractCases = {
           "expect": [
             "400"
           ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
+          ]
         }
       ],
       "body": {
@@ -772,6 +824,16 @@ export const contractCases: ContractCases = {
           },
           "expect": [
             "400"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         }
       ],
@@ -865,6 +927,16 @@ export const contractCases: ContractCases = {
           "expect": [
             "400",
             "422"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         }
       ],

@@ -160,6 +160,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("without the required header X-GitHub-Delivery → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("without the required header X-GitHub-Event → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
     it("without the required header X-Hub-Signature-256 → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 4)));
   });
 
   describe("operation receiveStandardWebhook (POST /webhooks/receiver)", () => {
@@ -171,6 +172,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("without the required header webhook-timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
     it("body without the required field /type → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 4)));
     it("body /type of the wrong type (12345) → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 5)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 6)));
   });
 
   describe("operation receiveSlackCommand (POST /webhooks/slack/commands)", () => {
@@ -179,6 +181,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
   });
 
   describe("operation receiveSlackEvent (POST /webhooks/slack/events)", () => {
@@ -188,6 +191,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
   });
 
   describe("operation receiveSlackInteraction (POST /webhooks/slack/interactive)", () => {
@@ -196,6 +200,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("without the required header X-Slack-Request-Timestamp → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("without the required header X-Slack-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
   });
 
   describe("operation receiveStripeWebhook (POST /webhooks/stripe)", () => {
@@ -203,6 +208,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("correctly signed example is accepted with a valid body and headers", () => runner.operation(operation));
     it("correctly signed, then the body changed → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("without the required header Stripe-Signature → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
   });
 
   describe("operation publishEvent (POST /v1/events)", () => {
@@ -212,6 +218,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("body without the required field /type → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
     it("body /type of the wrong type (12345) → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 2)));
+    it("the example body sent as text/plain → 415 problem+json", () => runner.negative(operation, nth(operation.negatives, 3)));
   });
 
   describe("operation createSubscription (POST /v1/subscriptions)", () => {

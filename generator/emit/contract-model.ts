@@ -36,6 +36,8 @@ export interface ContractMutation {
   setBodyAt?: { pointer: string; value: unknown };
   /** Sends this query parameter with this value. */
   setQuery?: { name: string; value: string };
+  /** Sends the body under this content type instead of the declared one. */
+  contentType?: string;
   /** Leaves out this request header (lower case); `authorization` means no credentials. */
   dropHeader?: string;
   /** Signs the body, then sends it changed (the signature no longer matches). */
@@ -48,7 +50,7 @@ export interface ContractMutation {
 
 /** A negative case: what is wrong, and the statuses the spec declares for it. */
 export interface ContractNegative {
-  kind: 'missing-required-field' | 'wrong-type' | 'unknown-enum' | 'missing-required-header' | 'missing-credentials' | 'tampered-signature' | 'unknown-id';
+  kind: 'missing-required-field' | 'wrong-type' | 'unknown-enum' | 'missing-required-header' | 'missing-credentials' | 'tampered-signature' | 'unknown-id' | 'unsupported-media-type';
   /** Human-readable description for the test name. */
   title: string;
   mutation: ContractMutation;

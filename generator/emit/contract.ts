@@ -254,6 +254,7 @@ function negatives(doc: Record<string, unknown>, model: OperationModel, op: Cont
       break;
     }
   }
+  if (op.body?.example) push('unsupported-media-type', 'the example body sent as text/plain', { contentType: 'text/plain' }, ['415']);
   if (op.parameters.some((p) => p.in === 'path' && p.example)) push('unknown-id', 'path parameters that name nothing', { unknownIds: true }, ['404']);
   return out;
 }

@@ -52,7 +52,7 @@ export async function buildRequest(op: ContractOperation, ctx: RequestContext, m
     if (mutation.removeBodyAt) value = withValueAt(value, mutation.removeBodyAt, undefined);
     if (mutation.setBodyAt) value = withValueAt(value, mutation.setBodyAt.pointer, mutation.setBodyAt.value);
     body = serialize(op.body.contentType, value);
-    headers['content-type'] = op.body.contentType;
+    headers['content-type'] = mutation.contentType ?? op.body.contentType;
   }
   if (op.security === 'bearer') headers.authorization = `Bearer ${ctx.apiKey}`;
   const scheme = signatureScheme(op.security);
