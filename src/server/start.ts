@@ -7,6 +7,7 @@ import { createInbound } from '../inbound/inbound.js';
 import { catalogValidator } from '../outbound/catalog-validator.js';
 import { createOutboundEngine } from '../outbound/engine.js';
 import type { ApiContext } from '../api/context.js';
+import { exposeQueueGauges } from '../observability/queue-gauges.js';
 import { startPruneScheduler } from '../retention/scheduler.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -45,6 +46,8 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
   const stoppables: Stoppable[] = [{ name: 'inbound', stop: () => inbound.stop() }, { name: 'delivery worker', stop: (deadline) => outbound.stop(deadline) }];
   if (config.server.role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
+  const hideQueueGauges = exposeQueueGauges(store.queueStats);
+  stoppables.push({ name: 'queue gauges', stop: async () => hideQueueGauges() });
   const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import type { InboundStore } from './inbound-store.js';
 import type { OutboundStore } from './outbound-store.js';
+import type { QueueStatsStore } from './queue-stats-store.js';
 import type { RetentionStore } from './retention-store.js';
 
 /** Everything persistent, behind one async interface per room, so SQLite and PostgreSQL are interchangeable. */
@@ -8,6 +9,7 @@ export interface Store {
   readonly inbound: InboundStore;
   readonly outbound: OutboundStore;
   readonly retention: RetentionStore;
+  readonly queueStats: QueueStatsStore;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;
   /** Migration versions shipped with this build that the database has not recorded (readiness). */

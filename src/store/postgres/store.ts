@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { listMigrations, openPostgres } from './database.js';
 import { createPostgresInboundStore } from './inbound-store.js';
 import { createPostgresOutboundStore } from './outbound-store.js';
+import { createPostgresQueueStatsStore } from './queue-stats.js';
 import { createPostgresRetentionStore } from './retention.js';
 
 /** The shared store: one pg pool per process, many processes per database; every guarantee lives in SQL. */
@@ -12,6 +13,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     inbound: createPostgresInboundStore(pool),
     outbound: createPostgresOutboundStore(pool),
     retention: createPostgresRetentionStore(pool),
+    queueStats: createPostgresQueueStatsStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

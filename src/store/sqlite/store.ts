@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { listMigrations, openSqlite } from './database.js';
 import { createSqliteInboundStore } from './inbound-store.js';
 import { createSqliteOutboundStore } from './outbound-store.js';
+import { createSqliteQueueStatsStore } from './queue-stats.js';
 import { createSqliteRetentionStore } from './retention.js';
 
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
@@ -12,6 +13,7 @@ export function openSqliteStore(file: string): Store {
     inbound: createSqliteInboundStore(db),
     outbound: createSqliteOutboundStore(db),
     retention: createSqliteRetentionStore(db),
+    queueStats: createSqliteQueueStatsStore(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },
