@@ -1,65 +1,9 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countExpired, pruneExpired, retentionCutoff } from '../../src/retention/prune.js';
-import { openStore } from '../../src/store/open.js';
-import type { Store } from '../../src/store/store.js';
-import { freshPostgres, postgresBaseUrl, type TestPostgres } from '../support/postgres.js';
-import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+import { dialects, type Fixture } from './support/raw-db.js';
 
 const NOW = new Date('2026-11-28T04:00:00.000Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
-
-/** Raw SQL on a second connection, like another process: `?` placeholders on both dialects. */
-interface Raw {
-  run(sql: string, ...params: unknown[]): Promise<void>;
-  column(sql: string): Promise<unknown[]>;
-  close(): Promise<void>;
-}
-
-interface Fixture {
-  dialect: 'sqlite' | 'postgres';
-  store: Store;
-  raw: Raw;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteFixture(): Promise<Fixture> {
-  const tmp = makeTempDir();
-  const store = await openStore(sqliteUrl(tmp.dir));
-  const db = new Database(join(tmp.dir, 'hookspec.db'));
-  return {
-    dialect: 'sqlite',
-    store,
-    raw: {
-      run: async (sql, ...params) => void db.prepare(sql).run(...params),
-      column: async (sql) => db.prepare(sql).pluck().all(),
-      close: async () => void db.close(),
-    },
-    cleanup: async () => tmp.cleanup(),
-  };
-}
-
-async function postgresFixture(): Promise<Fixture> {
-  const schema = (await freshPostgres()) as TestPostgres;
-  const store = await openStore(schema.url);
-  const pool = new pg.Pool({ connectionString: schema.url, max: 2 });
-  const numbered = (sql: string) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
-  return {
-    dialect: 'postgres',
-    store,
-    raw: {
-      run: async (sql, ...params) => void (await pool.query(numbered(sql), params)),
-      column: async (sql) => (await pool.query({ text: sql, rowMode: 'array' })).rows.map((r: unknown[]) => r[0]),
-      close: () => pool.end(),
-    },
-    cleanup: () => schema.drop(),
-  };
-}
 
 /** Seeds rows straight into the tables the outbound and inbound rooms create. */
 async function seed(fx: Fixture): Promise<void> {
@@ -100,11 +44,6 @@ async function seed(fx: Fixture): Promise<void> {
   await refusal(50);
   await refusal(3);
 }
-
-const dialects = [
-  ['SQLite', sqliteFixture, true],
-  ['PostgreSQL', postgresFixture, Boolean(postgresBaseUrl())],
-] as const;
 
 it('puts the cutoff the configured number of days back and refuses less than a day', () => {
   expect(retentionCutoff(30, NOW).toISOString()).toBe('2026-10-29T04:00:00.000Z');
