@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.js';
+import { FIXTURES, tempDir } from './helpers.js';
+
+const SPEC = join(FIXTURES, 'mini.yaml');
+
+describe('handler scaffolds', () => {
+  const tmp = tempDir();
+  const out = join(tmp.dir, 'generated');
+  const handlers = join(tmp.dir, 'src', 'handlers');
+  afterAll(() => tmp.cleanup());
+
+  it('writes one stub per webhook, importing the generated module by a relative path', async () => {
+    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache') });
+    expect(readdirSync(handlers).sort()).toEqual(['ping.ts', 'thing.created.ts']);
+    expect(result.scaffolds).toHaveLength(2);
+    const stub = readFileSync(join(handlers, 'thing.created.ts'), 'utf8');
+    expect(stub).toContain("import { defineEventHandler } from '../../generated/handlers.js';");
+    expect(stub).toContain("export default defineEventHandler('thing.created', async (event) => {");
+  });
+
+  it('never overwrites a hand-written handler, and re-creates only a deleted one (cached run too)', async () => {
+    writeFileSync(join(handlers, 'ping.ts'), '// mine\n');
+    rmSync(join(handlers, 'thing.created.ts'));
+    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache') });
+    expect(result.cached).toBe(true);
+    expect(result.scaffolds.map((f) => f.split('/').pop())).toEqual(['thing.created.ts']);
+    expect(readFileSync(join(handlers, 'ping.ts'), 'utf8')).toBe('// mine\n');
+  });
+
+  it('writes no scaffolds unless a handlers directory is given, nor with --check', async () => {
+    const other = await generate({ spec: SPEC, out: join(tmp.dir, 'other'), cacheDir: false });
+    expect(other.scaffolds).toEqual([]);
+    rmSync(join(handlers, 'ping.ts'));
+    await generate({ spec: SPEC, out, handlers, cacheDir: false, check: true });
+    expect(existsSync(join(handlers, 'ping.ts'))).toBe(false);
+  });
+});
