@@ -60,7 +60,7 @@ export interface Harness {
 }
 
 /** The real receiver fast path on a real node:http server (port 0, loopback) over a real SQLite file. */
-export async function startHarness(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { now?: () => number; databaseUrl?: string } = {}): Promise<Harness> {
   const tmp = makeTempDir('hookspec-inbound-');
   const config = loadConfig({
     GITHUB_WEBHOOK_SECRET: SECRETS.github,
@@ -71,7 +71,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     HOOKSPEC_INBOUND_RETRY_BASE_MS: '20',
     HOOKSPEC_HANDLERS_DIR: tmp.dir,
     ...env,
-    DATABASE_URL: sqliteUrl(tmp.dir),
+    DATABASE_URL: options.databaseUrl ?? sqliteUrl(tmp.dir),
   });
   const store = await openStore(config.server.databaseUrl);
   const publisher = new RecordingPublisher();
