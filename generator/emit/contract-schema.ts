@@ -1,4 +1,4 @@
-import { deref, isObject, resolvePointer } from '../load/pointer.js';
+import { deref, escapeSegment, isObject, resolvePointer } from '../load/pointer.js';
 
 /** A schema node and the `#/…` pointer it was read from. */
 export interface SchemaAt {
@@ -20,7 +20,7 @@ export function objectShape(doc: Record<string, unknown>, at: SchemaAt): { prope
     if (depth > 8) return;
     const { node, pointer } = schema;
     if (isObject(node.properties)) {
-      for (const name of Object.keys(node.properties)) if (!properties.has(name)) properties.set(name, `${pointer}/properties/${escape(name)}`);
+      for (const name of Object.keys(node.properties)) if (!properties.has(name)) properties.set(name, `${pointer}/properties/${escapeSegment(name)}`);
     }
     if (Array.isArray(node.required)) for (const name of node.required) if (typeof name === 'string') required.add(name);
     if (Array.isArray(node.allOf)) {
@@ -49,9 +49,4 @@ export function wrongTypeValue(types: string[]): unknown {
   if (!admits('boolean')) return true;
   if (!admits('array')) return [];
   return undefined;
-}
-
-/** One segment of a JSON pointer, escaped (RFC 6901). */
-export function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
-import { deref, isObject, resolvePointer } from '../load/pointer.js';
+import { deref, escapeSegment as escape, isObject, resolvePointer } from '../load/pointer.js';
 import type { OperationModel, SpecModel } from '../model/types.js';
 import type {
   ContractBody,
@@ -14,7 +14,7 @@ import type {
   ContractVariant,
   ContractWebhook,
 } from './contract-model.js';
-import { declaredTypes, escape, objectShape, schemaAt, wrongTypeValue, type SchemaAt } from './contract-schema.js';
+import { declaredTypes, objectShape, schemaAt, wrongTypeValue, type SchemaAt } from './contract-schema.js';
 import { render } from './templates.js';
 
 /** The case types are written into `generated/contract/cases.ts` as they are, so generated code imports nothing from here. */
@@ -221,7 +221,7 @@ function operationExamples(doc: Record<string, unknown>, op: OperationModel): Co
   return found;
 }
 
-/** The first of `wanted` the spec lists for the operation, or its `4XX` range; empty when it declares none of them. */
+/** The statuses of `wanted` the operation lists, else its `4XX` range; empty when it declares none of them. */
 function declared(listed: string[], wanted: string[]): string[] {
   const exact = wanted.filter((s) => listed.includes(s));
   if (exact.length > 0) return exact;
@@ -244,7 +244,8 @@ function negatives(doc: Record<string, unknown>, model: OperationModel, op: Cont
   if (op.body?.example && op.body.schema && /[/+]json(;|$)/.test(op.body.contentType) && !lenient) {
     const root = schemaAt(doc, op.body.schema);
     const value = resolvePointer(doc, op.body.example);
-    if (root && isObject(value)) out.push(...bodyNegatives(doc, root, value, (kind, title, mutation) => declared(listed, ['400', '422']).length > 0 ? { kind, title, mutation, expect: declared(listed, ['400', '422']) } : undefined));
+    const expect = declared(listed, ['400', '422']);
+    if (root && isObject(value) && expect.length > 0) out.push(...bodyNegatives(doc, root, value).map((n) => ({ ...n, expect })));
   }
   for (const p of op.parameters) {
     if (p.in !== 'query' || !p.schema) continue;
@@ -259,11 +260,10 @@ function negatives(doc: Record<string, unknown>, model: OperationModel, op: Cont
   return out;
 }
 
-type MakeNegative = (kind: ContractNegative['kind'], title: string, mutation: ContractNegative['mutation']) => ContractNegative | undefined;
-
 /** Missing required field, wrong type and unknown enum value, each derived from the body schema and its example. */
-function bodyNegatives(doc: Record<string, unknown>, root: SchemaAt, example: Record<string, unknown>, make: MakeNegative): ContractNegative[] {
-  const out: (ContractNegative | undefined)[] = [];
+function bodyNegatives(doc: Record<string, unknown>, root: SchemaAt, example: Record<string, unknown>): Omit<ContractNegative, 'expect'>[] {
+  const out: Omit<ContractNegative, 'expect'>[] = [];
+  const make = (kind: ContractNegative['kind'], title: string, mutation: ContractNegative['mutation']): Omit<ContractNegative, 'expect'> => ({ kind, title, mutation });
   const shape = objectShape(doc, root);
   const present = shape.required.filter((name) => name in example);
   const first = present[0];
@@ -280,7 +280,7 @@ function bodyNegatives(doc: Record<string, unknown>, root: SchemaAt, example: Re
   }
   const enumAt = findEnum(doc, root, example, '', 0);
   if (enumAt) out.push(make('unknown-enum', `body ${enumAt} = "${UNKNOWN_ENUM_VALUE}" (not in its enum)`, { setBodyAt: { pointer: enumAt, value: UNKNOWN_ENUM_VALUE } }));
-  return out.filter((n): n is ContractNegative => n !== undefined);
+  return out;
 }
 
 /** The pointer (into the example) of the first value whose schema is a string enum, searching nested objects and arrays. */

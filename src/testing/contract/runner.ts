@@ -120,19 +120,20 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
     },
     webhook(webhook: ContractWebhook) {
       return recorded(`webhook ${webhook.name}`, async () => {
-        check(subscriber, () => 'no subscriber: setup() did not run');
+        const sub = subscriber;
+        check(sub, () => 'no subscriber: setup() did not run');
         const path = `/contract/${encodeURIComponent(webhook.name)}`;
-        const created = await api('POST', '/v1/subscriptions', { url: `${subscriber.url}${path}`, events: [webhook.name], description: 'hookspec contract suite' });
-        check(created.status === 201 && typeof created.json.secret === 'string', () => `webhook ${webhook.name}: POST /v1/subscriptions for the loopback subscriber ${subscriber?.url} answered ${created.status}${excerpt(created.text)}`);
+        const created = await api('POST', '/v1/subscriptions', { url: `${sub.url}${path}`, events: [webhook.name], description: 'hookspec contract suite' });
+        check(created.status === 201 && typeof created.json.secret === 'string', () => `webhook ${webhook.name}: POST /v1/subscriptions for the loopback subscriber ${sub.url} answered ${created.status}${excerpt(created.text)}`);
         createdSubscriptions.push(String(created.json.id));
         const secret = created.json.secret as string;
         const example = nodeAt(spec.doc, webhook.example) as Record<string, unknown>;
         const data = webhook.envelope ? example.data : example;
-        const since = subscriber.received.length;
+        const since = sub.received.length;
         const published = await api('POST', '/v1/events', { type: webhook.name, data });
         check(published.status === 202, () => `webhook ${webhook.name}: POST /v1/events with the example at ${webhook.example} answered ${published.status}${excerpt(published.text)}`);
-        const delivery = await subscriber
-          .waitFor((r) => r.path === path && subscriber?.received.indexOf(r)! >= since, deliveryTimeoutMs)
+        const delivery = await sub
+          .waitFor((r) => r.path === path && sub.received.indexOf(r) >= since, deliveryTimeoutMs)
           .catch((err: Error) => {
             throw new ContractFailure(`webhook ${webhook.name}: published as ${String(published.json.id)} but ${err.message} at the subscriber`);
           });
