@@ -8,6 +8,8 @@ import { generatorVersion } from './version.js';
 export interface CacheManifest {
   files: Record<string, string>;
   scaffolds: Record<string, string>;
+  /** Other files a multi-file spec pulled in, with their hashes: any change makes the entry stale. */
+  dependencies?: Record<string, string>;
 }
 
 /** Cache entries kept; older ones are removed so the directory stays small. */
@@ -16,6 +18,26 @@ const KEEP_ENTRIES = 8;
 /** sha256 of a file's content; outputs are compared by hash, never by mtime. */
 export function contentHash(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+/** Hash of each file (empty content when it vanished), for a manifest's `dependencies`. */
+export function hashFiles(paths: string[]): Record<string, string> {
+  return Object.fromEntries(
+    paths.map((path) => {
+      try {
+        return [path, contentHash(readFileSync(path))];
+      } catch {
+        return [path, contentHash('')];
+      }
+    }),
+  );
+}
+
+/** True when every dependency still has the hash recorded in the manifest. */
+export function dependenciesUnchanged(manifest: CacheManifest): boolean {
+  const recorded = manifest.dependencies ?? {};
+  const current = hashFiles(Object.keys(recorded));
+  return Object.keys(recorded).every((path) => current[path] === recorded[path]);
 }
 
 /** Cache key: spec bytes, generator version and every option that changes the output. */
@@ -44,12 +66,12 @@ export function readCachedFile(ctx: Context, key: string, name: string): string 
 }
 
 /** Stores a result; the manifest is renamed into place last, so a reader never sees half an entry. */
-export function writeCache(ctx: Context, key: string, files: Map<string, string>, scaffolds: Map<string, string>): void {
+export function writeCache(ctx: Context, key: string, files: Map<string, string>, scaffolds: Map<string, string>, dependencies: string[] = []): void {
   if (!ctx.cacheDir) return;
   try {
     const dir = join(ctx.cacheDir, key);
     mkdirSync(dir, { recursive: true });
-    const manifest: CacheManifest = { files: {}, scaffolds: Object.fromEntries(scaffolds) };
+    const manifest: CacheManifest = { files: {}, scaffolds: Object.fromEntries(scaffolds), dependencies: hashFiles(dependencies) };
     for (const [name, content] of files) {
       // Names may hold a subdirectory (`contract/cases.ts`).
       mkdirSync(dirname(join(dir, name)), { recursive: true });

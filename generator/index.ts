@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { cacheKey, contentHash, readCachedFile, readManifest, writeCache } from './cache.js';
+import { cacheKey, contentHash, dependenciesUnchanged, readCachedFile, readManifest, writeCache } from './cache.js';
 import { createContext, type Context, type GenerateOptions } from './context.js';
 import { DriftError, SpecError } from './errors.js';
 import { driftingFiles, writeFiles, writeScaffolds } from './write.js';
@@ -26,13 +26,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const text = readSpec(ctx);
   const key = cacheKey(ctx, text);
   const manifest = readManifest(ctx, key);
-  if (manifest) return finish(ctx, key, manifest.files, new Map(Object.entries(manifest.scaffolds)), undefined);
+  if (manifest && dependenciesUnchanged(manifest)) return finish(ctx, key, manifest.files, new Map(Object.entries(manifest.scaffolds)), undefined);
   // Only a miss loads the pipeline (Ajv, openapi-typescript, handlebars…): an unchanged run stays cheap.
   const { runPipeline } = await import('./pipeline.js');
-  const { files, scaffolds } = await runPipeline(ctx, text);
+  const { files, scaffolds, dependencies } = await runPipeline(ctx, text);
   const hashes = Object.fromEntries([...files].map(([name, content]) => [name, contentHash(content)]));
   const result = finish(ctx, key, hashes, scaffolds, files);
-  writeCache(ctx, key, files, scaffolds);
+  writeCache(ctx, key, files, scaffolds, dependencies);
   return result;
 }
 

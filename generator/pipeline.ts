@@ -5,24 +5,38 @@ import { emitContract } from './emit/contract.js';
 import { emitScaffolds } from './emit/scaffolds.js';
 import { startTypes } from './emit/types.js';
 import { emitValidators } from './emit/validators/module.js';
+import { bundleSpec, mayHaveExternalRefs, type BundledSpec } from './load/bundle.js';
 import { checkSpec } from './load/check.js';
 import { parseSpecText } from './load/parse.js';
 import { buildModel } from './model/index.js';
 import type { SpecModel } from './model/types.js';
 
-/** The uncached run: parse → check → model → emit. Returns every output file and every scaffold candidate. */
-export async function runPipeline(ctx: Context, text: string): Promise<{ files: Map<string, string>; scaffolds: Map<string, string> }> {
-  // Types start in a worker before parsing, so its start-up overlaps the checks; a spec error cancels it.
+/** The uncached run: parse → bundle → check → model → emit. Returns every output, scaffold candidate and file read. */
+export async function runPipeline(
+  ctx: Context,
+  original: string,
+): Promise<{ files: Map<string, string>; scaffolds: Map<string, string>; dependencies: string[] }> {
+  // A multi-file spec is parsed (for clear syntax errors), then bundled into one document before anything else.
+  const bundled = mayHaveExternalRefs(original) ? await parseThenBundle(ctx, original) : undefined;
+  const text = bundled?.text ?? original;
+  // Types start in a worker before the checks, so its start-up overlaps them; a spec error cancels it.
   const types = startTypes(text, ctx.header, ctx.parallel);
   let model: SpecModel;
   try {
-    model = buildModel(parseChecked(ctx, text));
+    const doc = bundled ? bundled.doc : parseSpecText(text, ctx.specName);
+    checkSpec(doc, ctx.specName);
+    model = buildModel(doc);
   } catch (err) {
     types.cancel();
     throw err;
   }
   const files = await emitAll(ctx, model, types.result);
-  return { files, scaffolds: emitScaffolds(model, ctx) };
+  return { files, scaffolds: emitScaffolds(model, ctx), dependencies: bundled?.dependencies ?? [] };
+}
+
+async function parseThenBundle(ctx: Context, text: string): Promise<BundledSpec> {
+  parseSpecText(text, ctx.specName);
+  return bundleSpec(ctx.specPath, ctx.specName);
 }
 
 /** Every generated file, by name (no cache); `types` is the running types job. */
@@ -44,10 +58,4 @@ export async function emitAll(ctx: Context, model: SpecModel, types: Promise<str
   files.set('openapi.json', emitDocument(model));
   files.set('types.ts', await types);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function parseChecked(ctx: Context, text: string): Record<string, unknown> {
-  const doc = parseSpecText(text, ctx.specName);
-  checkSpec(doc, ctx.specName);
-  return doc;
 }

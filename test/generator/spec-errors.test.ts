@@ -34,7 +34,7 @@ const CASES: [string, { file?: string; given: string; want: string[] }][] = [
   ['OpenAPI 3.2', { given: `openapi: 3.2.0\n${OK_TAIL}`, want: ['#/openapi', 'OpenAPI 3.2.0 is not supported'] }],
   ['short version 3.1', { given: `openapi: '3.1'\n${OK_TAIL}`, want: ['#/openapi', 'full version'] }],
   ['Swagger 2', { given: `swagger: '2.0'\n${OK_TAIL}`, want: ['#/swagger', 'Swagger 2.0 is not supported'] }],
-  ['external $ref', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { $ref: 'other.yaml#/B' }\n`, want: ['#/components/schemas/A/$ref', 'bundle'] }],
+  ['external $ref to a missing file', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { $ref: 'other.yaml#/B' }\n`, want: ['#/components/schemas/A', "Can't resolve $ref", 'other.yaml'] }],
   ['not an object', { given: `- just\n- a list\n`, want: ['must be an object'] }],
 ];
 
