@@ -28,14 +28,26 @@ export async function openPostgres(url: string, options: { poolSize?: number; mi
   });
   // An idle client losing its server connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  if (options.migrate === false) return pool;
   try {
-    await applyMigrations(pool);
+    await pool.query('SELECT 1').catch((err: Error) => {
+      throw new Error(`PostgreSQL at ${describeServer(url)} does not answer: ${err.message}`, { cause: err });
+    });
+    if (options.migrate !== false) await applyMigrations(pool);
   } catch (err) {
     await pool.end();
     throw err;
   }
   return pool;
+}
+
+/** `user@host:port/database` of a URL, never its password, for error messages. */
+export function describeServer(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
 }
 
 /**
