@@ -11,7 +11,6 @@ import type {
   ContractOperation,
   ContractParameter,
   ContractSecurity,
-  ContractVariant,
   ContractWebhook,
 } from './contract-model.js';
 import { declaredTypes, objectShape, schemaAt, wrongTypeValue, type SchemaAt } from './contract-schema.js';
