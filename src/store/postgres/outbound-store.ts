@@ -425,8 +425,8 @@ async function lookupIdempotency(
 }
 
 /**
- * Applies a batch of outcomes: one fenced UPDATE and one INSERT for all of them, then the per-subscription failure
- * clock in subscription id order (a fixed lock order, so two workers' batches cannot deadlock on subscriptions).
+ * Applies a batch of outcomes: one fenced UPDATE and one INSERT for all of them, then the failure clock: one
+ * statement for subscriptions with only successes, outcome by outcome (in subscription id order) for the others.
  */
 async function recordOutcomes(client: PostgresClient, outcomes: AttemptOutcome[]): Promise<OutcomeEffect[]> {
   const updated = await client.query<{ id: string }>({
@@ -466,16 +466,19 @@ async function recordOutcomes(client: PostgresClient, outcomes: AttemptOutcome[]
   const disabled = new Map<AttemptOutcome, NonNullable<OutcomeEffect['disabled_subscription']>>();
   const bySubscription = new Map<string, AttemptOutcome[]>();
   for (const o of applied) bySubscription.set(o.subscription_id, [...(bySubscription.get(o.subscription_id) ?? []), o]);
-  for (const subscriptionId of [...bySubscription.keys()].sort()) {
+  const ids = [...bySubscription.keys()].sort();
+  // The common case, only successes: one statement, and it locks nothing unless a failure clock was running.
+  const allDelivered = ids.filter((id) => bySubscription.get(id)!.every((o) => o.result === 'delivered'));
+  if (allDelivered.length > 0) {
+    await client.query({
+      name: 'hookspec_clear_failing',
+      text: 'UPDATE subscriptions SET failing_since = NULL WHERE id = ANY ($1::text[]) AND failing_since IS NOT NULL',
+      values: [allDelivered],
+    });
+  }
+  for (const subscriptionId of ids) {
     const list = bySubscription.get(subscriptionId)!;
-    if (list.every((o) => o.result === 'delivered')) {
-      await client.query({
-        name: 'hookspec_clear_failing',
-        text: 'UPDATE subscriptions SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL',
-        values: [subscriptionId],
-      });
-      continue;
-    }
+    if (list.every((o) => o.result === 'delivered')) continue;
     for (const o of list) {
       const effect = await applyFailureClock(client, o);
       if (effect) disabled.set(o, effect);
