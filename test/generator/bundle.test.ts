@@ -24,7 +24,7 @@ describe('multi-file specs', () => {
   });
 
   it('bundles external files into one document whose refs all resolve', async () => {
-    await generate({ spec, out, cacheDir });
+    await generate({ spec, out, cacheDir, parallel: false });
     const bundled = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')) as { components: { schemas: Record<string, unknown> } };
     expect(Object.keys(bundled.components.schemas).sort()).toEqual(['Envelope', 'owner', 'thing']);
     expect(JSON.stringify(bundled)).not.toMatch(/"\$ref":"(?!#)/);
@@ -35,10 +35,10 @@ describe('multi-file specs', () => {
   });
 
   it('regenerates when a referenced file changes, though the main file did not', async () => {
-    const cached = await generate({ spec, out, cacheDir });
+    const cached = await generate({ spec, out, cacheDir, parallel: false });
     expect(cached.cached).toBe(true);
     writeFileSync(join(tmp.dir, 'spec', 'schemas', 'owner.yaml'), 'type: object\nproperties:\n  login: { type: string }\n  nick: { type: string }\n');
-    const rerun = await generate({ spec, out, cacheDir });
+    const rerun = await generate({ spec, out, cacheDir, parallel: false });
     expect(rerun.cached).toBe(false);
     expect(readFileSync(join(out, 'types.ts'), 'utf8')).toContain('nick?: string;');
   });

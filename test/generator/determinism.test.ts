@@ -34,7 +34,7 @@ describe('determinism', () => {
 
   it('leaves unchanged files untouched on a second run', async () => {
     const before = statSync(join(a.dir, 'types.ts')).mtimeMs;
-    const result = await generate({ spec: SPEC, out: a.dir, cacheDir: false });
+    const result = await generate({ spec: SPEC, out: a.dir, cacheDir: false, parallel: false });
     expect(result.written).toEqual([]);
     expect(statSync(join(a.dir, 'types.ts')).mtimeMs).toBe(before);
   });
@@ -49,11 +49,11 @@ describe('content-hash cache', () => {
   });
 
   it('answers an unchanged run from the cache with the same bytes, and restores a deleted file', async () => {
-    const first = await generate({ spec: SPEC, out: out.dir, cacheDir: cache.dir });
+    const first = await generate({ spec: SPEC, out: out.dir, cacheDir: cache.dir, parallel: false });
     expect(first.cached).toBe(false);
     const bytes = snapshot(out.dir);
     writeFileSync(join(out.dir, 'aliases.ts'), 'hand edit\n');
-    const second = await generate({ spec: SPEC, out: out.dir, cacheDir: cache.dir });
+    const second = await generate({ spec: SPEC, out: out.dir, cacheDir: cache.dir, parallel: false });
     expect(second.cached).toBe(true);
     expect(second.written).toHaveLength(1);
     expect(snapshot(out.dir)).toEqual(bytes);
@@ -65,11 +65,11 @@ describe('--check', () => {
   afterAll(() => out.cleanup());
 
   it('passes when up to date and names each drifting or missing file otherwise', async () => {
-    await generate({ spec: SPEC, out: out.dir, cacheDir: false });
-    await expect(generate({ spec: SPEC, out: out.dir, cacheDir: false, check: true })).resolves.toMatchObject({ drift: [] });
+    await generate({ spec: SPEC, out: out.dir, cacheDir: false, parallel: false });
+    await expect(generate({ spec: SPEC, out: out.dir, cacheDir: false, check: true, parallel: false })).resolves.toMatchObject({ drift: [] });
     writeFileSync(join(out.dir, 'catalog.json'), '[]\n');
     writeFileSync(join(out.dir, 'types.ts'), readFileSync(join(out.dir, 'types.ts'), 'utf8') + '// edited\n');
-    const failure = await generate({ spec: SPEC, out: out.dir, cacheDir: false, check: true }).catch((e: unknown) => e);
+    const failure = await generate({ spec: SPEC, out: out.dir, cacheDir: false, check: true, parallel: false }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DriftError);
     expect((failure as DriftError).files.map((f) => f.split('/').pop())).toEqual(['catalog.json', 'types.ts']);
   });

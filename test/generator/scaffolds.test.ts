@@ -13,7 +13,7 @@ describe('handler scaffolds', () => {
   afterAll(() => tmp.cleanup());
 
   it('writes one stub per webhook, importing the generated module by a relative path', async () => {
-    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache') });
+    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache'), parallel: false });
     expect(readdirSync(handlers).sort()).toEqual(['ping.ts', 'thing.created.ts']);
     expect(result.scaffolds).toHaveLength(2);
     const stub = readFileSync(join(handlers, 'thing.created.ts'), 'utf8');
@@ -24,17 +24,17 @@ describe('handler scaffolds', () => {
   it('never overwrites a hand-written handler, and re-creates only a deleted one (cached run too)', async () => {
     writeFileSync(join(handlers, 'ping.ts'), '// mine\n');
     rmSync(join(handlers, 'thing.created.ts'));
-    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache') });
+    const result = await generate({ spec: SPEC, out, handlers, cacheDir: join(tmp.dir, 'cache'), parallel: false });
     expect(result.cached).toBe(true);
     expect(result.scaffolds.map((f) => f.split('/').pop())).toEqual(['thing.created.ts']);
     expect(readFileSync(join(handlers, 'ping.ts'), 'utf8')).toBe('// mine\n');
   });
 
   it('writes no scaffolds unless a handlers directory is given, nor with --check', async () => {
-    const other = await generate({ spec: SPEC, out: join(tmp.dir, 'other'), cacheDir: false });
+    const other = await generate({ spec: SPEC, out: join(tmp.dir, 'other'), cacheDir: false, parallel: false });
     expect(other.scaffolds).toEqual([]);
     rmSync(join(handlers, 'ping.ts'));
-    await generate({ spec: SPEC, out, handlers, cacheDir: false, check: true });
+    await generate({ spec: SPEC, out, handlers, cacheDir: false, check: true, parallel: false });
     expect(existsSync(join(handlers, 'ping.ts'))).toBe(false);
   });
 });

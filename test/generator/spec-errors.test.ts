@@ -42,7 +42,7 @@ describe('spec errors', () => {
   it.each(CASES)('%s', async (_name, { file = 'spec.yaml', given, want }) => {
     const spec = join(tmp.dir, file);
     writeFileSync(spec, given);
-    const error = await generate({ spec, out: join(tmp.dir, 'out'), cacheDir: false }).catch((e: unknown) => e);
+    const error = await generate({ spec, out: join(tmp.dir, 'out'), cacheDir: false, parallel: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
     const message = (error as SpecError).message;
     for (const fragment of want) expect(message).toContain(fragment);
@@ -50,7 +50,7 @@ describe('spec errors', () => {
   });
 
   it('reports a missing spec file', async () => {
-    const error = await generate({ spec: join(tmp.dir, 'absent.yaml'), out: join(tmp.dir, 'out'), cacheDir: false }).catch((e: unknown) => e);
+    const error = await generate({ spec: join(tmp.dir, 'absent.yaml'), out: join(tmp.dir, 'out'), cacheDir: false, parallel: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).toContain('file not found');
   });
