@@ -246,8 +246,8 @@ const summary = SETUPS.map((setup) => {
   };
   return { setup, perSecond, seconds, cpu };
 });
-const pg1 = summary.find((s) => s.setup.name === 'PostgreSQL, 1 worker')!.perSecond;
-const sqlite1 = summary.find((s) => s.setup.dialect === 'sqlite')!.perSecond;
+const pg1 = summary.find((s) => s.setup.name === 'PostgreSQL, 1 worker')?.perSecond ?? Number.NaN;
+const sqlite1 = summary.find((s) => s.setup.dialect === 'sqlite')?.perSecond ?? Number.NaN;
 const coresBusy = (s: (typeof summary)[number]) => (s.cpu.workers + s.cpu.postgres + s.cpu.subscribers) / s.seconds;
 
 const table = [
