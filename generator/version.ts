@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const GENERATOR_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(GENERATOR_DIR, '..');
 /** Packages whose version changes the output. */
-const OUTPUT_PACKAGES = ['ajv', 'ajv-formats', 'openapi-typescript', 'prettier', 'handlebars'];
+const OUTPUT_PACKAGES = ['ajv', 'ajv-formats', 'openapi-typescript', '@redocly/openapi-core', 'handlebars'];
 
 let cached: string | undefined;
 
