@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { idsFromPath, loggerFor } from './log-context.js';
+import { idsFromPath } from './log-context.js';
 import { logger, type Logger } from './logger.js';
 
 declare module 'node:http' {
@@ -30,19 +30,27 @@ export function logRequests(listener: Listener, base: Logger = logger): Listener
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
     const path = (req.url ?? '/').split('?', 1)[0]!;
-    const bindings: Record<string, string> = { request_id: requestId };
+    const bindings: Record<string, string> = { request_id: requestId, ...idsFromPath(path) };
     for (const name of PROVIDER_DELIVERY_HEADERS) {
       const value = req.headers[name];
       if (typeof value === 'string' && SANE_ID.test(value)) bindings.provider_delivery_id = value;
     }
-    req.log = loggerFor(idsFromPath(path), base.child(bindings));
+    // The child logger is built only if a handler asks for it: the request line below does not need one.
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get() {
+        const child = base.child(bindings);
+        Object.defineProperty(req, 'log', { value: child, configurable: true, writable: true });
+        return child;
+      },
+    });
     res.setHeader('x-request-id', requestId);
     res.once('finish', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const line = { method: req.method, path, status: res.statusCode, duration_ms: durationMs };
-      if (QUIET_PATHS.has(path)) req.log.debug(line, 'request');
-      else if (res.statusCode >= 500) req.log.warn(line, 'request');
-      else req.log.info(line, 'request');
+      const line = { ...bindings, method: req.method, path, status: res.statusCode, duration_ms: durationMs };
+      if (QUIET_PATHS.has(path)) base.debug(line, 'request');
+      else if (res.statusCode >= 500) base.warn(line, 'request');
+      else base.info(line, 'request');
     });
     listener(req, res);
   };
