@@ -124,6 +124,7 @@ describe('web console in headless Chromium', () => {
     await expect.poll(() => page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl }).textContent()).toContain('disabled');
     await page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl }).locator('button.recover').click();
     await expect.poll(() => page.textContent('#status')).toMatch(/^Queued \d+ failed deliver(y|ies) of sub_/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-subscriptions.png'), fullPage: true });
   });
 
   it('inbound log flags schema drift and replays a delivery', async () => {
@@ -145,6 +146,7 @@ describe('web console in headless Chromium', () => {
     expect(await page.textContent('#inbound-detail')).toContain('Schema drift');
     await row.locator('button.replay').click();
     await expect.poll(() => page.textContent('#status')).toMatch(/^in_\w+ queued for processing again/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-inbound.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });
