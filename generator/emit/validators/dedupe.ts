@@ -64,6 +64,8 @@ export function dedupeSchemas(doc: Record<string, unknown>): Record<string, unkn
   const rewrite = (node: unknown, root: boolean): unknown => {
     if (!isObject(node)) return node;
     const id = ids.get(node);
+    // A pinned subtree (it holds an `$id` or anchor somewhere) is copied as it is, nothing moved out of it.
+    if (id === undefined) return node;
     if (!root && id !== undefined) {
       const shape = shapes[id] as Shape;
       if (shape.count > 1 && shape.size > 1) {
