@@ -111,6 +111,17 @@ describe('web console in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console.png'), fullPage: true });
   });
 
+  it('shows payloads and responses as text, never as markup', async () => {
+    await page.click('.tab[data-tab="events"]');
+    await page.fill('#publish-data', JSON.stringify({ message: '<img src=x onerror="window.__xss = 1">' }));
+    await page.click('#publish-form button[type=submit]');
+    await expect.poll(() => page.textContent('#status')).toMatch(/^Published ping as evt_/);
+    await page.click('#event-detail details summary');
+    expect(await page.textContent('#event-detail pre')).toContain('<img src=x onerror=');
+    expect(await page.locator('#event-detail img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
   it('subscription actions: send test, rotate secret, disable', async () => {
     await page.click('.tab[data-tab="subscriptions"]');
     const row = page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl });
