@@ -23,13 +23,18 @@ export function createOutboundEngine(deps: { store: OutboundStore; config: Outbo
     timeoutMs: config.timeoutMs,
   });
   if (config.runWorker) worker = new DeliveryWorker({ store, config, http, publisher, now: deps.now });
+  let stopping: Promise<void> | undefined;
   return {
     publisher,
     worker,
     start: () => worker?.start(),
-    async stop(deadline) {
-      await worker?.stop(deadline);
-      await http.close();
+    // Idempotent: the pool can be closed only once.
+    stop(deadline) {
+      stopping ??= (async () => {
+        await worker?.stop(deadline);
+        await http.close();
+      })();
+      return stopping;
     },
   };
 }

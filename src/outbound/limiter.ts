@@ -6,6 +6,7 @@ export class SubscriptionLimiter {
   inFlight = 0;
   private tokens: number;
   private refilledAt: number;
+  private releasedAt: number;
 
   constructor(
     readonly concurrency: number,
@@ -14,6 +15,7 @@ export class SubscriptionLimiter {
   ) {
     this.tokens = ratePerSecond ?? 0;
     this.refilledAt = now;
+    this.releasedAt = now;
   }
 
   /** A subscription's rate limit can change while its deliveries are queued. */
@@ -42,6 +44,12 @@ export class SubscriptionLimiter {
 
   release(): void {
     this.inFlight--;
+    this.releasedAt = Date.now();
+  }
+
+  /** Ms since the last send finished (0 while one is in flight). */
+  idleSince(now: number): number {
+    return this.inFlight > 0 ? 0 : now - this.releasedAt;
   }
 
   private refill(now: number): void {

@@ -13,6 +13,13 @@ import { signStandardWebhook } from './signing.js';
 /** Events about delivery itself: never announced again when their own delivery dies (no feedback loop). */
 export const OPERATIONAL_EVENT_TYPES: ReadonlySet<string> = new Set(['delivery.exhausted', 'subscription.disabled']);
 
+/** Local backlog per concurrency slot before a subscription is left out of claims. */
+const BACKLOG_PER_SLOT = 4;
+/** A limiter idle this long has a full bucket again and can be dropped. */
+const LIMITER_IDLE_MS = 60_000;
+/** Outcomes wait at most this long to share one transaction. */
+const FLUSH_DELAY_MS = 2;
+
 /** A send is skipped (left to the sweeper) when less than this remains of its lease beyond the timeout. */
 const LEASE_SAFETY_MS = 1_000;
 
@@ -38,6 +45,7 @@ interface SubscriptionQueue {
 export class DeliveryWorker {
   readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
   private readonly queues = new Map<string, SubscriptionQueue>();
+  private readonly limiters = new Map<string, SubscriptionLimiter>();
   private readonly pendingOutcomes: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[] = [];
   private readonly sends = new Set<Promise<void>>();
   private inFlight = 0;
@@ -46,6 +54,7 @@ export class DeliveryWorker {
   private claiming = false;
   private claimAgain = false;
   private flushing: Promise<void> | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
@@ -97,6 +106,9 @@ export class DeliveryWorker {
       deadline.addEventListener('abort', () => resolve(), { once: true });
     });
     await Promise.race([Promise.allSettled([...this.sends]), aborted]);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    await this.flushing;
     await this.flush();
   }
 
@@ -110,6 +122,7 @@ export class DeliveryWorker {
         this.wake();
       }
       await this.deps.store.purgeIdempotencyKeys(now);
+      for (const [id, limiter] of this.limiters) if (!this.queues.has(id) && limiter.idleSince(Date.now()) > LIMITER_IDLE_MS) this.limiters.delete(id);
     } catch (err) {
       logger.error({ err }, 'lease sweep failed');
     }
@@ -128,7 +141,8 @@ export class DeliveryWorker {
       const room = config.maxInFlight * 2 - this.inFlight - this.queued;
       if (room > 0) {
         const now = this.now();
-        const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * 2).map(([id]) => id);
+        // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
+        const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT).map(([id]) => id);
         const limit = Math.min(config.claimBatchSize, room);
         const claimed = await store.claimDue({ owner: this.owner, now, leaseUntil: new Date(now.getTime() + config.leaseMs), limit, excludeSubscriptions: exclude });
         for (const delivery of claimed) this.enqueue(delivery);
@@ -153,7 +167,13 @@ export class DeliveryWorker {
     const sub = delivery.subscription;
     let queue = this.queues.get(sub.id);
     if (!queue) {
-      queue = { limiter: new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now()), waiting: [] };
+      // The limiter outlives the queue: a queue that drains and refills must not get a fresh token bucket.
+      let limiter = this.limiters.get(sub.id);
+      if (!limiter) {
+        limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now());
+        this.limiters.set(sub.id, limiter);
+      }
+      queue = { limiter, waiting: [] };
       this.queues.set(sub.id, queue);
     }
     queue.limiter.setRate(sub.rate_limit_per_second);
@@ -190,7 +210,8 @@ export class DeliveryWorker {
         this.sends.delete(send);
         if (queue.waiting.length === 0 && queue.limiter.inFlight === 0 && !queue.timer) this.queues.delete(subscriptionId);
         this.dispatchAll();
-        if (this.running && this.inFlight + this.queued < this.deps.config.maxInFlight) this.wake();
+        // Claim more only when the local backlog runs low: one claim per batch, not one per finished send.
+        if (this.running && this.queued < this.deps.config.claimBatchSize / 2) this.wake();
       });
       this.sends.add(send);
     }
@@ -207,7 +228,15 @@ export class DeliveryWorker {
     attemptsTotal.inc({ outcome: outcome.kind });
     attemptDuration.observe(http.latencyMs / 1000);
     this.pendingOutcomes.push({ outcome, claimed: delivery });
-    void this.flush();
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, FLUSH_DELAY_MS);
   }
 
   /** Writes buffered outcomes in one transaction; concurrent callers share the running flush. */
@@ -228,6 +257,7 @@ export class DeliveryWorker {
         }
       } finally {
         this.flushing = undefined;
+        if (this.pendingOutcomes.length > 0) this.scheduleFlush();
       }
     })();
     return this.flushing;

@@ -53,7 +53,7 @@ describe('durability across SIGKILL', () => {
   it('loses nothing', async () => {
     const slow = (delayMs: number) => (_req: unknown, res: { end(body: string): void }) => setTimeout(() => res.end('ok'), delayMs);
     const a = await startSubscriber(slow(2) as never);
-    const b = await startSubscriber(slow(10) as never);
+    const b = await startSubscriber(slow(40) as never);
     subscribers.push(a, b);
     server = await spawnServer(env);
     for (const s of subscribers) {

@@ -150,6 +150,27 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     return { kind: 'created', event: { id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt }, deliveries: targets.length };
   });
 
+  // Group commit: publishes arriving in the same turn of the event loop share one transaction (and its WAL pages).
+  const insertEvents = db.transaction((inputs: NewEvent[]): InsertEventResult[] => inputs.map((input) => insertEvent(input)));
+  let queued: { input: NewEvent; resolve: (r: InsertEventResult) => void; reject: (e: unknown) => void }[] = [];
+  function flushInserts(): void {
+    const batch = queued;
+    queued = [];
+    try {
+      const results = insertEvents(batch.map((b) => b.input));
+      batch.forEach((b, i) => b.resolve(results[i]!));
+    } catch {
+      // One bad insert must not fail the others: retry each on its own.
+      for (const b of batch) {
+        try {
+          b.resolve(insertEvent(b.input));
+        } catch (err) {
+          b.reject(err);
+        }
+      }
+    }
+  }
+
   const updateSubscription = db.transaction((id: string, patch: SubscriptionPatch): SubscriptionRecord | undefined => {
     const row = sql.getSubscription.get(id) as SubscriptionRow | undefined;
     if (!row) return undefined;
@@ -291,8 +312,11 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     async disableSubscription(id, reason, at) {
       return sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1;
     },
-    async insertEvent(input) {
-      return insertEvent(input);
+    insertEvent(input) {
+      return new Promise((resolve, reject) => {
+        queued.push({ input, resolve, reject });
+        if (queued.length === 1) setImmediate(flushInserts);
+      });
     },
     async getEvent(id) {
       return sql.getEvent.get(id) as EventRecord | undefined;
