@@ -1,4 +1,4 @@
-import { deref, isObject, toPointer } from '../load/pointer.js';
+import { deref, escapeSegment, isObject } from '../load/pointer.js';
 import type { BodyModel, OperationModel, ParameterModel, ReceiverPolicy, SignatureScheme } from './types.js';
 
 const SIGNATURE_SCHEMES: readonly SignatureScheme[] = ['github', 'stripe', 'slack', 'standard-webhooks'];
@@ -56,7 +56,7 @@ function buildParameters(doc: Record<string, unknown>, raw: RawOperation): Param
       if (node.schema !== undefined) schemaPointer = `${own}/schema`;
       else if (isObject(node.content)) {
         const type = Object.keys(node.content).sort((a, b) => mediaRank(a) - mediaRank(b))[0];
-        if (type !== undefined && isObject(node.content[type]) && node.content[type].schema !== undefined) schemaPointer = `${own}/content/${escape(type)}/schema`;
+        if (type !== undefined && isObject(node.content[type]) && node.content[type].schema !== undefined) schemaPointer = `${own}/content/${escapeSegment(type)}/schema`;
       }
       // Header names are case-insensitive: one key per name whatever its spelling, the spec's spelling kept.
       const key = `${location}:${location === 'header' ? node.name.toLowerCase() : node.name}`;
@@ -76,7 +76,7 @@ function buildBody(doc: Record<string, unknown>, requestBody: unknown, fallback:
   const contentType = Object.keys(content).sort((a, b) => mediaRank(a) - mediaRank(b) || a.localeCompare(b))[0];
   if (contentType === undefined) return undefined;
   const media = content[contentType];
-  const mediaPointer = `${base}/content/${escape(contentType)}`;
+  const mediaPointer = `${base}/content/${escapeSegment(contentType)}`;
   return {
     contentType,
     required: node.required === true,
@@ -112,8 +112,4 @@ function buildReceiver(doc: Record<string, unknown>, operation: Record<string, u
     }
   }
   return undefined;
-}
-
-function escape(segment: string): string {
-  return toPointer([segment]).slice(2);
 }

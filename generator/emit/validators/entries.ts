@@ -1,4 +1,4 @@
-import { escapeSegment, resolvePointer } from '../../load/pointer.js';
+import { resolvePointer } from '../../load/pointer.js';
 import type { SpecModel } from '../../model/types.js';
 
 /** Id under which the (deduplicated) document is added to Ajv; entry schemas `$ref` into it. */
@@ -68,5 +68,3 @@ function parameterValueSchema(doc: Record<string, unknown>, pointer: string): un
   return schema;
 }
 
-/** JSON pointer segment escaping, re-exported for the error mapper's tests. */
-export { escapeSegment };
