@@ -31,6 +31,17 @@ export function migrationsCheck(store: Store): ReadinessCheck {
   };
 }
 
+/** The delivery worker of this process was started and is not shutting down. */
+export function workerCheck(state: () => 'starting' | 'running' | 'stopping'): ReadinessCheck {
+  return {
+    name: 'worker',
+    async run() {
+      const now = state();
+      if (now !== 'running') throw new Error(now);
+    },
+  };
+}
+
 /** Runs every check concurrently, each bounded by the timeout; never rejects. */
 export async function checkReadiness(checks: ReadinessCheck[]): Promise<ReadinessReport> {
   const results = await Promise.all(checks.map(async (check) => [check.name, await runBounded(check)] as const));

@@ -18,7 +18,7 @@ export interface OpsRouterOptions {
  */
 export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {}): Router {
   const router = Router();
-  const checks = [databaseCheck(ctx.store), migrationsCheck(ctx.store), ...(options.readinessChecks ?? [])];
+  const checks = [databaseCheck(ctx.store), migrationsCheck(ctx.store), ...(options.readinessChecks ?? ctx.readinessChecks ?? [])];
 
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { workerCheck } from '../observability/readiness.js';
 import { createInbound } from '../inbound/inbound.js';
 import { catalogValidator } from '../outbound/catalog-validator.js';
 import { createOutboundEngine } from '../outbound/engine.js';
@@ -40,7 +41,10 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   const outbound = createOutboundEngine({ store: store.outbound, config: outboundConfig, validator: catalogValidator() });
   if (config.outbound.allowPrivateNetworks) logger.warn('HOOKSPEC_ALLOW_PRIVATE_NETWORKS=true: subscriber URLs may reach loopback and private networks (development only)');
   const publisher = outbound.publisher;
+  let workerState: 'starting' | 'running' | 'stopping' = 'starting';
   const context: ApiContext = { config, store, publisher, wakeWorker: () => outbound.worker?.wake() };
+  // An API-only process runs no worker, so its readiness does not depend on one.
+  if (outbound.worker) context.readinessChecks = [workerCheck(() => workerState)];
   const inbound = createInbound({ config: config.inbound, store: store.inbound, publisher });
   const fastPaths: FastPath[] = role === 'worker' ? [] : [inbound.fastPath];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
@@ -57,6 +61,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   if (role !== 'worker') inbound.start();
   outbound.start();
+  workerState = 'running';
   logger.info({ port, database: store.dialect, role }, 'hookspec listening');
   let closing: Promise<void> | undefined;
   return {
@@ -66,6 +71,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
     store,
     context,
     close() {
+      workerState = 'stopping';
       closing ??= closeGracefully({
         server,
         stoppables,

@@ -44,6 +44,9 @@ describe('hookspec serve', () => {
     child = started.child;
     expect((await fetch(`${started.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${started.url}/v1/events`, { headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(200);
+    // No delivery worker here, so readiness does not depend on one.
+    const ready = (await (await fetch(`${started.url}/readyz`)).json()) as { checks: Record<string, string> };
+    expect(ready.checks).toEqual({ database: 'ok', migrations: 'ok' });
     child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
   });
@@ -51,7 +54,9 @@ describe('hookspec serve', () => {
   it('--role worker serves only the ops routes', async () => {
     const started = await serve(['--role', 'worker'], { DATABASE_URL: sqliteUrl(tmp.dir) });
     child = started.child;
-    expect((await fetch(`${started.url}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${started.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ database: 'ok', migrations: 'ok', worker: 'ok' });
     expect((await fetch(`${started.url}/metrics`)).status).toBe(200);
     expect((await fetch(`${started.url}/v1/events`, { headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(404);
     child.kill('SIGTERM');

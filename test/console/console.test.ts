@@ -119,7 +119,7 @@ describe('web console in headless Chromium', () => {
     await page.click('#event-detail details summary');
     expect(await page.textContent('#event-detail pre')).toContain('<img src=x onerror=');
     expect(await page.locator('#event-detail img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
   it('subscription actions: send test, rotate secret, disable', async () => {

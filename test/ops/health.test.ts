@@ -33,6 +33,8 @@ describe('health, readiness and metrics', () => {
     expect(body.status).toBe('ready');
     expect(body.checks.database).toBe('ok');
     expect(body.checks.migrations).toBe('ok');
+    // This process runs the delivery worker (role all), so readiness includes it.
+    expect(body.checks.worker).toBe('ok');
   });
 
   it('GET /readyz answers 503 problem+json when the database is unreachable', async () => {
