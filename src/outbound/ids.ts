@@ -1,29 +1,37 @@
 import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+/** The counter part starts below half its range, so increments within one millisecond cannot overflow it. */
+const COUNTER_START_RANGE = 2 ** 39;
+
 let lastMs = 0;
-let lastRandom = 0n;
+let randomPart = '';
+let counter = 0;
 
 /**
- * A prefixed, time-sortable id (`evt_01j…`): 48-bit milliseconds then 80 random bits in Crockford base32,
- * monotonic within the process, so "newest first" and cursors are plain id comparisons.
+ * A prefixed, time-sortable id (`evt_01j…`): 48-bit milliseconds, 40 random bits per millisecond, then a
+ * 40-bit counter that starts at a random value and increments, all in Crockford base32 (26 characters).
+ * Monotonic within the process, so "newest first" and cursors are plain id comparisons.
  */
 export function newId(prefix: string): string {
   const now = Date.now();
   if (now > lastMs) {
     lastMs = now;
-    lastRandom = BigInt(`0x${randomBytes(10).toString('hex')}`);
+    const bytes = randomBytes(10);
+    randomPart = encode(bytes.readUIntBE(0, 5), 8);
+    counter = bytes.readUIntBE(5, 5) % COUNTER_START_RANGE;
   } else {
-    lastRandom = (lastRandom + 1n) & ((1n << 80n) - 1n);
+    counter++;
   }
-  return `${prefix}_${encode(BigInt(lastMs), 10)}${encode(lastRandom, 16)}`;
+  return `${prefix}_${encode(lastMs, 10)}${randomPart}${encode(counter, 8)}`;
 }
 
-function encode(value: bigint, length: number): string {
+/** Base32 of a non-negative integer below 2^53, left-padded to `length` characters. */
+function encode(value: number, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) {
-    out = CROCKFORD[Number(value & 31n)] + out;
-    value >>= 5n;
+    out = CROCKFORD[value % 32] + out;
+    value = Math.floor(value / 32);
   }
   return out;
 }
