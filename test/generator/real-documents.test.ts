@@ -18,6 +18,9 @@ import { GITHUB, makeCompilable, SVIX, tempDir, typecheck } from './helpers.js';
 
 const run = promisify(execFile);
 
+/** Generous: these steps take ~10 s each on an idle 2-core machine, but several times that while other suites run. */
+const HEAVY_TIMEOUT = 300_000;
+
 interface ValidatorModule {
   validateWebhook(name: string, value: unknown): { ok: boolean; errors?: { pointer: string; keyword: string }[] };
   validateRequestBody(operationId: string, value: unknown): { ok: boolean; errors?: { pointer: string; keyword: string }[] };
@@ -76,14 +79,14 @@ describe.each([
     makeCompilable(tmp.dir);
     model = loadModel(spec);
     generated = createRequire(join(tmp.dir, 'package.json'))('./validators.cjs') as ValidatorModule;
-  }, 120_000);
+  }, HEAVY_TIMEOUT);
   afterAll(() => tmp.cleanup());
 
   it('output type-checks with tsc --noEmit (strict)', async () => {
     const { code, output } = await typecheck(tmp.dir);
     expect(output).toBe('');
     expect(code).toBe(0);
-  }, 120_000);
+  }, HEAVY_TIMEOUT);
 
   it('validators load in plain Node through the ESM wrapper', async () => {
     const url = pathToFileURL(join(tmp.dir, 'validators.js')).href;
@@ -122,7 +125,7 @@ describe.each([
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(50);
     expect(valid).toBeGreaterThan(5);
-  }, 120_000);
+  }, HEAVY_TIMEOUT);
 
   it('names every webhook, including names that are not identifiers', () => {
     expect([...generated.webhookNames]).toEqual(model.webhooks.map((w) => w.name));
