@@ -10,13 +10,18 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-/** Builds the `hookspec` program from every module in `commands/`, so adding a command is adding a file. */
-export async function buildProgram(): Promise<Command> {
+/**
+ * Builds the `hookspec` program from the modules in `commands/`, so adding a command is adding a file.
+ * With `only`, just that command's module is loaded: `hookspec generate` should not pay for the server's imports.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('hookspec')
     .description('Spec-first webhooks: generate typed code from openapi.yaml, receive, verify and deliver webhooks.')
     .showHelpAfterError()
     .exitOverride();
-  const files = readdirSync(COMMANDS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const all = readdirSync(COMMANDS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const named = all.filter((f) => f.replace(/\.(ts|js)$/, '') === only);
+  const files = named.length === 1 ? named : all;
   for (const file of files) {
     const mod = (await import(join(COMMANDS_DIR, file))) as Partial<CommandModule>;
     mod.register?.(program);
@@ -26,7 +31,7 @@ export async function buildProgram(): Promise<Command> {
 
 /** Runs the CLI; every failure is one clear line on stderr and a non-zero exit, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
-  const program = await buildProgram();
+  const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);
   } catch (err) {
