@@ -20,6 +20,8 @@ import { makeTempDir, sqliteUrl } from '../test/support/temp-dir.js';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 4);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Events delivered before the clock starts, so every worker process is past its JIT warm-up. */
+const WARMUP_EVENTS = Number(process.env.BENCH_WARMUP_EVENTS ?? 500);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TOTAL = EVENTS * SUBSCRIBERS;
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat times are in 1/100 s
@@ -150,7 +152,10 @@ async function freshDatabase(dialect: Setup['dialect']): Promise<BenchDatabase> 
   };
 }
 
-/** Subscriptions and events written through the store, as API nodes would; due an hour from now. */
+/**
+ * Subscriptions and events written through the store, as API nodes would: the warm-up events due now, the
+ * measured ones an hour from now (made due at t0).
+ */
 async function seed(url: string): Promise<void> {
   const store = await openStore(url);
   try {
@@ -166,14 +171,18 @@ async function seed(url: string): Promise<void> {
         created_at: new Date(),
       });
     }
-    const later = new Date(Date.now() + 3_600_000);
     const data = JSON.stringify({ order_id: 'ord_1042', total: 3000, currency: 'EUR', note: 'x'.repeat(400) });
-    for (let i = 0; i < EVENTS; i += 10) {
-      await Promise.all(
-        Array.from({ length: Math.min(10, EVENTS - i) }, () =>
-          store.outbound.insertEvent({ id: newId('evt'), type: 'order.created', data_json: data, created_at: later, newDeliveryId: () => newId('dlv') }),
-        ),
-      );
+    for (const [count, at] of [
+      [WARMUP_EVENTS, new Date()],
+      [EVENTS, new Date(Date.now() + 3_600_000)],
+    ] as const) {
+      for (let i = 0; i < count; i += 10) {
+        await Promise.all(
+          Array.from({ length: Math.min(10, count - i) }, () =>
+            store.outbound.insertEvent({ id: newId('evt'), type: 'order.created', data_json: data, created_at: at, newDeliveryId: () => newId('dlv') }),
+          ),
+        );
+      }
     }
   } finally {
     await store.close();
@@ -193,6 +202,11 @@ async function runRound(setup: Setup): Promise<Round> {
       LOG_LEVEL: 'error',
     };
     workers = await Promise.all(Array.from({ length: setup.workers }, () => spawnServer(env, { timeoutMs: 60_000 })));
+    const warmDeadline = Date.now() + 300_000;
+    while ((await db.unfinished()) > TOTAL) {
+      if (Date.now() > warmDeadline) throw new Error(`${setup.name}: warm-up deliveries did not finish`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await ask('reset');
     const before = cpuSnapshot(workers);
     const t0 = Date.now();
@@ -266,8 +280,9 @@ const raw = summary
 const section = `## bench-scale
 
 Command: \`make bench-scale\` (\`node --import tsx bench/scale.ts\`; BENCH_EVENTS=${EVENTS}, BENCH_SUBSCRIBERS=${SUBSCRIBERS},
-BENCH_ROUNDS=${ROUNDS}). ${EVENTS} events × ${SUBSCRIBERS} subscriptions = ${TOTAL} deliveries per round, already in the
-outbox and made due at once by one UPDATE; the clock stops when the database records every delivery as succeeded.
+BENCH_ROUNDS=${ROUNDS}, BENCH_WARMUP_EVENTS=${WARMUP_EVENTS}). ${EVENTS} events × ${SUBSCRIBERS} subscriptions = ${TOTAL} deliveries per
+round, already in the outbox and made due at once by one UPDATE after the workers have delivered ${WARMUP_EVENTS * SUBSCRIBERS}
+warm-up deliveries; the clock stops when the database records every delivery as succeeded.
 Workers are real \`--role worker\` processes with default settings (poll 20 ms); subscribers answer 200 at once
 from their own process. Rounds interleaved, medians shown; ${new Date().toISOString().slice(0, 16)}Z, ${process.version},
 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after (2 cores; other work on the machine shows here).
