@@ -17,6 +17,8 @@ export const OPERATIONAL_EVENT_TYPES: ReadonlySet<string> = new Set(['delivery.e
 const BACKLOG_PER_SLOT = 4;
 /** A limiter idle this long has a full bucket again and can be dropped. */
 const LIMITER_IDLE_MS = 60_000;
+/** After a claim that found nothing, finished sends wait this long before claiming again. */
+const EMPTY_CLAIM_BACKOFF_MS = 10;
 /** Outcomes wait at most this long to share one transaction. */
 const FLUSH_DELAY_MS = 2;
 
@@ -55,6 +57,8 @@ export class DeliveryWorker {
   private claimAgain = false;
   private flushing: Promise<void> | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
+  private backoffTimer: NodeJS.Timeout | undefined;
+  private lastEmptyClaimAt = 0;
   private pollTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
@@ -87,6 +91,7 @@ export class DeliveryWorker {
     this.running = false;
     clearTimeout(this.pollTimer);
     clearInterval(this.sweepTimer);
+    clearTimeout(this.backoffTimer);
     for (const t of this.wakeTimers) clearTimeout(t);
     const unsent: string[] = [];
     for (const q of this.queues.values()) {
@@ -110,6 +115,18 @@ export class DeliveryWorker {
     this.flushTimer = undefined;
     await this.flushing;
     await this.flush();
+  }
+
+  /** A wake from a finished send; right after a claim that found nothing it waits a little instead of re-scanning. */
+  private wakeSoon(): void {
+    const sinceEmpty = Date.now() - this.lastEmptyClaimAt;
+    if (sinceEmpty >= EMPTY_CLAIM_BACKOFF_MS) return this.wake();
+    if (!this.backoffTimer) {
+      this.backoffTimer = setTimeout(() => {
+        this.backoffTimer = undefined;
+        this.wake();
+      }, EMPTY_CLAIM_BACKOFF_MS - sinceEmpty);
+    }
   }
 
   /** Runs the lease sweeper and idempotency purge once (also exposed for tests). */
@@ -144,9 +161,17 @@ export class DeliveryWorker {
         // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
         const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT).map(([id]) => id);
         const limit = Math.min(config.claimBatchSize, room);
-        const claimed = await store.claimDue({ owner: this.owner, now, leaseUntil: new Date(now.getTime() + config.leaseMs), limit, excludeSubscriptions: exclude });
+        const claimed = await store.claimDue({
+          owner: this.owner,
+          now,
+          leaseUntil: new Date(now.getTime() + config.leaseMs),
+          limit,
+          excludeSubscriptions: exclude,
+          perSubscriptionLimit: config.subscriptionConcurrency * BACKLOG_PER_SLOT,
+        });
         for (const delivery of claimed) this.enqueue(delivery);
         claimedFull = claimed.length === limit;
+        if (claimed.length === 0) this.lastEmptyClaimAt = Date.now();
         this.dispatchAll();
       }
     } catch (err) {
@@ -210,8 +235,8 @@ export class DeliveryWorker {
         this.sends.delete(send);
         if (queue.waiting.length === 0 && queue.limiter.inFlight === 0 && !queue.timer) this.queues.delete(subscriptionId);
         this.dispatchAll();
-        // Claim more only when the local backlog runs low: one claim per batch, not one per finished send.
-        if (this.running && this.queued < this.deps.config.claimBatchSize / 2) this.wake();
+        // Claim more when this subscription or the whole backlog runs low: one claim per batch, not per send.
+        if (this.running && (queue.waiting.length < queue.limiter.concurrency || this.queued < this.deps.config.claimBatchSize / 2)) this.wakeSoon();
       });
       this.sends.add(send);
     }

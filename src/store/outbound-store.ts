@@ -163,6 +163,8 @@ export interface ClaimInput {
   leaseUntil: Date;
   limit: number;
   excludeSubscriptions: string[];
+  /** At most this many rows per subscription in one claim, so one backlog cannot fill the batch. @default no cap */
+  perSubscriptionLimit?: number;
 }
 
 /** A leased delivery with everything needed to send it. */

@@ -47,6 +47,9 @@ interface DeliveryRow {
   updated_at: string;
 }
 
+/** A claim looks at this many due rows per row it may take, to find work for other subscriptions. */
+const CLAIM_SCAN_FACTOR = 8;
+
 const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
 
 /** The outbound store on one better-sqlite3 connection; each operation is one prepared statement or one transaction. */
@@ -100,13 +103,18 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     requeueFailedSince: db.prepare(`UPDATE deliveries SET status = 'pending', next_attempt_at = @at_ms, retry_base = attempt, updated_at = @at
       WHERE subscription_id = @subscription_id AND status IN ('failed', 'dead') AND created_at >= @since`),
 
+    // Due rows of active subscriptions, at most @per_subscription each (window over a bounded scan of the due index).
     claim: db.prepare(`UPDATE deliveries SET status = 'delivering', lease_owner = @owner, lease_expires_at = @lease_until,
         attempt = attempt + 1, updated_at = @now
       WHERE id IN (
-        SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= @now_ms AND s.status = 'active' AND s.deleted_at IS NULL
-          AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
-        ORDER BY d.next_attempt_at LIMIT @limit)
+        SELECT id FROM (
+          SELECT c.id, c.next_attempt_at, ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at) AS rn
+          FROM (
+            SELECT d.id, d.subscription_id, d.next_attempt_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+            WHERE d.status = 'pending' AND d.next_attempt_at <= @now_ms AND s.status = 'active' AND s.deleted_at IS NULL
+              AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
+            ORDER BY d.next_attempt_at LIMIT @scan) c)
+        WHERE rn <= @per_subscription ORDER BY next_attempt_at LIMIT @limit)
       RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`),
     eventsByIds: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id IN (SELECT value FROM json_each(?))'),
     subscriptionsByIds: db.prepare(`SELECT id, url, secrets, rate_limit_per_second FROM subscriptions
@@ -208,6 +216,8 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       now_ms: input.now.getTime(),
       exclude: JSON.stringify(input.excludeSubscriptions),
       limit: input.limit,
+      per_subscription: input.perSubscriptionLimit ?? input.limit,
+      scan: input.limit * CLAIM_SCAN_FACTOR,
     }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
     if (rows.length === 0) return [];
     const events = new Map(
