@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import { idsFromPath, loggerFor } from './log-context.js';
 import { logger, type Logger } from './logger.js';
 
@@ -20,36 +20,55 @@ const PROVIDER_DELIVERY_HEADERS = ['x-github-delivery', 'webhook-id'] as const;
 
 const SANE_ID = /^[\w.:-]{1,128}$/;
 
+/** What a logged request carries until it finishes; the child logger is built on first use only. */
+interface RequestLogState {
+  started: bigint;
+  requestId: string;
+  path: string;
+  base: Logger;
+  log: Logger | undefined;
+}
+
+const STATE = Symbol('requestLog');
+type Tracked = IncomingMessage & { [STATE]?: RequestLogState };
+
+// `req.log` is a getter on the prototype, not a per-request property: webhook receivers answer thousands of
+// requests a second, and one whose answer is not logged (LOG_LEVEL=warn, a 200) must not pay for a child logger.
+Object.defineProperty(IncomingMessage.prototype, 'log', {
+  configurable: true,
+  get(this: Tracked): Logger {
+    const state = this[STATE];
+    if (!state) return logger;
+    state.log ??= loggerFor(idsFromPath(state.path), state.base.child(bindingsOf(this, state.requestId)));
+    return state.log;
+  },
+});
+
 /**
  * Wraps the server's listener: binds `req.log` and writes one line per finished request (method, path,
  * status, duration, ids). Headers and bodies are never logged, so secrets and signatures cannot leak through it.
- * The child logger is built only when something logs: webhook receivers answer thousands of requests a second,
- * and at `LOG_LEVEL=warn` their accepted requests must not pay for a logger nobody writes to.
  */
 export function logRequests(listener: Listener, base: Logger = logger): Listener {
   return (req, res) => {
-    const started = process.hrtime.bigint();
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
-    const path = (req.url ?? '/').split('?', 1)[0]!;
-    let log: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      enumerable: false,
-      get: () => (log ??= loggerFor(idsFromPath(path), base.child(bindingsOf(req, requestId)))),
-    });
+    const state: RequestLogState = { started: process.hrtime.bigint(), requestId, path: (req.url ?? '/').split('?', 1)[0]!, base, log: undefined };
+    (req as Tracked)[STATE] = state;
     res.setHeader('x-request-id', requestId);
-    res.once('finish', () => {
-      const level = QUIET_PATHS.has(path) ? 'debug' : res.statusCode >= 500 ? 'warn' : 'info';
-      if (!base.isLevelEnabled(level)) return;
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const fields = { method: req.method, path, status: res.statusCode, duration_ms: durationMs };
-      if (log) log[level](fields, 'request');
-      // No handler logged: one plain call with the bindings inline, cheaper than a child logger for one line.
-      else base[level]({ ...bindingsOf(req, requestId), ...idsFromPath(path), ...fields }, 'request');
-    });
+    res.once('finish', onFinish);
     listener(req, res);
   };
+}
+
+/** The request line, written only when its level is enabled (probes at debug, 5xx at warn, the rest at info). */
+function onFinish(this: ServerResponse): void {
+  const req = this.req as Tracked;
+  const state = req[STATE];
+  if (!state) return;
+  const level = QUIET_PATHS.has(state.path) ? 'debug' : this.statusCode >= 500 ? 'warn' : 'info';
+  if (!state.base.isLevelEnabled(level)) return;
+  const durationMs = Math.round(Number(process.hrtime.bigint() - state.started) / 1e4) / 100;
+  req.log[level]({ method: req.method, path: state.path, status: this.statusCode, duration_ms: durationMs }, 'request');
 }
 
 /** The request id, and the provider's delivery id when the request carries a sane one. */
