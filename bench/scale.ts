@@ -201,7 +201,9 @@ async function runRound(setup: Setup): Promise<Round> {
       HOOKSPEC_POLL_INTERVAL_MS: process.env.BENCH_POLL_MS ?? '20',
       LOG_LEVEL: 'error',
     };
-    workers = await Promise.all(Array.from({ length: setup.workers }, () => spawnServer(env, { timeoutMs: 60_000 })));
+    // BENCH_CPU_PROF=<dir>: each worker writes a V8 CPU profile there when it exits (SIGTERM at the end).
+    const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    workers = await Promise.all(Array.from({ length: setup.workers }, () => spawnServer(env, { timeoutMs: 60_000, nodeArgs })));
     const warmDeadline = Date.now() + 300_000;
     while ((await db.unfinished()) > TOTAL) {
       if (Date.now() > warmDeadline) throw new Error(`${setup.name}: warm-up deliveries did not finish`);
@@ -223,7 +225,7 @@ async function runRound(setup: Setup): Promise<Round> {
     if (unique !== TOTAL) throw new Error(`${setup.name}: ${unique} distinct deliveries received, expected ${TOTAL}`);
     return { perSecond: TOTAL / seconds, seconds, cpu };
   } finally {
-    await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+    await Promise.all(workers.map((w) => w.stop(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL')));
     await db.drop();
   }
 }

@@ -28,10 +28,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `src/main.ts` as a real child process (so tests can SIGKILL it) and waits until /healthz answers. */
-export async function spawnServer(env: Record<string, string>, options: { port?: number; timeoutMs?: number } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { port?: number; timeoutMs?: number; /** Extra Node flags, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */ nodeArgs?: string[] } = {},
+): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, VITEST: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
