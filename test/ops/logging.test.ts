@@ -42,7 +42,10 @@ describe('structured logs', () => {
     secrets.push(sub.secret);
     eventId = ((await (await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'ping', data: { message: 'log me' } }) })).json()) as { id: string }).id;
     for (let i = 0; i < 100 && seenBySubscriber.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    deliveryId = ((await (await api(`/v1/events/${eventId}/deliveries`)).json()) as { data: { id: string }[] }).data[0]!.id;
+    const listed = await api(`/v1/events/${eventId}/deliveries`).catch((err: unknown) => {
+      throw new Error(`listing deliveries failed; server output:\n${server.output()}`, { cause: err });
+    });
+    deliveryId = ((await listed.json()) as { data: { id: string }[] }).data[0]!.id;
     await api(`/v1/deliveries/${deliveryId}`);
     const rotated = (await (await api(`/v1/subscriptions/${sub.id}/rotate-secret`, { method: 'POST', body: '{}' })).json()) as { secret: string };
     secrets.push(rotated.secret);
