@@ -93,4 +93,9 @@ describe('deploy/alerts.yml', () => {
   it.skipIf(!hasPromtool())('passes promtool check rules', () => {
     execFileSync('promtool', ['check', 'rules', ALERTS_FILE], { stdio: 'pipe' });
   });
+
+  // deploy/alerts.test.yml feeds series to each rule and states when it must (and must not) fire.
+  it.skipIf(!hasPromtool())('passes its promtool unit tests (fires on the bad cases, stays quiet on the good ones)', () => {
+    execFileSync('promtool', ['test', 'rules', join(import.meta.dirname, '..', '..', 'deploy', 'alerts.test.yml')], { stdio: 'pipe' });
+  });
 });
