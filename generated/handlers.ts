@@ -11,36 +11,42 @@ export interface BatchOptions {
 export interface EventHandler<T extends EventType = EventType> {
   readonly type: T;
   readonly batch: BatchOptions | undefined;
-  handle(events: EventEnvelope<T>[]): Promise<void>;
+  /** Resolves with what the handler returned for each event (a reply, for events that take one). */
+  handle(events: EventEnvelope<T>[]): Promise<unknown[]>;
 }
+
+/** What a handler may return: nothing, or a reply the receiver sends back (a Slack slash command's message). */
+export type HandlerResult = unknown;
 
 /** Defines the handler of one event type; with `batch`, `fn` receives the batch. */
 export function defineEventHandler<T extends EventType>(
   type: T,
-  fn: (event: EventEnvelope<T>) => Promise<void> | void,
+  fn: (event: EventEnvelope<T>) => Promise<HandlerResult> | HandlerResult,
 ): EventHandler<T>;
 export function defineEventHandler<T extends EventType>(
   type: T,
-  fn: (events: EventEnvelope<T>[]) => Promise<void> | void,
+  fn: (events: EventEnvelope<T>[]) => Promise<HandlerResult> | HandlerResult,
   options: { batch: BatchOptions },
 ): EventHandler<T>;
 export function defineEventHandler<T extends EventType>(
   type: T,
-  fn: ((event: EventEnvelope<T>) => Promise<void> | void) | ((events: EventEnvelope<T>[]) => Promise<void> | void),
+  fn: ((event: EventEnvelope<T>) => Promise<HandlerResult> | HandlerResult) | ((events: EventEnvelope<T>[]) => Promise<HandlerResult> | HandlerResult),
   options: { batch?: BatchOptions } = {},
 ): EventHandler<T> {
   const batch = options.batch;
   if (batch) {
-    const handleBatch = fn as (events: EventEnvelope<T>[]) => Promise<void> | void;
-    return { type, batch, handle: async (events) => handleBatch(events) };
+    const handleBatch = fn as (events: EventEnvelope<T>[]) => Promise<HandlerResult> | HandlerResult;
+    return { type, batch, handle: async (events) => [await handleBatch(events)] };
   }
-  const handleOne = fn as (event: EventEnvelope<T>) => Promise<void> | void;
+  const handleOne = fn as (event: EventEnvelope<T>) => Promise<HandlerResult> | HandlerResult;
   return {
     type,
     batch: undefined,
     // One at a time, in order: a handler that is not batched sees events as they arrived.
     handle: async (events) => {
-      for (const event of events) await handleOne(event);
+      const results: unknown[] = [];
+      for (const event of events) results.push(await handleOne(event));
+      return results;
     },
   };
 }
