@@ -1,6 +1,6 @@
 // The subscribers of `make bench-outbound`, in their own process: N loopback endpoints that answer 200 at once
 // and record, per request, the publish-to-receipt latency (now minus the envelope's `timestamp`) and webhook-id.
-// Driven over IPC: { cmd: 'reset' } and { cmd: 'stats' } → { count, unique, latencies }.
+// Driven over IPC: { cmd: 'reset' }, { cmd: 'count' } → { count, unique } (polled), { cmd: 'latencies' } → { latencies }.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,8 +35,12 @@ process.on('message', (msg: { cmd: string }) => {
     seen = new Set();
     count = 0;
     process.send!({ ok: true });
-  } else if (msg.cmd === 'stats') {
-    process.send!({ count, unique: seen.size, latencies });
+  } else if (msg.cmd === 'count') {
+    process.send!({ count, unique: seen.size });
+  } else if (msg.cmd === 'latencies') {
+    process.send!({ latencies });
   }
 });
+// Dies with the bench process, even when that one crashed.
+process.on('disconnect', () => process.exit(0));
 process.send!({ ports });

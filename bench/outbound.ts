@@ -25,6 +25,8 @@ const PER_SUBSCRIPTION = Number(process.env.BENCH_SUBSCRIPTION_CONCURRENCY ?? 16
 const CONCURRENCY = SUBSCRIBERS * PER_SUBSCRIPTION;
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 5);
+/** `latency` runs only the paced publish-to-receipt measurement. */
+const ONLY = process.env.BENCH_ONLY;
 
 const ORDER = {
   order_id: 'ord_1042',
@@ -54,7 +56,8 @@ function ask<T>(cmd: string): Promise<T> {
     subs.send({ cmd });
   });
 }
-const stats = () => ask<{ count: number; unique: number; latencies: number[] }>('stats');
+const stats = () => ask<{ count: number; unique: number }>('count');
+const latencies = async () => (await ask<{ latencies: number[] }>('latencies')).latencies;
 
 async function waitForReceipts(total: number, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -97,7 +100,14 @@ async function openEngine() {
 }
 
 /** hookspec: publish a backlog through the outbox, then time the worker draining it. */
-async function hookspecThroughput(): Promise<number> {
+interface Run {
+  /** Deliveries per second. */
+  rate: number;
+  /** CPU (user + system) of this process per delivery, in µs: steadier than the rate on a shared machine. */
+  cpuUs: number;
+}
+
+async function hookspecThroughput(): Promise<Run> {
   return withEngine(async ({ engine, store }) => {
     const ids: string[] = [];
     for (let i = 0; i < EVENTS; i += 100) {
@@ -106,14 +116,16 @@ async function hookspecThroughput(): Promise<number> {
     }
     await ask('reset');
     const started = Date.now();
+    const cpu = process.cpuUsage();
     engine.start();
     const done = await waitForReceipts(EVENTS * SUBSCRIBERS);
+    const used = process.cpuUsage(cpu);
     await engine.stop();
     // Every attempt is on disk: check the last event's deliveries and their attempt log.
     const last = await store.outbound.listDeliveriesForEvent(ids[ids.length - 1]!);
     const attempts = await store.outbound.listAttempts(last.map((d) => d.id));
     if (last.some((d) => d.status !== 'succeeded') || attempts.length !== SUBSCRIBERS) throw new Error('attempts not recorded');
-    return (EVENTS * SUBSCRIBERS) / ((done - started) / 1000);
+    return { rate: (EVENTS * SUBSCRIBERS) / ((done - started) / 1000), cpuUs: (used.user + used.system) / (EVENTS * SUBSCRIBERS) };
   });
 }
 
@@ -137,9 +149,10 @@ function body(): string {
   return `{"type":"order.created","timestamp":${JSON.stringify(new Date().toISOString())},"data":${JSON.stringify(ORDER)}}`;
 }
 
-async function runPool(list: Job[], send: (job: Job) => Promise<void>): Promise<number> {
+async function runPool(list: Job[], send: (job: Job) => Promise<void>): Promise<Run> {
   await ask('reset');
   const started = Date.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -147,11 +160,12 @@ async function runPool(list: Job[], send: (job: Job) => Promise<void>): Promise<
     }),
   );
   await waitForReceipts(list.length);
-  return list.length / ((Date.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { rate: list.length / ((Date.now() - started) / 1000), cpuUs: (used.user + used.system) / list.length };
 }
 
 /** (a) the floor: signed POSTs over a keep-alive pool, nothing stored. */
-async function floorKeepAlive(): Promise<number> {
+async function floorKeepAlive(): Promise<Run> {
   const agent = new Agent({ connections: PER_SUBSCRIPTION, keepAliveTimeout: 30_000 });
   try {
     return await runPool(jobs(), async (job) => {
@@ -166,7 +180,7 @@ async function floorKeepAlive(): Promise<number> {
 }
 
 /** (b) the seed's way: a new connection per delivery. */
-async function newConnectionEach(): Promise<number> {
+async function newConnectionEach(): Promise<Run> {
   return runPool(jobs(), (job) => {
     const b = body();
     const headers = signStandardWebhook(job.id, Math.floor(Date.now() / 1000), b, [job.secret]);
@@ -201,7 +215,7 @@ async function hookspecLatency(): Promise<{ p50: number; p99: number; max: numbe
     }
     const achieved = published / ((Date.now() - started) / 1000);
     await waitForReceipts(total * SUBSCRIBERS);
-    const lat = (await stats()).latencies.sort((x, y) => x - y);
+    const lat = (await latencies()).sort((x, y) => x - y);
     const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
     return { p50: q(0.5), p99: q(0.99), max: lat[lat.length - 1]!, achieved };
   });
@@ -209,31 +223,41 @@ async function hookspecLatency(): Promise<{ p50: number; p99: number; max: numbe
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const results = { hookspec: [] as number[], floor: [] as number[], seed: [] as number[] };
+const results = { hookspec: [] as Run[], floor: [] as Run[], seed: [] as Run[] };
 await floorKeepAlive(); // warm-up (JIT, sockets)
-for (let round = 1; round <= ROUNDS; round++) {
+for (let round = 1; round <= (ONLY === 'latency' ? 0 : ROUNDS); round++) {
   results.hookspec.push(await hookspecThroughput());
   results.floor.push(await floorKeepAlive());
   results.seed.push(await newConnectionEach());
-  console.error(`round ${round}: hookspec ${results.hookspec.at(-1)!.toFixed(0)}/s, floor ${results.floor.at(-1)!.toFixed(0)}/s, new-connection ${results.seed.at(-1)!.toFixed(0)}/s`);
+  const show = (r: Run) => `${r.rate.toFixed(0)}/s ${r.cpuUs.toFixed(0)} µs`;
+  console.error(`round ${round}: hookspec ${show(results.hookspec.at(-1)!)}, floor ${show(results.floor.at(-1)!)}, new-connection ${show(results.seed.at(-1)!)}`);
 }
 const latency = [];
 for (let round = 1; round <= ROUNDS; round++) latency.push(await hookspecLatency());
 
-const h = median(results.hookspec);
-const a = median(results.floor);
-const b = median(results.seed);
+const rate = (rs: Run[]) => median(rs.map((r) => r.rate));
+const cpu = (rs: Run[]) => median(rs.map((r) => r.cpuUs));
+if (ONLY === 'latency') {
+  const p99only = median(latency.map((l) => l.p99));
+  console.log(`Publish-to-receipt at ${RATE} events/s for ${RATE_SECONDS} s (${RATE * SUBSCRIBERS} deliveries/s), median of ${ROUNDS} rounds: p50 ${median(latency.map((l) => l.p50))} ms, p99 ${p99only} ms, max ${median(latency.map((l) => l.max))} ms (publish rate achieved: ${median(latency.map((l) => l.achieved)).toFixed(0)}/s).`);
+  subs.kill();
+  process.exit(0);
+}
+const [h, a, b] = [rate(results.hookspec), rate(results.floor), rate(results.seed)];
+const [hc, ac, bc] = [cpu(results.hookspec), cpu(results.floor), cpu(results.seed)];
 const p99 = median(latency.map((l) => l.p99));
+const raw = (rs: Run[]) => rs.map((r) => `${r.rate.toFixed(0)}/${r.cpuUs.toFixed(0)}`).join(', ');
 console.log(`
 ${EVENTS} events × ${SUBSCRIBERS} subscribers = ${EVENTS * SUBSCRIBERS} deliveries per round, ${CONCURRENCY} requests in flight (${PER_SUBSCRIPTION} per subscriber), ${ROUNDS} rounds, medians.
 
-| peer | deliveries/s | vs floor (a) |
-| --- | ---: | ---: |
-| hookspec: outbox (SQLite) → leased claims → signed POST, keep-alive → attempts recorded | ${h.toFixed(0)} | ${(h / a).toFixed(2)}× |
-| (a) floor: signed POST over a keep-alive undici pool, nothing stored | ${a.toFixed(0)} | 1.00× |
-| (b) seed: signed POST, new connection per delivery, nothing stored | ${b.toFixed(0)} | ${(b / a).toFixed(2)}× |
+| peer | deliveries/s | vs floor (a) | sender CPU µs/delivery | CPU vs (a) |
+| --- | ---: | ---: | ---: | ---: |
+| hookspec: outbox (SQLite) → leased claims → signed POST, keep-alive → attempts recorded | ${h.toFixed(0)} | ${(h / a).toFixed(2)}× | ${hc.toFixed(0)} | ${(hc / ac).toFixed(2)}× |
+| (a) floor: signed POST over a keep-alive undici pool, nothing stored | ${a.toFixed(0)} | 1.00× | ${ac.toFixed(0)} | 1.00× |
+| (b) seed: signed POST, new connection per delivery, nothing stored | ${b.toFixed(0)} | ${(b / a).toFixed(2)}× | ${bc.toFixed(0)} | ${(bc / ac).toFixed(2)}× |
 
-hookspec vs (b): ${(h / b).toFixed(2)}×.
+hookspec vs (b): ${(h / b).toFixed(2)}× deliveries/s.
+Raw rounds (deliveries/s / CPU µs): hookspec ${raw(results.hookspec)} · (a) ${raw(results.floor)} · (b) ${raw(results.seed)}.
 
 Publish-to-receipt at ${RATE} events/s for ${RATE_SECONDS} s (${RATE * SUBSCRIBERS} deliveries/s), median of ${ROUNDS} rounds:
 p50 ${median(latency.map((l) => l.p50))} ms, p99 ${p99} ms, max ${median(latency.map((l) => l.max))} ms (publish rate achieved: ${median(latency.map((l) => l.achieved)).toFixed(0)}/s).
