@@ -42,7 +42,9 @@ export async function closeGracefully(options: GracefulCloseOptions): Promise<vo
   server.closeIdleConnections();
   const stopped = Promise.all(
     stoppables.map((s) =>
-      s.stop(deadline).catch((err: unknown) => log.error({ err, component: s.name }, 'stop failed')),
+      Promise.resolve()
+        .then(() => s.stop(deadline))
+        .catch((err: unknown) => log.error({ err, component: s.name }, 'stop failed')),
     ),
   );
 
