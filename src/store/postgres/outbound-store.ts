@@ -119,6 +119,29 @@ const INSERT_ATTEMPTS_SQL = `INSERT INTO delivery_attempts
     next_attempt_at = EXCLUDED.next_attempt_at`;
 
 /**
+ * A batch of successes in ONE statement (one round trip, atomic without BEGIN/COMMIT): the fenced UPDATE, the
+ * attempt rows of exactly the outcomes it applied, and the failure clocks of their subscriptions cleared.
+ */
+const RECORD_SUCCESSES_SQL = `WITH v AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::int[], $8::text[],
+      $9::text[], $10::text[]) AS v(id, owner, attempt, response_status, started_at, finished_at, latency_ms, response_body, kind, subscription_id)),
+  applied AS (
+    UPDATE deliveries d SET status = 'succeeded', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+      last_response_status = v.response_status, last_error = NULL, updated_at = v.finished_at
+    FROM v WHERE d.id = v.id AND d.lease_owner = v.owner AND d.attempt = v.attempt AND d.status = 'delivering'
+    RETURNING d.id),
+  logged AS (
+    INSERT INTO delivery_attempts (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
+    SELECT v.id, v.attempt, v.started_at, v.response_status, v.latency_ms, v.response_body, NULL, v.kind, NULL FROM v JOIN applied USING (id)
+    ON CONFLICT (delivery_id, attempt) DO UPDATE SET started_at = EXCLUDED.started_at, response_status = EXCLUDED.response_status,
+      latency_ms = EXCLUDED.latency_ms, response_body = EXCLUDED.response_body, error = NULL, outcome = EXCLUDED.outcome,
+      next_attempt_at = NULL),
+  cleared AS (
+    UPDATE subscriptions SET failing_since = NULL
+    WHERE id IN (SELECT v.subscription_id FROM v JOIN applied USING (id)) AND failing_since IS NOT NULL)
+  SELECT id FROM applied`;
+
+/**
  * The outbound store on a pg pool shared by every process: claims use `FOR UPDATE SKIP LOCKED`, results are
  * fenced on lease owner and attempt, idempotency keys and the failure clock live in rows every instance sees.
  */
@@ -293,6 +316,7 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
 
     async recordOutcomes(outcomes) {
       if (outcomes.length === 0) return [];
+      if (outcomes.every((o) => o.result === 'delivered' && o.error === null)) return recordSuccesses(pool, outcomes);
       return inTransaction(pool, (client) => recordOutcomes(client, outcomes));
     },
 
@@ -422,6 +446,28 @@ async function lookupIdempotency(
   if (!seen) return undefined;
   if (seen.request_hash !== requestHash) return { kind: 'conflict' };
   return { kind: 'replayed', event: toEvent(seen) };
+}
+
+/** The all-success batch (the steady state under load) as one statement; see RECORD_SUCCESSES_SQL. */
+async function recordSuccesses(pool: PostgresPool, outcomes: AttemptOutcome[]): Promise<OutcomeEffect[]> {
+  const { rows } = await pool.query<{ id: string }>({
+    name: 'hookspec_record_successes',
+    text: RECORD_SUCCESSES_SQL,
+    values: [
+      outcomes.map((o) => o.delivery_id),
+      outcomes.map((o) => o.owner),
+      outcomes.map((o) => o.attempt),
+      outcomes.map((o) => o.response_status),
+      outcomes.map((o) => o.started_at),
+      outcomes.map((o) => o.finished_at),
+      outcomes.map((o) => Math.round(o.latency_ms)),
+      outcomes.map((o) => o.response_body),
+      outcomes.map((o) => o.kind),
+      outcomes.map((o) => o.subscription_id),
+    ],
+  });
+  const applied = new Set(rows.map((r) => r.id));
+  return outcomes.map((o) => ({ delivery_id: o.delivery_id, applied: applied.has(o.delivery_id) }));
 }
 
 /**

@@ -129,7 +129,7 @@ CREATE INDEX deliveries_event ON deliveries USING btree (event_id);
 
 CREATE INDEX deliveries_leased ON deliveries USING btree (lease_expires_at) WHERE (status = 'delivering'::text);
 
-CREATE INDEX deliveries_subscription ON deliveries USING btree (subscription_id, status);
+CREATE INDEX deliveries_subscription_created ON deliveries USING btree (subscription_id, created_at);
 
 CREATE INDEX events_created_at ON events USING btree (created_at);
 

@@ -109,7 +109,7 @@ CREATE INDEX deliveries_event ON deliveries (event_id);
 
 CREATE INDEX deliveries_leased ON deliveries (lease_expires_at) WHERE status = 'delivering';
 
-CREATE INDEX deliveries_subscription ON deliveries (subscription_id, status);
+CREATE INDEX deliveries_subscription_created ON deliveries (subscription_id, created_at);
 
 CREATE INDEX events_created_at ON events (created_at);
 
