@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,8 @@ interface Sample {
   rssMb: number;
   non2xx: number;
   errors: number;
+  /** 1-minute load average at the end of the run: the other work sharing the machine. */
+  load: number;
 }
 
 let port = 41000;
@@ -135,7 +137,7 @@ async function measure(peer: Peer, round: number): Promise<Sample> {
     const cpuBefore = cpuUs(child.pid!);
     const r = await load(`http://127.0.0.1:${p}`, DURATION_S, `run-${peer.key}-${round}`);
     const total = r.requests.average * DURATION_S;
-    return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts };
+    return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts, load: loadavg()[0]! };
   } finally {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -153,12 +155,14 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const peer of PEERS) {
     const s = await measure(peer, round);
     samples.get(peer.key)!.push(s);
-    console.error(`round ${round} ${peer.key}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs.toFixed(0)} µs CPU/req, p50 ${s.p50} ms, p99 ${s.p99} ms, peak RSS ${s.rssMb.toFixed(0)} MB, non-2xx ${s.non2xx}, errors ${s.errors}`);
+    console.error(`round ${round} ${peer.key}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs.toFixed(0)} µs CPU/req, p50 ${s.p50} ms, p99 ${s.p99} ms, peak RSS ${s.rssMb.toFixed(0)} MB, non-2xx ${s.non2xx}, errors ${s.errors}, load ${s.load.toFixed(1)}`);
   }
 }
 
 const med = (key: string, f: (s: Sample) => number) => median(samples.get(key)!.map(f));
-console.log(`\nGitHub push ${BODY.length} bytes, signed; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.\n`);
+console.log(`\nGitHub push ${BODY.length} bytes, signed; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.`);
+const loads = [...samples.values()].flat().map((s) => s.load);
+console.log(`1-minute load average at the end of the runs: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores).\n`);
 console.log('| peer | req/s | server CPU µs/req | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const peer of PEERS) {
