@@ -169,6 +169,11 @@ export class DeliveryWorker {
           excludeSubscriptions: exclude,
           perSubscriptionLimit: config.subscriptionConcurrency * BACKLOG_PER_SLOT,
         });
+        if (!this.running) {
+          // stop() ran while this claim was in flight: hand the rows straight back.
+          await store.releaseClaims(this.owner, claimed.map((d) => d.id), this.now());
+          return;
+        }
         for (const delivery of claimed) this.enqueue(delivery);
         claimedFull = claimed.length === limit;
         if (claimed.length === 0) this.lastEmptyClaimAt = Date.now();
