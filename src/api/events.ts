@@ -17,9 +17,8 @@ export function eventOperations(ctx: ApiContext): EventOperations {
   }
 
   return {
-    async publishEvent({ body, headers }, req) {
-      // The generated bindings pass header names lower-cased; the typed key is the spec's spelling.
-      const idempotencyKey = headers['Idempotency-Key'] ?? req.get('Idempotency-Key');
+    async publishEvent({ body, headers }) {
+      const idempotencyKey = headers['Idempotency-Key'];
       const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
       return { status: 202, body: event };
     },
