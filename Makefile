@@ -26,6 +26,7 @@ lint: install
 ## typecheck: tsc --noEmit over src, generator, generated, test and bench
 typecheck: install
 	npx tsc --noEmit -p tsconfig.json
+	npx tsc --noEmit -p src/console/app/tsconfig.json
 
 ## unit: the vitest suite alone
 unit: install
