@@ -353,4 +353,14 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     const [again] = await claim(other, 'wrk_b', 2_200);
     expect(again).toMatchObject({ id: mine!.id, attempt: 1 });
   });
+
+  it('caps one claim at perSubscriptionLimit rows per subscription, so one backlog cannot fill the batch', async () => {
+    const busy = await store.outbound.createSubscription(subscription());
+    for (let i = 0; i < 3; i++) await store.outbound.insertEvent(event({ created_at: at(1_000 + i) }));
+    const quiet = await store.outbound.createSubscription(subscription({ events: ['ping'], created_at: at(1_100) }));
+    await store.outbound.insertEvent(event({ type: 'ping', data_json: '{}', created_at: at(1_200) }));
+    const claimed = await store.outbound.claimDue({ owner: 'wrk', now: at(5_000), leaseUntil: at(65_000), limit: 4, excludeSubscriptions: [], perSubscriptionLimit: 2 });
+    const per = (id: string) => claimed.filter((c) => c.subscription.id === id).length;
+    expect([per(busy.id), per(quiet.id)]).toEqual([2, 1]);
+  });
 });

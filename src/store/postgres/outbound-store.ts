@@ -78,15 +78,20 @@ const SUBSCRIPTION_COLUMNS = `id, url, events, description, metadata, rate_limit
 const EVENT_COLUMNS = 'id, type, data_json, created_at';
 
 /**
- * Claims due deliveries for one worker in one statement: rows another worker holds are skipped (not waited for),
- * then leased with the next attempt number and returned with their event and subscription.
+ * Claims due deliveries for one worker in one statement: a bounded scan of the due index locks rows no other
+ * worker holds (SKIP LOCKED: never waits for them), keeps at most $8 per subscription (so one backlog cannot fill
+ * the batch) and $3 in all, and leases those with the next attempt number; the rest are unlocked at commit.
  */
-const CLAIM_SQL = `WITH picked AS (
-    SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+const CLAIM_SQL = `WITH scanned AS (
+    SELECT d.id, d.subscription_id, d.next_attempt_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND s.status = 'active' AND s.deleted_at IS NULL
       AND NOT (d.subscription_id = ANY ($2::text[]))
-    ORDER BY d.next_attempt_at LIMIT $3
-    FOR UPDATE OF d SKIP LOCKED)
+    ORDER BY d.next_attempt_at LIMIT $9
+    FOR UPDATE OF d SKIP LOCKED),
+  picked AS (
+    SELECT id FROM (
+      SELECT id, next_attempt_at, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS rn FROM scanned) r
+    WHERE rn <= $8 ORDER BY next_attempt_at LIMIT $3)
   UPDATE deliveries d SET status = 'delivering', lease_owner = $4, lease_expires_at = $5, attempt = d.attempt + 1, updated_at = $6
   FROM picked, events e, subscriptions s
   WHERE d.id = picked.id AND e.id = d.event_id AND s.id = d.subscription_id
@@ -94,6 +99,12 @@ const CLAIM_SQL = `WITH picked AS (
     e.created_at AS event_created_at, s.id AS subscription_id, s.url, s.secrets,
     s.rate_limit_per_second::float8 / GREATEST(1, (SELECT count(*) FROM outbound_workers WHERE seen_at > $7)) AS rate_limit_per_second`;
 
+/**
+ * Rows the claim scans (and briefly locks) per row it may claim. SQLite scans twice its limit so a capped batch is
+ * still full; here every scanned row is locked until the statement commits and other workers skip it, so the scan
+ * stays at the limit: when the cap binds the batch is smaller and the worker simply claims again.
+ */
+const CLAIM_SCAN_FACTOR = 1;
 /** A worker records that it is alive at most this often (its claims are the heartbeat). */
 const HEARTBEAT_EVERY_MS = 1_000;
 /** A worker counts as alive for the rate share this long after its last claim, and at least two leases. */
@@ -297,7 +308,17 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
       const { rows } = await pool.query<ClaimRow>({
         name: 'hookspec_claim_due',
         text: CLAIM_SQL,
-        values: [nowMs, input.excludeSubscriptions, input.limit, input.owner, input.leaseUntil.getTime(), input.now, nowMs - liveWindowMs],
+        values: [
+          nowMs,
+          input.excludeSubscriptions,
+          input.limit,
+          input.owner,
+          input.leaseUntil.getTime(),
+          input.now,
+          nowMs - liveWindowMs,
+          input.perSubscriptionLimit ?? input.limit,
+          input.limit * CLAIM_SCAN_FACTOR,
+        ],
       });
       // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.
       rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
