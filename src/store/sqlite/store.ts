@@ -1,5 +1,6 @@
 import type { Store } from '../store.js';
 import { listMigrations, openSqlite } from './database.js';
+import { startCheckpointer } from './checkpointer.js';
 import { createSqliteInboundStore } from './inbound-store.js';
 import { createSqliteOutboundStore } from './outbound-store.js';
 import { createSqliteQueueStatsStore } from './queue-stats.js';
@@ -8,6 +9,8 @@ import { createSqliteRetentionStore } from './retention.js';
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
 export function openSqliteStore(file: string): Store {
   const db = openSqlite(file);
+  // Checkpoints (and their fsyncs) mostly on a background thread, so commits do not wait behind them.
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   return {
     dialect: 'sqlite',
     inbound: createSqliteInboundStore(db),
@@ -22,6 +25,7 @@ export function openSqliteStore(file: string): Store {
       return listMigrations().map((m) => m.version).filter((v) => !applied.has(v));
     },
     async close() {
+      await checkpointer?.stop();
       db.close();
     },
   };
