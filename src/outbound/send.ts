@@ -1,4 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import { isIP } from 'node:net';
+import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { assertDeliverableUrl, assertPublicAddress, guardedLookup, SsrfError } from './ssrf.js';
 
@@ -26,6 +28,44 @@ export interface DeliveryHttpOptions {
   timeoutMs: number;
 }
 
+/** Attempts starting within one slot of this many ms share one abort signal (and one timer). */
+const DEADLINE_SLOT_MS = 10;
+/** URLs whose shape and literal-address verdict are remembered; the cache is dropped when it grows past this. */
+const MAX_CHECKED_URLS = 10_000;
+
+/**
+ * Per-attempt timeouts without a timer per attempt: attempts that start in the same 10 ms slot share an abort
+ * signal that fires `timeoutMs` after the slot ends, so each attempt gets its full timeout and at most 10 ms more.
+ * The timer is cleared once every attempt of a past slot has finished.
+ */
+class DeadlineSignals {
+  private slot: { controller: AbortController; timer: NodeJS.Timeout; users: number; endsAt: number } | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  acquire(now: number): { signal: AbortSignal; release: () => void } {
+    let slot = this.slot;
+    if (!slot || now >= slot.endsAt) {
+      if (slot && slot.users === 0) clearTimeout(slot.timer);
+      const controller = new AbortController();
+      // Every attempt of the slot listens on this one signal.
+      setMaxListeners(0, controller.signal);
+      const endsAt = now + DEADLINE_SLOT_MS;
+      const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), this.timeoutMs + DEADLINE_SLOT_MS);
+      timer.unref();
+      slot = this.slot = { controller, timer, users: 0, endsAt };
+    }
+    const current = slot;
+    current.users++;
+    return {
+      signal: current.controller.signal,
+      release: () => {
+        if (--current.users === 0 && current !== this.slot) clearTimeout(current.timer);
+      },
+    };
+  }
+}
+
 /**
  * Posts signed deliveries over pooled keep-alive connections. Every new connection resolves the host through
  * the SSRF guard and dials the address it checked; literal IP hosts (which skip DNS) are checked here first.
@@ -33,6 +73,9 @@ export interface DeliveryHttpOptions {
  */
 export class DeliveryHttpClient {
   private readonly agent: Agent;
+  private readonly deadlines: DeadlineSignals;
+  /** URL → why it is refused (or null): the URL shape and a literal IP's range never change. */
+  private readonly checkedUrls = new Map<string, string | null>();
 
   constructor(private readonly options: DeliveryHttpOptions) {
     this.agent = new Agent({
@@ -41,19 +84,14 @@ export class DeliveryHttpClient {
       pipelining: 1,
       connect: { lookup: guardedLookup(options.allowPrivateNetworks) as never, timeout: options.timeoutMs },
     });
+    this.deadlines = new DeadlineSignals(options.timeoutMs);
   }
 
-  async post(url: string, headers: Record<string, string>, body: string): Promise<HttpAttempt> {
+  async post(url: string, headers: Readonly<Record<string, string>>, body: string): Promise<HttpAttempt> {
     const started = performance.now();
-    const done = (partial: Omit<HttpAttempt, 'latencyMs'>): HttpAttempt => ({ ...partial, latencyMs: Math.round(performance.now() - started) });
-    try {
-      const target = assertDeliverableUrl(url);
-      const host = target.hostname.replace(/^\[|\]$/g, '');
-      if (!this.options.allowPrivateNetworks && isIP(host)) assertPublicAddress(host);
-    } catch (err) {
-      return done({ status: null, body: null, retryAfter: undefined, location: undefined, error: describe(err), errorKind: 'refused_address' });
-    }
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const refused = this.refusal(url);
+    if (refused !== null) return failure(refused, 'refused_address', started);
+    const { signal, release } = this.deadlines.acquire(Date.now());
     try {
       const res = await request(url, {
         method: 'POST',
@@ -65,54 +103,77 @@ export class DeliveryHttpClient {
         bodyTimeout: this.options.timeoutMs,
       });
       const kept = await readPrefix(res.body);
-      return done({
+      return {
         status: res.statusCode,
         body: kept,
         retryAfter: headerValue(res.headers['retry-after']),
         location: headerValue(res.headers.location),
         error: null,
         errorKind: null,
-      });
+        latencyMs: Math.round(performance.now() - started),
+      };
     } catch (err) {
-      const timedOut = signal.aborted || (err as { code?: string }).code === 'UND_ERR_HEADERS_TIMEOUT' || (err as { code?: string }).code === 'UND_ERR_BODY_TIMEOUT';
-      if (timedOut) {
-        return done({ status: null, body: null, retryAfter: undefined, location: undefined, error: `timed out after ${this.options.timeoutMs} ms`, errorKind: 'timeout' });
+      const code = (err as { code?: string }).code;
+      if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+        return failure(`timed out after ${this.options.timeoutMs} ms`, 'timeout', started);
       }
-      const refused = findSsrf(err);
-      return done({
-        status: null,
-        body: null,
-        retryAfter: undefined,
-        location: undefined,
-        error: refused ? refused.message : describe(err),
-        errorKind: refused ? 'refused_address' : 'network_error',
-      });
+      const ssrf = findSsrf(err);
+      return ssrf ? failure(ssrf.message, 'refused_address', started) : failure(describe(err), 'network_error', started);
+    } finally {
+      release();
     }
   }
 
   async close(): Promise<void> {
     await this.agent.close();
   }
+
+  /** Why this URL may not be posted to before any connection is made (shape, literal IP range), or null. */
+  private refusal(url: string): string | null {
+    let verdict = this.checkedUrls.get(url);
+    if (verdict !== undefined) return verdict;
+    try {
+      const target = assertDeliverableUrl(url);
+      const host = target.hostname.replace(/^\[|\]$/g, '');
+      if (!this.options.allowPrivateNetworks && isIP(host)) assertPublicAddress(host);
+      verdict = null;
+    } catch (err) {
+      verdict = describe(err);
+    }
+    if (this.checkedUrls.size >= MAX_CHECKED_URLS) this.checkedUrls.clear();
+    this.checkedUrls.set(url, verdict);
+    return verdict;
+  }
+}
+
+function failure(error: string, errorKind: 'timeout' | 'network_error' | 'refused_address', started: number): HttpAttempt {
+  return { status: null, body: null, retryAfter: undefined, location: undefined, error, errorKind, latencyMs: Math.round(performance.now() - started) };
 }
 
 /** Keeps the first 4 KB, drains up to 64 KB so the connection stays reusable, then gives up on the rest. */
-async function readPrefix(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let seen = 0;
-  for await (const chunk of body) {
-    seen += chunk.length;
-    if (kept < RESPONSE_BODY_LIMIT) {
-      const part = chunk.subarray(0, RESPONSE_BODY_LIMIT - kept);
-      chunks.push(part);
-      kept += part.length;
-    }
-    if (seen > RESPONSE_DRAIN_LIMIT) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readPrefix(body: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let seen = 0;
+    const finish = () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    body.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (kept < RESPONSE_BODY_LIMIT) {
+        const part = kept + chunk.length <= RESPONSE_BODY_LIMIT ? chunk : chunk.subarray(0, RESPONSE_BODY_LIMIT - kept);
+        chunks.push(part);
+        kept += part.length;
+      }
+      if (seen > RESPONSE_DRAIN_LIMIT) {
+        body.removeAllListeners('data');
+        body.on('error', () => {});
+        body.destroy();
+        finish();
+      }
+    });
+    body.once('end', finish);
+    body.once('error', reject);
+  });
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,11 +1,26 @@
-import { hmacSha256 } from '../crypto/hmac.js';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { SECRET_PREFIX } from './secrets.js';
 
-/** Standard Webhooks request headers for one attempt. */
-export interface SignedHeaders {
+/** Standard Webhooks request headers for one attempt (a type alias, so it is usable as a header record). */
+export type SignedHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
+};
+
+/** Decoded signing keys by secret text; bounded so rotated-out secrets cannot pile up. */
+const keys = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 10_000;
+
+/** The HMAC key of a `whsec_` secret (base64 after the prefix), decoded once per secret rather than per attempt. */
+function signingKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    key = createSecretKey(Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64'));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 /**
@@ -14,9 +29,12 @@ export interface SignedHeaders {
  */
 export function signStandardWebhook(msgId: string, timestampSeconds: number, body: string, secrets: string[]): SignedHeaders {
   const timestamp = String(timestampSeconds);
-  const signatures = secrets.map((secret) => {
-    const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
-    return `v1,${hmacSha256(key, msgId, '.', timestamp, '.', body).toString('base64')}`;
-  });
-  return { 'webhook-id': msgId, 'webhook-timestamp': timestamp, 'webhook-signature': signatures.join(' ') };
+  // One string, one native update: cheaper than feeding the five parts separately.
+  const content = `${msgId}.${timestamp}.${body}`;
+  let signatures = '';
+  for (const secret of secrets) {
+    const mac = createHmac('sha256', signingKey(secret)).update(content).digest('base64');
+    signatures = signatures ? `${signatures} v1,${mac}` : `v1,${mac}`;
+  }
+  return { 'webhook-id': msgId, 'webhook-timestamp': timestamp, 'webhook-signature': signatures };
 }

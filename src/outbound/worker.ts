@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OutboundConfig } from '../config/outbound.js';
 import { logger } from '../observability/logger.js';
-import type { AttemptOutcome, ClaimedDelivery, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
+import type { AttemptOutcome, ClaimedDelivery, EventRecord, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
 import { SubscriptionLimiter } from './limiter.js';
 import { attemptDuration, attemptsTotal, deliveriesExhausted } from './metrics.js';
 import { decideOutcome } from './outcome.js';
@@ -12,6 +12,29 @@ import { signStandardWebhook } from './signing.js';
 
 /** Events about delivery itself: never announced again when their own delivery dies (no feedback loop). */
 export const OPERATIONAL_EVENT_TYPES: ReadonlySet<string> = new Set(['delivery.exhausted', 'subscription.disabled']);
+
+/** The request body of an event, built once and shared by the event's deliveries in a claim (same object). */
+const envelopes = new WeakMap<EventRecord, string>();
+function envelopeOf(event: EventRecord): string {
+  let body = envelopes.get(event);
+  if (body === undefined) {
+    // Built from the stored JSON text, so `data` goes out byte for byte as published.
+    body = `{"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(event.created_at)},"data":${event.data_json}}`;
+    envelopes.set(event, body);
+  }
+  return body;
+}
+
+/** The attempts counter of one outcome kind (prom-client label lookups hash the labels on every call otherwise). */
+const attemptCounters = new Map<string, { inc(): void }>();
+function attemptCounter(kind: string): { inc(): void } {
+  let counter = attemptCounters.get(kind);
+  if (!counter) {
+    counter = attemptsTotal.labels(kind);
+    attemptCounters.set(kind, counter);
+  }
+  return counter;
+}
 
 /** Local backlog per concurrency slot before a subscription is left out of claims. */
 const BACKLOG_PER_SLOT = 4;
@@ -250,12 +273,11 @@ export class DeliveryWorker {
   private async send(delivery: ClaimedDelivery): Promise<void> {
     const startedAt = this.now();
     const { event, subscription } = delivery;
-    // The envelope is built from the stored JSON text, so `data` goes out byte for byte as published.
-    const body = `{"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(event.created_at)},"data":${event.data_json}}`;
+    const body = envelopeOf(event);
     const headers = signStandardWebhook(event.id, Math.floor(startedAt.getTime() / 1000), body, signingSecrets(subscription.secrets, startedAt));
-    const http = await this.deps.http.post(subscription.url, { ...headers }, body);
+    const http = await this.deps.http.post(subscription.url, headers, body);
     const outcome = decideOutcome(delivery, http, startedAt, this.now(), this.deps.config);
-    attemptsTotal.inc({ outcome: outcome.kind });
+    attemptCounter(outcome.kind).inc();
     attemptDuration.observe(http.latencyMs / 1000);
     this.pendingOutcomes.push({ outcome, claimed: delivery });
     this.scheduleFlush();

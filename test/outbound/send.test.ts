@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryHttpClient } from '../../src/outbound/send.js';
+import { startSubscriber, type Subscriber } from './support.js';
+
+/** The sender on its own: the response cut, the draining limit and the whole-attempt timeout. */
+describe('DeliveryHttpClient', () => {
+  let subscriber: Subscriber | undefined;
+  let client: DeliveryHttpClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    await subscriber?.close();
+  });
+
+  it('keeps 4 KB of a response far past the drain limit, and the next attempt still goes through', async () => {
+    subscriber = await startSubscriber((_req, res, n) => res.end(n === 1 ? 'é'.repeat(100_000) : 'ok'));
+    client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 1, timeoutMs: 2000 });
+    const first = await client.post(subscriber.url, {}, '{}');
+    expect(first).toMatchObject({ status: 200, error: null });
+    expect(Buffer.byteLength(first.body!)).toBeLessThanOrEqual(4096);
+    expect(first.body!.startsWith('éé')).toBe(true);
+    const second = await client.post(subscriber.url, {}, '{}');
+    expect(second).toMatchObject({ status: 200, body: 'ok', error: null });
+  });
+
+  it('times out a body that keeps trickling in, though no single gap reaches the timeout', async () => {
+    subscriber = await startSubscriber((_req, res) => {
+      res.writeHead(200);
+      const drip = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 1, timeoutMs: 300 });
+    const started = Date.now();
+    const result = await client.post(subscriber.url, {}, '{}');
+    expect(result).toMatchObject({ status: null, errorKind: 'timeout', error: 'timed out after 300 ms' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('sends the given headers and the body as given', async () => {
+    subscriber = await startSubscriber();
+    client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 1, timeoutMs: 2000 });
+    await client.post(subscriber.url, { 'webhook-id': 'msg_1' }, '{"a":1}');
+    expect(subscriber.received[0]).toMatchObject({ id: 'msg_1', body: '{"a":1}', payload: { a: 1 } });
+  });
+});
