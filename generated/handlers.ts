@@ -30,7 +30,9 @@ export function defineEventHandler<T extends EventType>(
 ): EventHandler<T>;
 export function defineEventHandler<T extends EventType>(
   type: T,
-  fn: ((event: EventEnvelope<T>) => Promise<HandlerResult> | HandlerResult) | ((events: EventEnvelope<T>[]) => Promise<HandlerResult> | HandlerResult),
+  fn:
+    | ((event: EventEnvelope<T>) => Promise<HandlerResult> | HandlerResult)
+    | ((events: EventEnvelope<T>[]) => Promise<HandlerResult> | HandlerResult),
   options: { batch?: BatchOptions } = {},
 ): EventHandler<T> {
   const batch = options.batch;
