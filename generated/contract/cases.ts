@@ -150,7 +150,7 @@ export const contractCases: ContractCases = {
           "in": "header",
           "required": true,
           "schema": "#/components/parameters/XGitHubEvent/schema",
-          "example": "#/components/parameters/XGitHubEvent/examples/push/value"
+          "example": "#/components/parameters/XGitHubEvent/examples/ping/value"
         },
         {
           "name": "X-Hub-Signature-256",
@@ -2999,6 +2999,12 @@ export const contractCases: ContractCases = {
       "site": "#/components/parameters/XGitHubDelivery/examples/guid",
       "value": "#/components/parameters/XGitHubDelivery/examples/guid/value",
       "schema": "#/components/parameters/XGitHubDelivery/schema"
+    },
+    {
+      "owner": "receiveGithubWebhook",
+      "site": "#/components/parameters/XGitHubEvent/examples/ping",
+      "value": "#/components/parameters/XGitHubEvent/examples/ping/value",
+      "schema": "#/components/parameters/XGitHubEvent/schema"
     },
     {
       "owner": "receiveGithubWebhook",
