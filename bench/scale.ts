@@ -1,6 +1,6 @@
 // `make bench-scale`: outbound deliveries/s with 1, 2 and 4 worker processes (`hookspec serve --role worker`,
 // spawned as real processes) on one PostgreSQL database, and SQLite with one process, in the same run, against
-// the same loopback subscribers (bench/outbound-subscribers.ts, in their own process).
+// the same loopback subscribers (bench/scale-subscribers.ts, in their own process).
 // Each round: a fresh database with SUBSCRIBERS subscriptions to `*` and EVENTS events already in the outbox but
 // not yet due; the workers start and go idle; then one UPDATE makes every delivery due at t0, and the clock stops
 // when the database says every delivery succeeded (each attempt recorded durably). Rounds are interleaved
@@ -46,7 +46,7 @@ interface Round {
 }
 
 // ---------- subscribers (their own process, shared by every round) ----------
-const subscriberProcess: ChildProcess = fork(fileURLToPath(new URL('./outbound-subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
+const subscriberProcess: ChildProcess = fork(fileURLToPath(new URL('./scale-subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -189,11 +189,17 @@ async function seed(url: string): Promise<void> {
   }
 }
 
+const verbose = (msg: string) => {
+  if (process.env.BENCH_VERBOSE) console.error(`[bench-scale] ${new Date().toISOString().slice(11, 23)} ${msg}`);
+};
+
 async function runRound(setup: Setup): Promise<Round> {
   const db = await freshDatabase(setup.dialect);
+  verbose(`${setup.name}: database ready`);
   let workers: SpawnedServer[] = [];
   try {
     await seed(db.url);
+    verbose(`${setup.name}: seeded, unfinished ${await db.unfinished()}`);
     const env = {
       DATABASE_URL: db.url,
       HOOKSPEC_ROLE: 'worker',
@@ -204,24 +210,26 @@ async function runRound(setup: Setup): Promise<Round> {
     // BENCH_CPU_PROF=<dir>: each worker writes a V8 CPU profile there when it exits (SIGTERM at the end).
     const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     workers = await Promise.all(Array.from({ length: setup.workers }, () => spawnServer(env, { timeoutMs: 60_000, nodeArgs })));
+    verbose(`${setup.name}: ${workers.length} workers up`);
     const warmDeadline = Date.now() + 300_000;
     while ((await db.unfinished()) > TOTAL) {
       if (Date.now() > warmDeadline) throw new Error(`${setup.name}: warm-up deliveries did not finish`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    verbose(`${setup.name}: warmed up`);
     await ask('reset');
     const before = cpuSnapshot(workers);
     const t0 = Date.now();
     await db.makeDue(t0);
     for (;;) {
-      const { count } = await ask<{ count: number }>('stats');
+      const { count } = await ask<{ count: number }>('count');
       if (count >= TOTAL && (await db.unfinished()) === 0) break;
       if (Date.now() - t0 > 300_000) throw new Error(`${setup.name}: only ${count} of ${TOTAL} deliveries after 300 s`);
       await new Promise((r) => setTimeout(r, count >= TOTAL ? 5 : 25));
     }
     const seconds = (Date.now() - t0) / 1000;
     const cpu = cpuDelta(before, cpuSnapshot(workers));
-    const { unique } = await ask<{ unique: number }>('stats');
+    const { unique } = await ask<{ unique: number }>('count');
     if (unique !== TOTAL) throw new Error(`${setup.name}: ${unique} distinct deliveries received, expected ${TOTAL}`);
     return { perSecond: TOTAL / seconds, seconds, cpu };
   } finally {
