@@ -87,6 +87,8 @@ export class DeliveryWorker {
   private flushTimer: NodeJS.Timeout | undefined;
   private backoffTimer: NodeJS.Timeout | undefined;
   private lastEmptyClaimAt = 0;
+  /** The excluded subscriptions of the last claim that found nothing while excluding some (see `claim`). */
+  private emptyExclusion: { ids: Set<string>; at: number } | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
@@ -188,6 +190,12 @@ export class DeliveryWorker {
         const now = this.now();
         // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
         const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT).map(([id]) => id);
+        // A claim that excludes subscriptions walks their whole due backlog to find none of its rows. When the
+        // same ones (or more) came back empty within a poll interval, only the poll looks again.
+        const seen = this.emptyExclusion;
+        if (seen && Date.now() - seen.at < config.pollIntervalMs && exclude.length >= seen.ids.size && [...seen.ids].every((id) => exclude.includes(id))) {
+          return;
+        }
         const limit = Math.min(config.claimBatchSize, room);
         const claimed = await store.claimDue({
           owner: this.owner,
@@ -205,6 +213,9 @@ export class DeliveryWorker {
         for (const delivery of claimed) this.enqueue(delivery);
         claimedFull = claimed.length === limit;
         if (claimed.length === 0) this.lastEmptyClaimAt = Date.now();
+        if (claimed.length === 0 && exclude.length > 0) this.emptyExclusion = { ids: new Set(exclude), at: Date.now() };
+        // Rows of a subscription outside the remembered set prove there is other work: forget it.
+        else if (seen && claimed.some((d) => !seen.ids.has(d.subscription.id))) this.emptyExclusion = undefined;
         this.dispatchAll();
       }
     } catch (err) {

@@ -36,6 +36,23 @@ describe('per-subscription limits and secret rotation', () => {
     await eventually(() => expect(slow.received).toHaveLength(20), 6000);
   });
 
+  it('a backlog held back from claims does not hide a new subscription\'s deliveries behind it', async () => {
+    t = await startEngine({ HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '1', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
+    const slow = await startSubscriber((_req, res) => setTimeout(() => res.end(), 200));
+    const fast = await startSubscriber();
+    subscribers.push(slow, fast);
+    await subscribe(t, slow);
+    // 30 due rows for the slow one: it may hold 4 locally, so the claims exclude it and skip its backlog.
+    for (let i = 0; i < 30; i++) await t.engine.publisher.publish('order.created', { i });
+    await eventually(() => expect(slow.received.length).toBeGreaterThan(0));
+    await subscribe(t, fast);
+    const publishedAt = Date.now();
+    await t.engine.publisher.publish('order.created', { late: true });
+    await eventually(() => expect(fast.received).toHaveLength(1), 3000);
+    expect(fast.received[0]!.at - publishedAt).toBeLessThan(1000);
+    expect(slow.received.length).toBeLessThan(31);
+  });
+
   it('rate_limit_per_second spaces the sends to one subscriber', async () => {
     t = await startEngine();
     const s = await startSubscriber();
