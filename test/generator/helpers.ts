@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(REPO, 'test', 'generator', 'fixtures');
-export const SVIX = '/work/shared/fixtures/svix-openapi.json';
+// The team's shared fixtures sit beside the repository (as in CI's checkout), not at a fixed path.
+export const SVIX = join(REPO, '..', 'shared', 'fixtures', 'svix-openapi.json');
 export const GITHUB = join(REPO, 'node_modules', '@octokit', 'openapi-webhooks', 'generated', 'api.github.com.json');
 export const CLI = join(REPO, 'bin', 'hookspec.js');
 
