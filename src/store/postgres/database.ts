@@ -40,6 +40,17 @@ export async function openPostgres(url: string, options: { poolSize?: number; mi
   return pool;
 }
 
+/**
+ * `url` with a server setting added to its `options` (keeping any `search_path` already there), e.g.
+ * `-c synchronous_commit=off` for the connections of the delivery worker.
+ */
+export function withServerOption(url: string, option: string): string {
+  const u = new URL(url);
+  const current = u.searchParams.get('options');
+  u.searchParams.set('options', current ? `${current} ${option}` : option);
+  return u.toString();
+}
+
 /** `user@host:port/database` of a URL, never its password, for error messages. */
 export function describeServer(url: string): string {
   try {

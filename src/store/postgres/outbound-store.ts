@@ -156,7 +156,7 @@ const RECORD_SUCCESSES_SQL = `WITH v AS (
  * The outbound store on a pg pool shared by every process: claims use `FOR UPDATE SKIP LOCKED`, results are
  * fenced on lease owner and attempt, idempotency keys and the failure clock live in rows every instance sees.
  */
-export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
+export function createPostgresOutboundStore(pool: PostgresPool, workerPool: PostgresPool = pool): OutboundStore {
   const lastBeat = new Map<string, number>();
   return {
     async createSubscription(input) {
@@ -295,7 +295,7 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
     async claimDue(input) {
       const nowMs = input.now.getTime();
       if ((lastBeat.get(input.owner) ?? -Infinity) + HEARTBEAT_EVERY_MS <= nowMs) {
-        await pool.query({
+        await workerPool.query({
           name: 'hookspec_worker_heartbeat',
           text: `INSERT INTO outbound_workers (owner, seen_at) VALUES ($1, $2)
             ON CONFLICT (owner) DO UPDATE SET seen_at = GREATEST(outbound_workers.seen_at, EXCLUDED.seen_at)`,
@@ -305,7 +305,7 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
       }
       const liveWindowMs = Math.max(MIN_LIVE_WINDOW_MS, 2 * (input.leaseUntil.getTime() - nowMs));
       // Each live claimer gets an even share of every rate limit, which its limiter enforces (see README.md here).
-      const { rows } = await pool.query<ClaimRow>({
+      const { rows } = await workerPool.query<ClaimRow>({
         name: 'hookspec_claim_due',
         text: CLAIM_SQL,
         values: [
@@ -337,13 +337,13 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
 
     async recordOutcomes(outcomes) {
       if (outcomes.length === 0) return [];
-      if (outcomes.every((o) => o.result === 'delivered' && o.error === null)) return recordSuccesses(pool, outcomes);
-      return inTransaction(pool, (client) => recordOutcomes(client, outcomes));
+      if (outcomes.every((o) => o.result === 'delivered' && o.error === null)) return recordSuccesses(workerPool, outcomes);
+      return inTransaction(workerPool, (client) => recordOutcomes(client, outcomes));
     },
 
     async releaseClaims(owner, ids, now) {
       if (ids.length === 0) return 0;
-      const result = await pool.query(
+      const result = await workerPool.query(
         `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1,
            next_attempt_at = $1, updated_at = $2
          WHERE id = ANY ($3::text[]) AND lease_owner = $4 AND status = 'delivering'`,
@@ -354,12 +354,12 @@ export function createPostgresOutboundStore(pool: PostgresPool): OutboundStore {
 
     async sweepExpiredLeases(now) {
       // SKIP LOCKED: a row being recorded right now is its owner's, and two sweepers never queue behind each other.
-      const result = await pool.query(
+      const result = await workerPool.query(
         `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $1, updated_at = $2
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivering' AND lease_expires_at < $1 FOR UPDATE SKIP LOCKED)`,
         [now.getTime(), now],
       );
-      await pool.query('DELETE FROM outbound_workers WHERE seen_at < $1', [now.getTime() - FORGET_WORKER_MS]);
+      await workerPool.query('DELETE FROM outbound_workers WHERE seen_at < $1', [now.getTime() - FORGET_WORKER_MS]);
       return result.rowCount ?? 0;
     },
 
