@@ -16,7 +16,14 @@ export interface OutboundEngine {
 export function createOutboundEngine(deps: { store: OutboundStore; config: OutboundConfig; validator: EventValidator; now?: () => Date }): OutboundEngine {
   const { store, config, validator } = deps;
   let worker: DeliveryWorker | undefined;
-  const publisher = new OutboxPublisher({ store, validator, idempotencyTtlMs: config.idempotencyTtlMs, onPublished: () => worker?.wake(), now: deps.now });
+  const publisher = new OutboxPublisher({
+    store,
+    validator,
+    idempotencyTtlMs: config.idempotencyTtlMs,
+    onPublished: () => worker?.wake(),
+    handoff: () => worker?.offerHandoff(),
+    now: deps.now,
+  });
   const http = new DeliveryHttpClient({
     allowPrivateNetworks: config.allowPrivateNetworks,
     connectionsPerOrigin: config.connectionsPerOrigin,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../errors/http-error.js';
-import type { OutboundStore } from '../store/outbound-store.js';
+import type { ClaimedDelivery, InsertEventResult, NewEvent, OutboundStore } from '../store/outbound-store.js';
 import { newId } from './ids.js';
 import { eventsPublished } from './metrics.js';
 import type { EventPublisher, PublishedEvent, PublishOptions } from './publisher.js';
@@ -22,9 +22,17 @@ export interface OutboxPublisherDeps {
   store: OutboundStore;
   validator: EventValidator;
   idempotencyTtlMs: number;
-  /** Called after a commit that created deliveries (wakes the local worker). */
+  /** Called after a commit that created deliveries left pending (wakes the local worker). */
   onPublished?: () => void;
+  /** The local worker's offer to take new deliveries under a lease at once (see `NewEvent.lease`), if it has room. */
+  handoff?: () => DeliveryHandoff | undefined;
   now?: () => Date;
+}
+
+/** A lease offered by the local worker; `settle` is called exactly once, with what the store leased (maybe none). */
+export interface DeliveryHandoff {
+  lease: NonNullable<NewEvent['lease']>;
+  settle(leased: ClaimedDelivery[]): void;
 }
 
 /** The outbox write: validate, then the event, its deliveries and the idempotency key in one transaction. */
@@ -65,21 +73,31 @@ export class OutboxPublisher implements EventPublisher {
           expires_at: new Date(now.getTime() + this.deps.idempotencyTtlMs),
         }
       : undefined;
-    const result = await store.insertEvent({
-      id: newId('evt'),
-      type,
-      data_json: dataJson,
-      created_at: now,
-      only_subscription_id: onlySubscriptionId,
-      idempotency,
-      newDeliveryId: () => newId('dlv'),
-    });
+    const handoff = onlySubscriptionId ? undefined : this.deps.handoff?.();
+    let result: InsertEventResult;
+    try {
+      result = await store.insertEvent({
+        id: newId('evt'),
+        type,
+        data_json: dataJson,
+        created_at: now,
+        only_subscription_id: onlySubscriptionId,
+        idempotency,
+        newDeliveryId: () => newId('dlv'),
+        lease: handoff?.lease,
+      });
+    } catch (err) {
+      handoff?.settle([]);
+      throw err;
+    }
+    const leased = result.kind === 'created' ? (result.leased ?? []) : [];
+    handoff?.settle(leased);
     if (result.kind === 'conflict') {
       throw new HttpError(409, 'idempotency_key_reused', `Idempotency-Key ${options.idempotencyKey} was used with a different body`);
     }
     if (result.kind === 'created') {
       eventsPublished.inc({ type });
-      if (result.deliveries > 0) this.deps.onPublished?.();
+      if (result.deliveries > leased.length) this.deps.onPublished?.();
     }
     return { id: result.event.id, type: result.event.type, created_at: result.event.created_at };
   }

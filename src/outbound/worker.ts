@@ -5,6 +5,7 @@ import type { AttemptOutcome, ClaimedDelivery, EventRecord, OutboundStore, Outco
 import { SubscriptionLimiter } from './limiter.js';
 import { attemptDuration, attemptsTotal, deliveriesExhausted } from './metrics.js';
 import { decideOutcome } from './outcome.js';
+import type { DeliveryHandoff } from './publish.js';
 import type { EventPublisher } from './publisher.js';
 import { signingSecrets } from './secrets.js';
 import type { DeliveryHttpClient } from './send.js';
@@ -79,6 +80,8 @@ export class DeliveryWorker {
   private readonly pendingOutcomes: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[] = [];
   private readonly sends = new Set<Promise<void>>();
   private inFlight = 0;
+  /** Handoffs offered whose publish has not settled yet. */
+  private handoffs = 0;
   private queued = 0;
   private running = false;
   private claiming = false;
@@ -101,6 +104,41 @@ export class DeliveryWorker {
     const sweepEvery = Math.max(50, Math.min(30_000, Math.floor(this.deps.config.leaseMs / 2)));
     this.sweepTimer = setInterval(() => void this.sweep(), sweepEvery);
     void this.sweep().then(() => this.wake());
+  }
+
+  /**
+   * Offers to take the deliveries of an event being published under a lease at once (no claim query, no wait
+   * for one), while the local backlog has room; subscriptions whose backlog is full are left to claims.
+   */
+  offerHandoff(): DeliveryHandoff | undefined {
+    if (!this.running || this.inFlight + this.queued + this.handoffs >= this.deps.config.maxInFlight) return undefined;
+    this.handoffs++;
+    const now = this.now();
+    const full = new Set<string>();
+    for (const [id, q] of this.queues) if (q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT) full.add(id);
+    let settled = false;
+    return {
+      lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full },
+      settle: (leased) => {
+        if (settled) return;
+        settled = true;
+        this.handoffs--;
+        this.adopt(leased);
+      },
+    };
+  }
+
+  /** Takes leased deliveries into the local queues; after stop() they are handed back at once. */
+  private adopt(leased: ClaimedDelivery[]): void {
+    if (leased.length === 0) return;
+    if (!this.running) {
+      this.deps.store.releaseClaims(this.owner, leased.map((d) => d.id), this.now()).catch((err: unknown) => {
+        logger.error({ err }, 'releasing handed-off deliveries failed; their leases will expire');
+      });
+      return;
+    }
+    for (const delivery of leased) this.enqueue(delivery);
+    this.dispatchAll();
   }
 
   /** Look for due work now (called after a local publish, a recorded retry falling due, or a poll). */

@@ -110,10 +110,16 @@ export interface NewEvent {
   idempotency?: { key: string; request_hash: string; expires_at: Date };
   /** Makes the delivery ids; one per matching subscription. */
   newDeliveryId: () => string;
+  /**
+   * Lease the new deliveries of matching subscriptions (not `only_subscription_id`, not `excludeSubscriptions`)
+   * to this worker in the same transaction, as a claim would (attempt 1), and return them in `leased`: the local
+   * worker sends them without a claim query. A store may ignore this (they are then left pending).
+   */
+  lease?: { owner: string; until: Date; excludeSubscriptions: ReadonlySet<string> };
 }
 
 export type InsertEventResult =
-  | { kind: 'created'; event: EventRecord; deliveries: number }
+  | { kind: 'created'; event: EventRecord; deliveries: number; /** Deliveries leased as `NewEvent.lease` asked. */ leased?: ClaimedDelivery[] }
   | { kind: 'replayed'; event: EventRecord }
   | { kind: 'conflict' };
 

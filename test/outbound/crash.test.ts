@@ -53,7 +53,8 @@ describe('durability across SIGKILL', () => {
   it('loses nothing', async () => {
     const slow = (delayMs: number) => (_req: unknown, res: { end(body: string): void }) => setTimeout(() => res.end('ok'), delayMs);
     const a = await startSubscriber(slow(2) as never);
-    const b = await startSubscriber(slow(40) as never);
+    // Slow enough (16 slots × 150 ms ≈ 100/s) that it lags behind the publishing when the kill lands.
+    const b = await startSubscriber(slow(150) as never);
     subscribers.push(a, b);
     server = await spawnServer(env);
     for (const s of subscribers) {

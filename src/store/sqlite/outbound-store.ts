@@ -82,7 +82,13 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     insertEvent: db.prepare('INSERT INTO events (id, type, data_json, created_at) VALUES (?, ?, ?, ?)'),
     matchingSubscriptions: db.prepare(`SELECT s.id FROM subscriptions s WHERE s.status = 'active' AND s.deleted_at IS NULL
       AND EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value = ? OR e.value = '*')`).pluck(),
+    matchingSubscriptionsToLease: db.prepare(`SELECT s.id, s.url, s.secrets, s.rate_limit_per_second FROM subscriptions s
+      WHERE s.status = 'active' AND s.deleted_at IS NULL
+      AND EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value = ? OR e.value = '*')`),
     existingSubscription: db.prepare('SELECT id FROM subscriptions WHERE id = ? AND deleted_at IS NULL').pluck(),
+    insertLeasedDelivery: db.prepare(`INSERT INTO deliveries
+      (id, event_id, subscription_id, status, attempt, next_attempt_at, lease_owner, lease_expires_at, created_at, updated_at)
+      VALUES (?, ?, ?, 'delivering', 1, ?, ?, ?, ?, ?)`),
     insertDelivery: db.prepare(`INSERT INTO deliveries (id, event_id, subscription_id, status, next_attempt_at, created_at, updated_at)
       VALUES (?, ?, ?, 'pending', ?, ?, ?)`),
     getEvent: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id = ?'),
@@ -146,6 +152,8 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       if (seen) sql.deleteIdempotency.run(input.idempotency.key);
     }
     sql.insertEvent.run(input.id, input.type, input.data_json, createdAt);
+    const event: EventRecord = { id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt };
+    if (input.lease && !input.only_subscription_id) return insertLeased(input, input.lease, event);
     const targets = input.only_subscription_id
       ? (sql.existingSubscription.all(input.only_subscription_id) as string[])
       : (sql.matchingSubscriptions.all(input.type) as string[]);
@@ -156,8 +164,50 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     if (input.idempotency) {
       sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime());
     }
-    return { kind: 'created', event: { id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt }, deliveries: targets.length };
+    return { kind: 'created', event, deliveries: targets.length };
   });
+
+  /** The rest of `insertEvent` when the local worker takes the new deliveries under a lease at once. */
+  function insertLeased(input: NewEvent, lease: NonNullable<NewEvent['lease']>, event: EventRecord): InsertEventResult {
+    const createdAt = event.created_at;
+    const dueMs = input.created_at.getTime();
+    const leaseUntil = lease.until.getTime();
+    const leased: ClaimedDelivery[] = [];
+    const targets = sql.matchingSubscriptionsToLease.all(input.type) as Pick<SubscriptionRow, 'id' | 'url' | 'secrets' | 'rate_limit_per_second'>[];
+    for (const s of targets) {
+      const id = input.newDeliveryId();
+      if (lease.excludeSubscriptions.has(s.id)) {
+        sql.insertDelivery.run(id, input.id, s.id, dueMs, createdAt, createdAt);
+        continue;
+      }
+      sql.insertLeasedDelivery.run(id, input.id, s.id, dueMs, lease.owner, leaseUntil, createdAt, createdAt);
+      leased.push({
+        id,
+        attempt: 1,
+        schedule_attempt: 1,
+        lease_owner: lease.owner,
+        lease_expires_at: leaseUntil,
+        event,
+        subscription: { id: s.id, url: s.url, secrets: parseSecrets(s.secrets), rate_limit_per_second: s.rate_limit_per_second },
+      });
+    }
+    if (input.idempotency) {
+      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime());
+    }
+    return { kind: 'created', event, deliveries: targets.length, leased };
+  }
+
+  /** Parsed secret lists by their JSON text: every event would otherwise parse the same few lists again. */
+  const secretLists = new Map<string, SubscriptionSecret[]>();
+  function parseSecrets(json: string): SubscriptionSecret[] {
+    let secrets = secretLists.get(json);
+    if (!secrets) {
+      if (secretLists.size >= 10_000) secretLists.clear();
+      secrets = JSON.parse(json) as SubscriptionSecret[];
+      secretLists.set(json, secrets);
+    }
+    return secrets;
+  }
 
   // Group commit: publishes arriving in the same turn of the event loop share one transaction (and its WAL pages).
   const insertEvents = db.transaction((inputs: NewEvent[]): InsertEventResult[] => inputs.map((input) => insertEvent(input)));
