@@ -1,11 +1,14 @@
 import { Counter, Histogram } from 'prom-client';
 import { registry } from '../observability/metrics.js';
 
-/** Attempts by how they ended (succeeded, failed, gone, rate_limited, timeout, network_error). */
+/**
+ * Attempts by how they ended (succeeded, failed, gone, rate_limited, timeout, network_error) and by the class of
+ * the subscriber's HTTP status (`2xx` … `5xx`, or `none` when no response came back).
+ */
 export const attemptsTotal = new Counter({
   name: 'hookspec_outbound_attempts_total',
-  help: 'Outbound delivery attempts by outcome',
-  labelNames: ['outcome'] as const,
+  help: 'Outbound delivery attempts by outcome and HTTP status class',
+  labelNames: ['outcome', 'status_class'] as const,
   registers: [registry],
 });
 

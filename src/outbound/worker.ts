@@ -26,13 +26,15 @@ function envelopeOf(event: EventRecord): string {
   return body;
 }
 
-/** The attempts counter of one outcome kind (prom-client label lookups hash the labels on every call otherwise). */
+/** The attempts counter of one outcome and status class (prom-client label lookups hash the labels on every call otherwise). */
 const attemptCounters = new Map<string, { inc(): void }>();
-function attemptCounter(kind: string): { inc(): void } {
-  let counter = attemptCounters.get(kind);
+function attemptCounter(kind: string, status: number | null): { inc(): void } {
+  const statusClass = status === null ? 'none' : `${Math.floor(status / 100)}xx`;
+  const key = `${kind} ${statusClass}`;
+  let counter = attemptCounters.get(key);
   if (!counter) {
-    counter = attemptsTotal.labels(kind);
-    attemptCounters.set(kind, counter);
+    counter = attemptsTotal.labels(kind, statusClass);
+    attemptCounters.set(key, counter);
   }
   return counter;
 }
@@ -331,8 +333,23 @@ export class DeliveryWorker {
     const headers = signStandardWebhook(event.id, Math.floor(startedAt.getTime() / 1000), body, signingSecrets(subscription.secrets, startedAt));
     const http = await this.deps.http.post(subscription.url, headers, body);
     const outcome = decideOutcome(delivery, http, startedAt, this.now(), this.deps.config);
-    attemptCounter(outcome.kind).inc();
+    attemptCounter(outcome.kind, http.status).inc();
     attemptDuration.observe(http.latencyMs / 1000);
+    // Failures are worth a line with their ids; successes only at debug, so the hot path builds no log object.
+    if (outcome.kind !== 'succeeded' || logger.isLevelEnabled('debug')) {
+      const line = {
+        delivery_id: delivery.id,
+        event_id: event.id,
+        subscription_id: subscription.id,
+        attempt: delivery.attempt,
+        outcome: outcome.kind,
+        status: http.status,
+        latency_ms: http.latencyMs,
+        error: http.error ?? undefined,
+      };
+      if (outcome.kind === 'succeeded') logger.debug(line, 'delivery attempt succeeded');
+      else logger.info(line, 'delivery attempt did not succeed');
+    }
     this.pendingOutcomes.push({ outcome, claimed: delivery });
     this.scheduleFlush();
   }

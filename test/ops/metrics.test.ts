@@ -76,7 +76,8 @@ describe('/metrics shows what the issue asks for, with values from real traffic'
     expect(sample(text, 'hookspec_outbound_queue_depth', { state: 'scheduled' })).toBe(3);
     expect(sample(text, 'hookspec_outbound_queue_depth', { state: 'due' })).toBe(0);
     expect(sample(text, 'hookspec_outbound_oldest_due_age_seconds')).toBe(0);
-    expect(sample(text, 'hookspec_outbound_attempts_total', { outcome: 'failed' })).toBe(3);
+    expect(sample(text, 'hookspec_outbound_attempts_total', { outcome: 'failed', status_class: '5xx' })).toBe(3);
+    expect(sample(text, 'hookspec_outbound_attempts_total', { status_class: '2xx' })).toBeUndefined();
     expect(sample(text, 'hookspec_outbound_attempt_duration_seconds_count')).toBe(3);
 
     const subs = (await (await api('/v1/subscriptions')).json()) as { data: { id: string }[] };
