@@ -81,6 +81,8 @@ export class DeliveryWorker {
   private readonly limiters = new Map<string, SubscriptionLimiter>();
   private readonly pendingOutcomes: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[] = [];
   private readonly sends = new Set<Promise<void>>();
+  /** Ids of the deliveries whose attempt is on the wire, so a shutdown deadline can hand their leases back. */
+  private readonly sending = new Set<string>();
   private inFlight = 0;
   /** Handoffs offered whose publish has not settled yet. */
   private handoffs = 0;
@@ -154,8 +156,9 @@ export class DeliveryWorker {
   }
 
   /**
-   * Stops claiming, hands never-sent claims back to the queue at once, lets in-flight attempts finish (until
-   * `deadline` aborts: their leases then expire and the sweeper re-queues them) and records their outcomes.
+   * Stops claiming, hands never-sent claims back to the queue at once, lets in-flight attempts finish until
+   * `deadline` aborts (then hands theirs back too, so another worker retries them now instead of after the lease)
+   * and records the outcomes that came back.
    */
   async stop(deadline?: AbortSignal): Promise<void> {
     this.running = false;
@@ -181,6 +184,16 @@ export class DeliveryWorker {
       deadline.addEventListener('abort', () => resolve(), { once: true });
     });
     await Promise.race([Promise.allSettled([...this.sends]), aborted]);
+    if (this.sending.size > 0) {
+      const cutOff = [...this.sending];
+      try {
+        // Their late outcomes are then refused by the fence: the subscriber may still see the attempt twice.
+        await this.deps.store.releaseClaims(this.owner, cutOff, this.now(), { attempted: true });
+        logger.warn({ deliveries: cutOff.length }, 'shutdown deadline cut attempts off; their deliveries are queued again');
+      } catch (err) {
+        logger.error({ err }, 'releasing cut-off attempts failed; their leases will expire');
+      }
+    }
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     await this.flushing;
@@ -313,8 +326,10 @@ export class DeliveryWorker {
       if (delivery.lease_expires_at - nowMs < this.deps.config.timeoutMs + LEASE_SAFETY_MS) continue;
       queue.limiter.acquire(nowMs);
       this.inFlight++;
+      this.sending.add(delivery.id);
       const send = this.send(delivery).finally(() => {
         this.inFlight--;
+        this.sending.delete(delivery.id);
         queue.limiter.release();
         this.sends.delete(send);
         if (queue.waiting.length === 0 && queue.limiter.inFlight === 0 && !queue.timer) this.queues.delete(subscriptionId);

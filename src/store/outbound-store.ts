@@ -40,10 +40,11 @@ export interface OutboundStore {
   /** Records attempt outcomes in one transaction; each is applied only if its lease and attempt still match. */
   recordOutcomes(outcomes: AttemptOutcome[]): Promise<OutcomeEffect[]>;
   /**
-   * Gives claimed deliveries that were never sent back to the queue at once (graceful stop), undoing their
-   * attempt increment; only rows still leased by `owner` are touched. Resolves with how many.
+   * Gives claimed deliveries back to the queue at once (graceful stop); only rows still leased by `owner` are
+   * touched. Never-sent claims undo their attempt increment; with `attempted`, for attempts cut off at the shutdown
+   * deadline that may have reached the subscriber, the attempt number is kept so it stays a fence. Resolves with how many.
    */
-  releaseClaims(owner: string, ids: string[], now: Date): Promise<number>;
+  releaseClaims(owner: string, ids: string[], now: Date, options?: { attempted?: boolean }): Promise<number>;
   /** Returns deliveries whose lease expired (crashed or stuck worker) to the queue; resolves with how many. */
   sweepExpiredLeases(now: Date): Promise<number>;
   /** Deletes idempotency keys past their expiry. */

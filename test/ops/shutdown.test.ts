@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,5 +125,12 @@ describe('graceful shutdown on SIGTERM', () => {
     // Deadline (1 s) plus the lease-release grace (2 s), well before the 15 s delivery timeout.
     expect(Date.now() - started).toBeLessThan(4_500);
     subscriber!.closeAllConnections();
+    // The cut-off attempt's lease was handed back: queued again at once, its attempt number kept as the fence.
+    const db = new Database(sqliteUrl(tmp.dir).slice('sqlite:'.length), { readonly: true });
+    try {
+      expect(db.prepare('SELECT status, lease_owner, attempt FROM deliveries').all()).toEqual([{ status: 'pending', lease_owner: null, attempt: 1 }]);
+    } finally {
+      db.close();
+    }
   });
 });

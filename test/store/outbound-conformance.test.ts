@@ -354,6 +354,16 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     expect(again).toMatchObject({ id: mine!.id, attempt: 1 });
   });
 
+  it('releases attempts cut off at a shutdown deadline, keeping their attempt number as the fence', async () => {
+    await store.outbound.createSubscription(subscription());
+    await store.outbound.insertEvent(event());
+    const [cut] = await claim(store, 'wrk_a', 2_000);
+    expect(await other.outbound.releaseClaims('wrk_a', [cut!.id], at(2_100), { attempted: true })).toBe(1);
+    expect(await store.outbound.getDelivery(cut!.id)).toMatchObject({ status: 'pending', attempts: 1, next_attempt_at: at(2_100).toISOString() });
+    const [again] = await claim(other, 'wrk_b', 2_200);
+    expect(again).toMatchObject({ id: cut!.id, attempt: 2 });
+  });
+
   it('caps one claim at perSubscriptionLimit rows per subscription, so one backlog cannot fill the batch', async () => {
     const busy = await store.outbound.createSubscription(subscription());
     for (let i = 0; i < 3; i++) await store.outbound.insertEvent(event({ created_at: at(1_000 + i) }));

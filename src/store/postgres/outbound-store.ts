@@ -341,13 +341,13 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
       return inTransaction(workerPool, (client) => recordOutcomes(client, outcomes));
     },
 
-    async releaseClaims(owner, ids, now) {
+    async releaseClaims(owner, ids, now, options = {}) {
       if (ids.length === 0) return 0;
       const result = await workerPool.query(
-        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1,
+        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - $5,
            next_attempt_at = $1, updated_at = $2
          WHERE id = ANY ($3::text[]) AND lease_owner = $4 AND status = 'delivering'`,
-        [now.getTime(), now, ids, owner],
+        [now.getTime(), now, ids, owner, options.attempted ? 0 : 1],
       );
       return result.rowCount ?? 0;
     },

@@ -133,7 +133,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     subscriptionForEffect: db.prepare('SELECT id, url, failing_since FROM subscriptions WHERE id = ?'),
-    release: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - 1,
+    release: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - @undo,
         next_attempt_at = @now_ms, updated_at = @now
       WHERE id IN (SELECT value FROM json_each(@ids)) AND lease_owner = @owner AND status = 'delivering'`),
     sweep: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
@@ -423,9 +423,10 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     async recordOutcomes(outcomes) {
       return outcomes.length === 0 ? [] : recordOutcomes(outcomes);
     },
-    async releaseClaims(owner, ids, now) {
+    async releaseClaims(owner, ids, now, options = {}) {
       if (ids.length === 0) return 0;
-      return sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime() }).changes;
+      const undo = options.attempted ? 0 : 1;
+      return sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime(), undo }).changes;
     },
     async sweepExpiredLeases(now) {
       return sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes;
