@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
 import { catalogValidator } from '../src/outbound/catalog-validator.js';
 import { createOutboundEngine } from '../src/outbound/engine.js';
-import { newId } from '../src/outbound/ids.js';
+import { newId } from '../src/ids.js';
 import { generateSecret } from '../src/outbound/secrets.js';
 import { signStandardWebhook } from '../src/outbound/signing.js';
 import { openStore } from '../src/store/open.js';

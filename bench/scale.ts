@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { newId } from '../src/outbound/ids.js';
+import { newId } from '../src/ids.js';
 import { openStore } from '../src/store/open.js';
 import { spawnServer, type SpawnedServer } from '../test/support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../test/support/temp-dir.js';

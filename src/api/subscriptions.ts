@@ -1,6 +1,6 @@
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
-import { newId } from '../outbound/ids.js';
+import { newId } from '../ids.js';
 import { generateSecret, rotateSecrets, secretProblem } from '../outbound/secrets.js';
 import { assertUrlAllowed, SsrfError } from '../outbound/ssrf.js';
 import type { SubscriptionRecord } from '../store/outbound-store.js';

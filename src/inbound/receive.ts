@@ -7,7 +7,7 @@ import type { InboundCatalog } from './catalog.js';
 import type { InboundDispatcher } from './dispatch/dispatch-item.js';
 import type { FloodGuard } from './flood-guard.js';
 import type { GroupCommit } from './group-commit.js';
-import { newInboundId } from './ids.js';
+import { newId } from '../ids.js';
 import { inboundRequests, inboundSchemaDrift } from './metrics.js';
 import { headerValue } from './providers/verify-result.js';
 import type { ParsedDelivery, Receiver } from './receivers/receiver.js';
@@ -135,7 +135,7 @@ export class ReceivePipeline {
       return this.refuse(rt, req, body.length, 503, 'write_queue_full', 'The inbound log is saturated; retry shortly.',
         { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
     }
-    const id = newInboundId(nowMs);
+    const id = newId('in', nowMs);
     let stored;
     try {
       stored = await this.deps.commit.write({

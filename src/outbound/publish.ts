@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../errors/http-error.js';
 import type { ClaimedDelivery, InsertEventResult, NewEvent, OutboundStore } from '../store/outbound-store.js';
-import { newId } from './ids.js';
+import { newId } from '../ids.js';
 import { eventsPublished } from './metrics.js';
 import type { EventPublisher, PublishedEvent, PublishOptions } from './publisher.js';
 

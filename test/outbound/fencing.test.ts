@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/outbound/ids.js';
+import { newId } from '../../src/ids.js';
 import { generateSecret } from '../../src/outbound/secrets.js';
 import type { AttemptOutcome, ClaimedDelivery } from '../../src/store/outbound-store.js';
 import { openStore } from '../../src/store/open.js';

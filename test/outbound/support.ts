@@ -124,7 +124,7 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
 
 export async function subscribe(t: TestEngine, sub: Subscriber, events: string[] = ['*'], extra: { rate_limit_per_second?: number } = {}) {
   const { generateSecret } = await import('../../src/outbound/secrets.js');
-  const { newId } = await import('../../src/outbound/ids.js');
+  const { newId } = await import('../../src/ids.js');
   const secret = generateSecret();
   sub.secrets = [secret];
   return t.store.outbound.createSubscription({

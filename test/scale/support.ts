@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { newId } from '../../src/outbound/ids.js';
+import { newId } from '../../src/ids.js';
 import type { Store } from '../../src/store/store.js';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 

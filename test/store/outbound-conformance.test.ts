@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/outbound/ids.js';
+import { newId } from '../../src/ids.js';
 import type { AttemptOutcome, ClaimedDelivery, NewEvent, NewSubscription } from '../../src/store/outbound-store.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/outbound/ids.js';
+import { newId } from '../src/ids.js';
 
 describe('newId', () => {
   it('is prefixed, 26 base32 characters after the prefix, and strictly increasing within the process', () => {

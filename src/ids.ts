@@ -9,12 +9,11 @@ let randomPart = '';
 let counter = 0;
 
 /**
- * A prefixed, time-sortable id (`evt_01j…`): 48-bit milliseconds, 40 random bits per millisecond, then a
+ * A prefixed, time-sortable id (`evt_01j…`, `in_01j…`): 48-bit milliseconds, 40 random bits per millisecond, then a
  * 40-bit counter that starts at a random value and increments, all in Crockford base32 (26 characters).
- * Monotonic within the process, so "newest first" and cursors are plain id comparisons.
+ * Monotonic within the process, so "newest first" and cursors are plain id comparisons. Shared by every room.
  */
-export function newId(prefix: string): string {
-  const now = Date.now();
+export function newId(prefix: string, now = Date.now()): string {
   if (now > lastMs) {
     lastMs = now;
     const bytes = randomBytes(10);
