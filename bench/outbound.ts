@@ -46,7 +46,7 @@ const ORDER = {
 };
 
 // ---------- subscriber process ----------
-const subs: ChildProcess = fork(fileURLToPath(new URL('./outbound-subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
+const subs: ChildProcess = fork(fileURLToPath(new URL('./subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });

@@ -1,6 +1,6 @@
 // `make bench-scale`: outbound deliveries/s with 1, 2 and 4 worker processes (`hookspec serve --role worker`,
 // spawned as real processes) on one PostgreSQL database, and SQLite with one process, in the same run, against
-// the same loopback subscribers (bench/scale-subscribers.ts, in their own process).
+// the same loopback subscribers (bench/subscribers.ts, in their own process).
 // Each round: a fresh database with SUBSCRIBERS subscriptions to `*` and EVENTS events already in the outbox but
 // not yet due; the workers start and go idle; then one UPDATE makes every delivery due at t0, and the clock stops
 // when the database says every delivery succeeded (each attempt recorded durably). Rounds are interleaved
@@ -46,7 +46,7 @@ interface Round {
 }
 
 // ---------- subscribers (their own process, shared by every round) ----------
-const subscriberProcess: ChildProcess = fork(fileURLToPath(new URL('./scale-subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
+const subscriberProcess: ChildProcess = fork(fileURLToPath(new URL('./subscribers.ts', import.meta.url)), [String(SUBSCRIBERS)], {
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
