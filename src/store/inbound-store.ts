@@ -41,24 +41,11 @@ export interface InsertedDelivery {
   duplicate: boolean;
 }
 
-/** A stored delivery as the inbound log shows it. */
-export interface InboundDeliveryRow {
-  id: string;
-  provider: string;
-  receiver: string;
-  deliveryId: string;
-  eventType: string;
-  catalogType: string | null;
-  headers: Record<string, string>;
-  body: Buffer;
-  source: string;
-  secretIndex: number;
-  validationOk: boolean;
-  validationErrors: InboundValidationError[];
+/** A stored delivery as the inbound log shows it: what was inserted, plus its processing state. */
+export interface InboundDeliveryRow extends Omit<NewInboundDelivery, 'status' | 'nextAttemptAt'> {
   status: InboundStatus;
   attempts: number;
   lastError: string | null;
-  receivedAt: string;
   processedAt: string | null;
 }
 
