@@ -36,8 +36,8 @@ export function loadInboundCatalog(): InboundCatalog {
       return byProviderEvent.get(`${provider}:${match}`);
     },
     validate(type, envelope) {
-      const result = validateWebhook(type, envelope);
-      return result.ok ? { ok: true } : { ok: false, errors: result.errors.map((e) => ({ pointer: e.pointer, keyword: e.keyword, message: e.message })) };
+      // The generated errors already are `{ pointer, keyword, message }`, the inbound log's shape.
+      return validateWebhook(type, envelope);
     },
   };
 }

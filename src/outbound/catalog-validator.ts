@@ -11,9 +11,7 @@ export function catalogValidator(): EventValidator {
   return {
     types,
     validate(type, data) {
-      const result = validateWebhook(type, { type, timestamp: new Date().toISOString(), data });
-      if (result.ok) return { ok: true };
-      return { ok: false, errors: result.errors.map((e) => ({ pointer: e.pointer, keyword: e.keyword, message: e.message })) };
+      return validateWebhook(type, { type, timestamp: new Date().toISOString(), data });
     },
   };
 }
