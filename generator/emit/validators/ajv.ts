@@ -24,8 +24,9 @@ export function createAjv(flavour: AjvFlavour, formatsInUse: Iterable<string>, s
     code: { source, optimize },
   };
   const ajv = new Ajv2020(options);
-  const addFormats = (formatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default ?? formatsModule;
-  addFormats(ajv);
+  const addFormats = (formatsModule as unknown as { default: (ajv: Ajv2020, options?: { mode: 'fast' | 'full' }) => Ajv2020 }).default ?? formatsModule;
+  // 'fast' formats: full-mode uri and date-time regexes were 5% of a receiver's CPU on URL-heavy payloads (GitHub push).
+  addFormats(ajv, { mode: 'fast' });
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS]);
   // Formats Ajv does not know (`int32` style vendor formats) are annotations too, as OpenAPI allows.
   for (const format of [...new Set(formatsInUse)].sort()) {
