@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Settings of the HTTP server and storage, read once from the environment. */
 export interface ServerConfig {
   /** TCP port. @default 3000 */
@@ -10,6 +12,11 @@ export interface ServerConfig {
   apiKey: string | undefined;
   /** Role of this process. @default 'all' */
   role: 'api' | 'worker' | 'all';
+  /**
+   * HTTP processes sharing the port (node:cluster); `HOOKSPEC_HTTP_PROCESSES=auto` is one per core
+   * (`os.availableParallelism()`). 1 runs no cluster at all. @default 1
+   */
+  httpProcesses: number;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -26,7 +33,18 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     apiKey: env.HOOKSPEC_API_KEY || undefined,
     role,
+    httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),
   };
+}
+
+/** A positive integer, or `auto` for one per core the process may use. */
+export function readProcessCount(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return 1;
+  if (raw.toLowerCase() === 'auto') return availableParallelism();
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer or auto (got "${raw}")`);
+  return value;
 }
 
 /** Parses an integer variable, naming the variable in the error so a typo is obvious. */

@@ -1,0 +1,37 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { readServerConfig } from '../../src/config/server.js';
+
+describe('HOOKSPEC_HTTP_PROCESSES', () => {
+  it.each([
+    ['unset: one process, no cluster', undefined, 1],
+    ['empty: the default', '', 1],
+    ['1', '1', 1],
+    ['4', '4', 4],
+    ['auto: one per core', 'auto', availableParallelism()],
+    ['AUTO', 'AUTO', availableParallelism()],
+  ])('%s', (_name, given, want) => {
+    expect(readServerConfig(given === undefined ? {} : { HOOKSPEC_HTTP_PROCESSES: given }).httpProcesses).toBe(want);
+  });
+
+  it.each(['0', '-1', '1.5', 'two', ' 2', '2x', '1e3', '0x10', '99999999999999999999'])('%j: the one-line startup error', (given) => {
+    expect(() => loadConfig({ HOOKSPEC_HTTP_PROCESSES: given })).toThrow(
+      new Error(`HOOKSPEC_HTTP_PROCESSES must be a positive integer or auto (got "${given}")`),
+    );
+  });
+});
+
+describe('HOOKSPEC_ROLE', () => {
+  it.each([
+    [undefined, 'all'],
+    ['api', 'api'],
+    ['worker', 'worker'],
+  ] as const)('%s → %s', (given, want) => {
+    expect(readServerConfig(given === undefined ? {} : { HOOKSPEC_ROLE: given }).role).toBe(want);
+  });
+
+  it('anything else: the startup error naming the variable', () => {
+    expect(() => readServerConfig({ HOOKSPEC_ROLE: 'both' })).toThrow('HOOKSPEC_ROLE must be api, worker or all (got "both")');
+  });
+});
