@@ -216,13 +216,15 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     const batch = queued;
     queued = [];
     try {
-      const results = insertEvents(batch.map((b) => b.input));
+      // IMMEDIATE: the idempotency lookup reads before the first write, and a deferred transaction that reads first
+      // fails with SQLITE_BUSY_SNAPSHOT (no busy wait) when another process commits in between.
+      const results = insertEvents.immediate(batch.map((b) => b.input));
       batch.forEach((b, i) => b.resolve(results[i]!));
     } catch {
       // One bad insert must not fail the others: retry each on its own.
       for (const b of batch) {
         try {
-          b.resolve(insertEvent(b.input));
+          b.resolve(insertEvent.immediate(b.input));
         } catch (err) {
           b.reject(err);
         }
@@ -367,7 +369,8 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       return (sql.listSubscriptions.all({ cursor: page.cursor ?? null, limit: page.limit }) as SubscriptionRow[]).map(toSubscription);
     },
     async updateSubscription(id, patch) {
-      return updateSubscription(id, patch);
+      // IMMEDIATE: it reads the row before writing it (see flushInserts).
+      return updateSubscription.immediate(id, patch);
     },
     async deleteSubscription(id, at) {
       return deleteSubscription(id, at);
