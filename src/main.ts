@@ -1,12 +1,20 @@
+import cluster from 'node:cluster';
 import { loadConfig } from './config/index.js';
 import { logger } from './observability/logger.js';
-import { startHookspec } from './server/start.js';
-import { exitOnSignals } from './server/signals.js';
 
-/** `make run`: start everything with the environment's configuration; SIGTERM/SIGINT shut down cleanly (exit 0). */
+/**
+ * `make run`: start everything with the environment's configuration; SIGTERM/SIGINT shut down cleanly (exit 0).
+ * With HOOKSPEC_HTTP_PROCESSES > 1 this process is the cluster primary and each forked copy of it one HTTP process.
+ * (Imports are dynamic so the primary never loads the server it does not run.)
+ */
 try {
   const config = loadConfig();
-  exitOnSignals(await startHookspec(config), config);
+  if (config.server.httpProcesses > 1 && cluster.isPrimary) await (await import('./server/cluster.js')).runCluster(config);
+  else if (config.server.httpProcesses > 1) await (await import('./server/cluster-worker.js')).runClusterWorker(config);
+  else {
+    const [{ startHookspec }, { exitOnSignals }] = await Promise.all([import('./server/start.js'), import('./server/signals.js')]);
+    exitOnSignals(await startHookspec(config), config);
+  }
 } catch (err) {
   // A bad setting or a busy port: one structured line and a non-zero exit, not a stack trace on stderr.
   logger.fatal({ err }, `startup failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { consoleRouter } from '../console/routes.js';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
-import { registry } from '../observability/metrics.js';
 import { checkReadiness, databaseCheck, migrationsCheck, type ReadinessCheck } from '../observability/readiness.js';
+import { scrapeMetrics } from './cluster-metrics.js';
 import type { AppContext } from './context.js';
 
 export interface OpsRouterOptions {
@@ -39,8 +39,9 @@ export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {})
 
   router.get('/metrics', async (_req, res, next) => {
     try {
-      const body = await registry.metrics();
-      res.set('content-type', registry.contentType).send(body);
+      // In a cluster (HOOKSPEC_HTTP_PROCESSES > 1) this is the whole server, aggregated by the primary.
+      const { contentType, body } = await scrapeMetrics();
+      res.set('content-type', contentType).send(body);
     } catch (err) {
       next(err);
     }
