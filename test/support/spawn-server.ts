@@ -11,6 +11,8 @@ export interface SpawnedServer {
   child: ChildProcess;
   /** Output so far, for failure messages. */
   output(): string;
+  /** Resolves with the first match of `pattern` in the output (found now or later); rejects after `timeoutMs`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Sends a signal and resolves with the exit code (or signal name) once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
@@ -63,6 +65,15 @@ export async function spawnServer(
     port,
     child,
     output: () => output,
+    async waitForOutput(pattern, timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        if (Date.now() > until) throw new Error(`no ${pattern} in the server output within ${timeoutMs} ms:\n${output}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

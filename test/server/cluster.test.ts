@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { sign } from '@octokit/webhooks-methods';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
+import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SECRET = 'cluster-test-secret';
+const API_KEY = 'cluster-test-key';
+const PUSH = readFileSync(join(ROOT, 'test', 'fixtures', 'payloads', 'github-push.json'), 'utf8');
+const DELIVERIES = 200;
+const PARALLEL = 20;
+const SAME_ID_COPIES = 20;
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One request on its own connection (no agent, no keep-alive), so the cluster hands each to a process anew. */
+function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, agent: false, headers: { ...headers, connection: 'close' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+async function pushDelivery(url: string, deliveryId: string): Promise<Answer> {
+  const headers = {
+    'content-type': 'application/json',
+    'x-github-event': 'push',
+    'x-github-delivery': deliveryId,
+    'x-hub-signature-256': await sign(SECRET, PUSH),
+  };
+  return send(url, 'POST', '/webhooks/github', headers, PUSH);
+}
+
+/** Runs `task` for every item, at most `parallel` at a time. */
+async function inParallel<T, R>(items: T[], parallel: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Every GitHub delivery id the server stored, page by page through `/v1/inbound`. */
+async function storedDeliveryIds(url: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await send(url, 'GET', `/v1/inbound?provider=github&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { authorization: `Bearer ${API_KEY}` });
+    expect(res.status).toBe(200);
+    const page = JSON.parse(res.body) as { data: { delivery_id: string }[]; next_cursor: string | null };
+    ids.push(...page.data.map((d) => d.delivery_id));
+    cursor = page.next_cursor;
+  } while (cursor);
+  return ids;
+}
+
+/** The HTTP processes (by slot) that logged a request line for `path` since output position `from`. */
+function processesThatAnswered(server: SpawnedServer, path: string, from = 0): Set<number> {
+  const slots = new Set<number>();
+  for (const line of server.output().slice(from).split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { msg?: string; path?: string; http_process?: number; status?: number };
+    if (entry.msg === 'request' && entry.path === path && entry.http_process !== undefined) slots.add(entry.http_process);
+  }
+  return slots;
+}
+
+/** The value of the first sample of `name` whose labels include `labels`, 0 if there is none. */
+function sample(metrics: string, name: string, labels: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+/** The pid each HTTP process logged when it started listening, by slot (the latest start wins). */
+function listeningPids(server: SpawnedServer): Map<number, number> {
+  const pids = new Map<number, number>();
+  for (const m of server.output().matchAll(/"http_process":(\d+),"pid":(\d+)[^\n]*"msg":"hookspec listening"/g)) pids.set(Number(m[1]), Number(m[2]));
+  return pids;
+}
+
+describe('HOOKSPEC_HTTP_PROCESSES=2: one port, two processes, one SQLite file', () => {
+  const tmp = makeTempDir('hookspec-cluster-');
+  let server: SpawnedServer;
+
+  beforeAll(async () => {
+    server = await spawnServer(
+      {
+        HOOKSPEC_HTTP_PROCESSES: '2',
+        DATABASE_URL: sqliteUrl(tmp.dir),
+        GITHUB_WEBHOOK_SECRET: SECRET,
+        HOOKSPEC_API_KEY: API_KEY,
+        LOG_LEVEL: 'info',
+        HOOKSPEC_SHUTDOWN_DEADLINE_MS: '5000',
+      },
+      { timeoutMs: 30_000 },
+    );
+    await server.waitForOutput(/"msg":"hookspec cluster listening"/, 30_000);
+  });
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    tmp.cleanup();
+  });
+
+  it('the first process keeps role all, the second runs role api', () => {
+    expect(server.output()).toMatch(/"http_process":1,[^\n]*"role":"all","msg":"hookspec listening"/);
+    expect(server.output()).toMatch(/"http_process":2,[^\n]*"role":"api","msg":"hookspec listening"/);
+  });
+
+  it(`${DELIVERIES} deliveries over ${PARALLEL} parallel connections: all 2xx, answered by both processes, each stored once`, async () => {
+    const ids = Array.from({ length: DELIVERIES }, (_, i) => `cluster-${i}-${crypto.randomUUID()}`);
+    const answers = await inParallel(ids, PARALLEL, (id) => pushDelivery(server.url, id));
+    expect(answers.filter((a) => a.status < 200 || a.status > 299)).toEqual([]);
+    expect(answers.every((a) => (JSON.parse(a.body) as { duplicate: boolean }).duplicate === false)).toBe(true);
+    expect([...processesThatAnswered(server, '/webhooks/github')].sort()).toEqual([1, 2]);
+
+    const stored = await storedDeliveryIds(server.url);
+    expect(stored.filter((id) => id.startsWith('cluster-')).sort()).toEqual([...ids].sort());
+  });
+
+  it(`the same delivery ${SAME_ID_COPIES} times at once: exactly one is new`, async () => {
+    const id = `same-${crypto.randomUUID()}`;
+    const answers = await inParallel(Array.from({ length: SAME_ID_COPIES }, () => id), SAME_ID_COPIES, (d) => pushDelivery(server.url, d));
+    expect(answers.map((a) => a.status)).toEqual(Array(SAME_ID_COPIES).fill(200));
+    const bodies = answers.map((a) => JSON.parse(a.body) as { id: string; duplicate: boolean });
+    expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect((await storedDeliveryIds(server.url)).filter((d) => d === id)).toHaveLength(1);
+  });
+
+  it('/metrics counts the requests of both processes, whichever process answers the scrape', async () => {
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const res = await send(server.url, 'GET', '/metrics', {});
+      expect(res.status).toBe(200);
+      expect(sample(res.body, 'hookspec_inbound_requests_total', 'outcome="accepted"')).toBe(DELIVERIES + 1);
+      expect(sample(res.body, 'hookspec_inbound_requests_total', 'outcome="duplicate"')).toBe(SAME_ID_COPIES - 1);
+      // A database-wide gauge is the same in every process: the maximum, not the sum.
+      expect(res.body).toMatch(/^hookspec_outbound_queue_depth\{state="due"\} 0$/m);
+    }
+  });
+
+  it('a SIGKILLed process is replaced and the server keeps answering', async () => {
+    const before = listeningPids(server);
+    const victim = before.get(2)!;
+    expect(victim).toBeGreaterThan(0);
+    process.kill(victim, 'SIGKILL');
+    await server.waitForOutput(new RegExp(`"http_process":2,"pid":${victim},[^\\n]*"msg":"HTTP process died; replacing it"`));
+
+    const during = await inParallel(Array.from({ length: 30 }, (_, i) => `after-kill-${i}-${crypto.randomUUID()}`), 10, (id) => pushDelivery(server.url, id));
+    expect(during.map((a) => a.status)).toEqual(Array(30).fill(200));
+
+    await server.waitForOutput(new RegExp(`"http_process":2,"pid":(?!${victim},)\\d+,[^\\n]*"msg":"hookspec listening"`));
+    const replacement = listeningPids(server).get(2)!;
+    expect(replacement).not.toBe(victim);
+    const from = server.output().length;
+    const after = await inParallel(Array.from({ length: 60 }, (_, i) => `replaced-${i}-${crypto.randomUUID()}`), PARALLEL, (id) => pushDelivery(server.url, id));
+    expect(after.map((a) => a.status)).toEqual(Array(60).fill(200));
+    expect([...processesThatAnswered(server, '/webhooks/github', from)].sort()).toEqual([1, 2]);
+  });
+
+  it('SIGTERM: every process closes gracefully, the primary exits 0', async () => {
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.output()).toMatch(/"exit_codes":\[0,0\],"msg":"all HTTP processes exited"/);
+  });
+});
+
+describe('HOOKSPEC_HTTP_PROCESSES: startup failures fork nothing', () => {
+  const MAIN = join(ROOT, 'src', 'main.ts');
+  const runMain = (env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, VITEST: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it.each([
+    ['a malformed process count', { HOOKSPEC_HTTP_PROCESSES: 'x' }, /HOOKSPEC_HTTP_PROCESSES must be a positive integer or auto \(got "x"\)/],
+    ['a malformed setting with 2 processes', { HOOKSPEC_HTTP_PROCESSES: '2', PORT: 'abc' }, /PORT must be a non-negative integer \(got "abc"\)/],
+  ])('%s: one fatal JSON line, exit 1', async (_name, env, message) => {
+    const { code, stdout, stderr } = await runMain(env);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const line = JSON.parse(stdout.trim()) as { level: number; msg: string };
+    expect(line.level).toBe(60);
+    expect(line.msg).toMatch(message);
+  });
+
+  it('a port already in use: the first process fails, the primary exits 1 without forking the rest', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    const tmp = makeTempDir('hookspec-cluster-');
+    try {
+      const { code, stdout } = await runMain({ HOOKSPEC_HTTP_PROCESSES: '2', PORT: String(port), DATABASE_URL: sqliteUrl(tmp.dir) });
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/"http_process":1,[^\n]*"msg":"startup failed: (bind|listen) EADDRINUSE/);
+      expect(stdout).toMatch(/"msg":"the first HTTP process failed to start"/);
+      expect(stdout).not.toMatch(/"http_process":2/);
+    } finally {
+      blocker.close();
+      tmp.cleanup();
+    }
+  });
+});
