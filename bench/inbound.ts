@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,12 @@ const PEERS: Peer[] = [
     args: ['src/main.ts'],
     env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn' }),
   },
+  {
+    key: 'f',
+    name: 'hookspec as (d), 2 HTTP processes (node:cluster)',
+    args: ['src/main.ts'],
+    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false', HOOKSPEC_HTTP_PROCESSES: '2' }),
+  },
 ].filter((p) => !ONLY || ONLY.includes(p.key));
 
 interface Sample {
@@ -74,17 +80,48 @@ async function waitForPort(p: number, child: ChildProcess): Promise<void> {
   }
 }
 
-/** CPU time a process used so far (user + system), in microseconds. */
-function cpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are fields 14 and 15 of /proc/<pid>/stat (here 11 and 12 after the command name), in 1/100 s.
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+/** `pid` and all its descendants (a cluster primary's workers, tsx's esbuild), by the parent pids in /proc/<pid>/stat. */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
 }
 
-/** Peak resident memory of a process (VmHWM), in MB. */
+/** A /proc file, or undefined when its process has exited meanwhile. */
+function readProc(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user + system) a server used so far, in microseconds: summed over its process tree. */
+function cpuUs(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    const fields = readProc(`/proc/${p}/stat`)?.split(') ')[1]?.split(' ');
+    if (!fields) continue;
+    // utime, stime, cutime, cstime are fields 14 to 17 of /proc/<pid>/stat (here 11 to 14), in 1/100 s; the
+    // reaped children's share keeps the time of a process that exited during the run.
+    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10_000;
+  }
+  return total;
+}
+
+/** Peak resident memory (VmHWM) of a server, in MB: summed over its process tree. */
 function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  let kb = 0;
+  for (const p of processTree(pid)) kb += Number(/VmHWM:\s+(\d+) kB/.exec(readProc(`/proc/${p}/status`) ?? '')?.[1] ?? 0);
+  return kb / 1024;
 }
 
 interface LoadResult {
@@ -139,7 +176,14 @@ async function measure(peer: Peer, round: number): Promise<Sample> {
     const total = r.requests.average * DURATION_S;
     return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts, load: loadavg()[0]! };
   } finally {
-    child.kill('SIGKILL');
+    // The whole tree: a cluster's workers would otherwise outlive their primary for a moment.
+    for (const p of processTree(child.pid!).reverse()) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await new Promise((r) => child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
@@ -169,7 +213,7 @@ for (const peer of PEERS) {
   const all = samples.get(peer.key)!;
   console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
 }
-for (const ours of ['d', 'e'].filter((k) => samples.has(k))) {
+for (const ours of ['d', 'e', 'f'].filter((k) => samples.has(k))) {
   const x = med(ours, (s) => s.rps);
   const ratios = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(x / med(k, (s) => s.rps)).toFixed(2)}`);
   const cpu = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.cpuUs) / med(k, (s) => s.cpuUs)).toFixed(2)}`);
