@@ -65,7 +65,7 @@ CREATE TABLE inbound_deliveries (
   next_attempt_at INTEGER NOT NULL,     -- received: when due; processing: when the lease expires
   lease_owner TEXT,
   received_at TEXT NOT NULL,
-  processed_at TEXT,
+  processed_at TEXT, body_segment INTEGER, body_offset INTEGER, body_length INTEGER, body_crc INTEGER,
   UNIQUE (provider, delivery_id)
 );
 
@@ -116,6 +116,8 @@ CREATE INDEX events_created_at ON events (created_at);
 CREATE INDEX events_type_id ON events (type, id);
 
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+
+CREATE INDEX inbound_deliveries_body_segment ON inbound_deliveries (body_segment) WHERE body_segment IS NOT NULL;
 
 CREATE INDEX inbound_deliveries_due ON inbound_deliveries (next_attempt_at) WHERE status IN ('received', 'processing');
 

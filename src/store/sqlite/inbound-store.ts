@@ -2,6 +2,7 @@ import type {
   ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundListFilter, InboundRefusal, InboundStatus, InboundStore,
   InsertedDelivery, NewInboundDelivery,
 } from '../inbound-store.js';
+import type { BodyLog, BodyRef } from './body-log.js';
 import type { SqliteDatabase } from './database.js';
 
 interface DeliveryRecord {
@@ -12,7 +13,12 @@ interface DeliveryRecord {
   event_type: string;
   catalog_type: string | null;
   headers: string;
-  body: Buffer;
+  /** Null when the body is in the body log (see `body_segment`). */
+  body: Buffer | null;
+  body_segment: number | null;
+  body_offset: number | null;
+  body_length: number | null;
+  body_crc: number | null;
   source: string;
   secret_index: number;
   validation_ok: number;
@@ -24,7 +30,14 @@ interface DeliveryRecord {
   processed_at: string | null;
 }
 
-function toRow(r: DeliveryRecord): InboundDeliveryRow {
+/** The stored body ref of a row, if its body is in the body log. */
+type BodyColumns = Pick<DeliveryRecord, 'body_segment' | 'body_offset' | 'body_length' | 'body_crc'>;
+
+function refOf(r: BodyColumns): BodyRef | undefined {
+  return r.body_segment === null ? undefined : { segment: r.body_segment, offset: r.body_offset!, length: r.body_length!, crc: r.body_crc! };
+}
+
+function toRow(r: DeliveryRecord, body: Buffer): InboundDeliveryRow {
   return {
     id: r.id,
     provider: r.provider,
@@ -33,7 +46,7 @@ function toRow(r: DeliveryRecord): InboundDeliveryRow {
     eventType: r.event_type,
     catalogType: r.catalog_type,
     headers: JSON.parse(r.headers) as Record<string, string>,
-    body: r.body,
+    body,
     source: r.source,
     secretIndex: r.secret_index,
     validationOk: r.validation_ok === 1,
@@ -46,38 +59,33 @@ function toRow(r: DeliveryRecord): InboundDeliveryRow {
   };
 }
 
-/** The inbound log on SQLite: prepared statements, one per operation; batches run in one transaction. */
-export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
+/**
+ * The inbound log on SQLite: prepared statements, one per operation; batches run in one transaction. With a body
+ * log (a database file), raw bodies are appended there before the batch commits; without one (`:memory:`), they go
+ * to the inbound_bodies table.
+ */
+export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog): InboundStore {
+  // Positional parameters: better-sqlite3 binds named ones by property lookup, which doubled the cost of this insert.
   const insert = db.prepare(
     `INSERT INTO inbound_deliveries (id, provider, receiver, delivery_id, event_type, catalog_type, headers, source,
-       secret_index, validation_ok, validation_errors, status, attempts, next_attempt_at, received_at, processed_at)
-     VALUES (@id, @provider, @receiver, @deliveryId, @eventType, @catalogType, @headers, @source,
-       @secretIndex, @validationOk, @validationErrors, @status, 0, @nextAttemptAt, @receivedAt, @processedAt)
+       secret_index, validation_ok, validation_errors, status, attempts, next_attempt_at, received_at, processed_at,
+       body_segment, body_offset, body_length, body_crc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (provider, delivery_id) DO NOTHING`,
   );
   const insertBody = db.prepare('INSERT INTO inbound_bodies (delivery_rowid, body) VALUES (?, ?)');
   const existingId = db.prepare('SELECT id FROM inbound_deliveries WHERE provider = ? AND delivery_id = ?').pluck();
-  const insertBatch = db.transaction((rows: NewInboundDelivery[]): InsertedDelivery[] =>
-    rows.map((row) => {
-      const { changes, lastInsertRowid } = insert.run({
-        id: row.id,
-        provider: row.provider,
-        receiver: row.receiver,
-        deliveryId: row.deliveryId,
-        eventType: row.eventType,
-        catalogType: row.catalogType,
-        source: row.source,
-        secretIndex: row.secretIndex,
-        status: row.status,
-        nextAttemptAt: row.nextAttemptAt,
-        receivedAt: row.receivedAt,
-        headers: JSON.stringify(row.headers),
-        validationOk: row.validationOk ? 1 : 0,
-        validationErrors: row.validationOk ? null : JSON.stringify(row.validationErrors),
-        processedAt: row.status === 'processed' ? row.receivedAt : null,
-      });
+  const insertBatch = db.transaction((rows: NewInboundDelivery[], refs: BodyRef[] | undefined): InsertedDelivery[] =>
+    rows.map((row, i) => {
+      const ref = refs?.[i];
+      const { changes, lastInsertRowid } = insert.run(
+        row.id, row.provider, row.receiver, row.deliveryId, row.eventType, row.catalogType, JSON.stringify(row.headers), row.source,
+        row.secretIndex, row.validationOk ? 1 : 0, row.validationOk ? null : JSON.stringify(row.validationErrors), row.status,
+        row.nextAttemptAt, row.receivedAt, row.status === 'processed' ? row.receivedAt : null,
+        ref?.segment ?? null, ref?.offset ?? null, ref?.length ?? null, ref?.crc ?? null,
+      );
       if (changes === 1) {
-        insertBody.run(lastInsertRowid, row.body);
+        if (!refs) insertBody.run(lastInsertRowid, row.body);
         return { id: row.id, duplicate: false };
       }
       return { id: existingId.get(row.provider, row.deliveryId) as string, duplicate: true };
@@ -85,19 +93,29 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
   );
 
   const bodyOf = db.prepare('SELECT body FROM inbound_bodies WHERE delivery_rowid = ?').pluck();
+  // Reads the body of a row from wherever it was stored.
+  const readBody = (rowid: number, r: BodyColumns & { body?: Buffer | null }): Buffer => {
+    const ref = refOf(r);
+    if (ref) {
+      if (!bodyLog) throw new Error(`delivery body is in segment ${ref.segment} but this store has no body log`);
+      return bodyLog.read(ref);
+    }
+    return r.body ?? (bodyOf.get(rowid) as Buffer);
+  };
   // A claim is one fenced update: only unfinished rows whose lease (if any) has expired.
   const claim = db.prepare(
     `UPDATE inbound_deliveries SET status = 'processing', attempts = attempts + 1, lease_owner = @owner, next_attempt_at = @leaseUntil
       WHERE id = @id AND status IN ('received', 'processing') AND next_attempt_at <= @now
-      RETURNING rowid, id, provider, receiver, headers, catalog_type, event_type, received_at, attempts`,
+      RETURNING rowid, id, provider, receiver, headers, catalog_type, event_type, received_at, attempts,
+        body_segment, body_offset, body_length, body_crc`,
   );
   const claimBatch = db.transaction((ids: string[], owner: string, leaseUntil: number, now: number): ClaimedDelivery[] => {
     const out: ClaimedDelivery[] = [];
     for (const id of ids) {
       const r = claim.get({ id, owner, leaseUntil, now }) as
-        | { rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number }
+        | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
         | undefined;
-      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: bodyOf.get(r.rowid) as Buffer, receivedAt: r.received_at, attempts: r.attempts });
+      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: readBody(r.rowid, r), receivedAt: r.received_at, attempts: r.attempts });
     }
     return out;
   });
@@ -116,7 +134,8 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
   const due = db.prepare(
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
-  const SELECT_ROW = 'SELECT d.*, b.body FROM inbound_deliveries d JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
+  const SELECT_ROW = 'SELECT d.rowid, d.*, b.body FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
+  const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, readBody(r.rowid, r));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
   const requeue = db.prepare(
     `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = ?, last_error = NULL, lease_owner = NULL
@@ -140,7 +159,8 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
 
   return {
     async insertDeliveries(rows) {
-      return insertBatch(rows);
+      // Bodies first: a committed row must never point at bytes not yet written.
+      return insertBatch(rows, bodyLog?.append(rows.map((r) => r.body)));
     },
     async claimDeliveries(ids, owner, leaseUntil, now) {
       return claimBatch(ids, owner, leaseUntil, now);
@@ -152,8 +172,8 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
       return due.all(now, limit) as string[];
     },
     async getDelivery(id) {
-      const r = byId.get(id) as DeliveryRecord | undefined;
-      return r && toRow(r);
+      const r = byId.get(id) as (DeliveryRecord & { rowid: number }) | undefined;
+      return r && toFullRow(r);
     },
     async listDeliveries(filter: InboundListFilter) {
       const where: string[] = [];
@@ -163,7 +183,7 @@ export function createSqliteInboundStore(db: SqliteDatabase): InboundStore {
       if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
       if (filter.before) (where.push('d.id < ?'), args.push(filter.before));
       const sql = `${SELECT_ROW} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.id DESC LIMIT ?`;
-      return (db.prepare(sql).all(...args, filter.limit) as DeliveryRecord[]).map(toRow);
+      return (db.prepare(sql).all(...args, filter.limit) as (DeliveryRecord & { rowid: number })[]).map(toFullRow);
     },
     async requeueDelivery(id, now) {
       return requeue.run(now, id).changes === 1;

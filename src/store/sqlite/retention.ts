@@ -1,4 +1,5 @@
 import type { RetentionCounts, RetentionStore } from '../retention-store.js';
+import type { BodyLog } from './body-log.js';
 import type { SqliteDatabase } from './database.js';
 
 /** Deliveries in these states are still work to do: their events are kept whatever their age. */
@@ -12,7 +13,8 @@ const EXPIRED_EVENTS = `
      AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status IN ${UNFINISHED_DELIVERY})`;
 
 /** Retention on the SQLite store: every statement prepared once; each prune batch is one transaction. */
-export function createSqliteRetentionStore(db: SqliteDatabase): RetentionStore {
+export function createSqliteRetentionStore(db: SqliteDatabase, bodyLog?: BodyLog): RetentionStore {
+  const segmentInUse = db.prepare('SELECT 1 FROM inbound_deliveries WHERE body_segment = ? LIMIT 1').pluck();
   const countEvents = db.prepare(`SELECT COUNT(*) FROM (${EXPIRED_EVENTS})`).pluck();
   const countDeliveries = db.prepare(`SELECT COUNT(*) FROM deliveries WHERE event_id IN (${EXPIRED_EVENTS})`).pluck();
   const countAttempts = db
@@ -63,7 +65,10 @@ export function createSqliteRetentionStore(db: SqliteDatabase): RetentionStore {
       return pruneEventsTx.immediate(cutoff.toISOString(), limit);
     },
     async pruneInbound(cutoff, limit) {
-      return deleteInbound.run({ cutoff: cutoff.toISOString(), limit }).changes;
+      const pruned = deleteInbound.run({ cutoff: cutoff.toISOString(), limit }).changes;
+      // Body segments go with the last row that points into them.
+      bodyLog?.dropUnreferenced((segment) => segmentInUse.get(segment) !== undefined);
+      return pruned;
     },
     async pruneRefusals(cutoff, limit) {
       return deleteRefusals.run({ cutoff: cutoff.toISOString(), limit }).changes;

@@ -1,4 +1,5 @@
 import type { Store } from '../store.js';
+import { BodyLog } from './body-log.js';
 import { listMigrations, openSqlite } from './database.js';
 import { startCheckpointer } from './checkpointer.js';
 import { createSqliteInboundStore } from './inbound-store.js';
@@ -11,11 +12,13 @@ export function openSqliteStore(file: string): Store {
   const db = openSqlite(file);
   // Checkpoints (and their fsyncs) mostly on a background thread, so commits do not wait behind them.
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
+  // Raw inbound bodies beside the file, written once instead of as WAL + checkpointed overflow pages.
+  const bodyLog = file === ':memory:' ? undefined : new BodyLog(`${file}.bodies`);
   return {
     dialect: 'sqlite',
-    inbound: createSqliteInboundStore(db),
+    inbound: createSqliteInboundStore(db, bodyLog),
     outbound: createSqliteOutboundStore(db),
-    retention: createSqliteRetentionStore(db),
+    retention: createSqliteRetentionStore(db, bodyLog),
     queueStats: createSqliteQueueStatsStore(db),
     async ping() {
       db.prepare('SELECT 1').get();
@@ -26,6 +29,7 @@ export function openSqliteStore(file: string): Store {
     },
     async close() {
       await checkpointer?.stop();
+      bodyLog?.close();
       db.close();
     },
   };

@@ -1,0 +1,190 @@
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writevSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/** Where one raw body lives: segment file, byte offset, length and CRC-32 (so a torn or missing body is detected). */
+export interface BodyRef {
+  segment: number;
+  offset: number;
+  length: number;
+  crc: number;
+}
+
+/** A body whose bytes are gone or damaged (only an OS crash or a hand-deleted file can do that). */
+export class BodyLostError extends Error {
+  constructor(ref: BodyRef, why: string) {
+    super(`raw body lost: segment ${ref.segment} offset ${ref.offset} length ${ref.length}: ${why}`);
+  }
+}
+
+export interface BodyLogOptions {
+  /** Start a new segment once the current one holds this many bytes. @default 64 MiB */
+  maxSegmentBytes?: number;
+  /** Start a new segment once the current one is this old, so old segments stop growing and can go. @default 1 h */
+  maxSegmentAgeMs?: number;
+  now?(): number;
+}
+
+const SEGMENT_FILE = /^(\d+)\.body$/;
+/** Segment ids are creation time in ms × 1000 + a per-process salt: unique across the processes sharing the file. */
+const ID_SALT_RANGE = 1000;
+const OPEN_READERS = 16;
+
+/**
+ * Append-only files for raw inbound bodies, beside the SQLite file. SQLite writes every page twice (WAL, then the
+ * checkpoint) and a multi-KB body spans several overflow pages; a body appended here costs one copy into the page
+ * cache, shared by the whole group-commit batch (one writev). Bodies are written before their rows commit, so a row
+ * never points at bytes not yet written; a crash in between leaves only unreferenced bytes.
+ */
+export class BodyLog {
+  private current: { id: number; fd: number; size: number } | undefined;
+  private readonly readers = new Map<number, number>();
+  private readonly maxBytes: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+
+  constructor(readonly dir: string, options: BodyLogOptions = {}) {
+    this.maxBytes = options.maxSegmentBytes ?? 64 * 1024 * 1024;
+    this.maxAgeMs = options.maxSegmentAgeMs ?? 60 * 60 * 1000;
+    this.now = options.now ?? Date.now;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Appends the bodies in one write and returns where each went. Throws (nothing referenced) if the write fails. */
+  append(bodies: readonly Buffer[]): BodyRef[] {
+    const segment = this.writable();
+    const refs: BodyRef[] = [];
+    let offset = segment.size;
+    for (const body of bodies) {
+      refs.push({ segment: segment.id, offset, length: body.length, crc: crc32(body) });
+      offset += body.length;
+    }
+    const total = offset - segment.size;
+    try {
+      let written = 0;
+      // writev may write less than asked (disk full); finish the rest or fail.
+      while (written < total) {
+        const n = writevSync(segment.fd, written === 0 ? bodies : remaining(bodies, written), segment.size + written);
+        if (n === 0) throw new Error('short write');
+        written += n;
+      }
+    } catch (err) {
+      // The tail of this segment is now unknown: later bodies go to a fresh one.
+      this.seal();
+      throw err;
+    }
+    segment.size = offset;
+    return refs;
+  }
+
+  /** Reads one body back, checking its length and CRC. */
+  read(ref: BodyRef): Buffer {
+    const fd = this.reader(ref);
+    const body = Buffer.allocUnsafe(ref.length);
+    let got = 0;
+    while (got < ref.length) {
+      const n = readSync(fd, body, got, ref.length - got, ref.offset + got);
+      if (n === 0) throw new BodyLostError(ref, 'the segment ends early');
+      got += n;
+    }
+    if (crc32(body) !== ref.crc) throw new BodyLostError(ref, 'CRC mismatch');
+    return body;
+  }
+
+  /**
+   * Deletes segments no row references and nobody writes to any more (older than twice the rotation age).
+   * `referenced` answers from the database; returns how many segment files were removed.
+   */
+  dropUnreferenced(referenced: (segment: number) => boolean): number {
+    const cutoff = this.now() - 2 * this.maxAgeMs;
+    let dropped = 0;
+    for (const name of readdirSync(this.dir)) {
+      const match = SEGMENT_FILE.exec(name);
+      if (!match) continue;
+      const id = Number(match[1]);
+      if (id === this.current?.id || createdAt(id) >= cutoff || referenced(id)) continue;
+      this.closeReader(id);
+      unlinkSync(join(this.dir, name));
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** Flushes the segment being written to disk and closes every file. */
+  close(): void {
+    this.seal();
+    for (const id of [...this.readers.keys()]) this.closeReader(id);
+  }
+
+  private writable(): { id: number; fd: number; size: number } {
+    const open = this.current;
+    if (open && open.size < this.maxBytes && this.now() - createdAt(open.id) < this.maxAgeMs) return open;
+    this.seal();
+    let id = this.now() * ID_SALT_RANGE + (process.pid % ID_SALT_RANGE);
+    for (;;) {
+      try {
+        // 'wx': never append to a file another process created with the same id.
+        const fd = openSync(this.pathOf(id), 'wx');
+        this.current = { id, fd, size: 0 };
+        return this.current;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        id += ID_SALT_RANGE;
+      }
+    }
+  }
+
+  private seal(): void {
+    if (!this.current) return;
+    const { fd } = this.current;
+    this.current = undefined;
+    try {
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private reader(ref: BodyRef): number {
+    let fd = this.readers.get(ref.segment);
+    if (fd !== undefined) return fd;
+    try {
+      fd = openSync(this.pathOf(ref.segment), 'r');
+    } catch (err) {
+      throw new BodyLostError(ref, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the segment file is missing' : String(err));
+    }
+    // A few open segments cover nearly every read (recent deliveries); the oldest reader closes first.
+    if (this.readers.size >= OPEN_READERS) this.closeReader(this.readers.keys().next().value!);
+    this.readers.set(ref.segment, fd);
+    return fd;
+  }
+
+  private closeReader(id: number): void {
+    const fd = this.readers.get(id);
+    if (fd === undefined) return;
+    this.readers.delete(id);
+    closeSync(fd);
+  }
+
+  private pathOf(id: number): string {
+    return join(this.dir, `${id}.body`);
+  }
+}
+
+function createdAt(segment: number): number {
+  return Math.floor(segment / ID_SALT_RANGE);
+}
+
+/** The part of `bodies` after the first `skip` bytes, for finishing a short write. */
+function remaining(bodies: readonly Buffer[], skip: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const body of bodies) {
+    if (skip >= body.length) {
+      skip -= body.length;
+      continue;
+    }
+    out.push(skip > 0 ? body.subarray(skip) : body);
+    skip = 0;
+  }
+  return out;
+}

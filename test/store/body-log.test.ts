@@ -1,0 +1,175 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewInboundDelivery } from '../../src/store/inbound-store.js';
+import { BodyLog, BodyLostError, type BodyRef } from '../../src/store/sqlite/body-log.js';
+import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/database.js';
+import { createSqliteInboundStore } from '../../src/store/sqlite/inbound-store.js';
+import { createSqliteRetentionStore } from '../../src/store/sqlite/retention.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const HOUR = 60 * 60 * 1000;
+
+let tmp: ReturnType<typeof makeTempDir>;
+let dir: string;
+beforeEach(() => {
+  tmp = makeTempDir('hookspec-bodylog-');
+  dir = join(tmp.dir, 'hookspec.db.bodies');
+});
+afterEach(() => tmp.cleanup());
+
+const segments = () => readdirSync(dir).filter((f) => f.endsWith('.body')).sort();
+const bytes = (n: number, fill: number) => Buffer.alloc(n, fill);
+
+describe('BodyLog', () => {
+  it('gives back every body of a batch byte for byte, empty and binary ones included', () => {
+    const log = new BodyLog(dir);
+    const bodies = [Buffer.from('{"a":1}'), Buffer.alloc(0), Buffer.from([0, 255, 0xe9, 10]), bytes(70_000, 7)];
+    const refs = log.append(bodies);
+    expect(refs.map((r) => r.offset)).toEqual([0, 7, 7, 11]);
+    refs.forEach((ref, i) => expect(log.read(ref).equals(bodies[i]!)).toBe(true));
+    log.close();
+  });
+
+  it('never appends to a segment another instance (process) created, and reads across instances', () => {
+    const first = new BodyLog(dir);
+    const a = first.append([Buffer.from('first')])[0]!;
+    const second = new BodyLog(dir);
+    const b = second.append([Buffer.from('second')])[0]!;
+    expect(b.segment).not.toBe(a.segment);
+    expect(second.read(a).toString()).toBe('first');
+    expect(first.read(b).toString()).toBe('second');
+    first.close();
+    second.close();
+    // After a restart the old refs still read.
+    const reopened = new BodyLog(dir);
+    expect(reopened.read(a).toString()).toBe('first');
+    reopened.close();
+  });
+
+  it('starts a new segment when the current one is full or too old', () => {
+    let now = 1_800_000_000_000;
+    const log = new BodyLog(dir, { maxSegmentBytes: 100, maxSegmentAgeMs: HOUR, now: () => now });
+    const [a] = log.append([bytes(60, 1)]);
+    const [b] = log.append([bytes(60, 2)]); // 60 < 100: same segment
+    const [c] = log.append([bytes(10, 3)]); // 120 ≥ 100: new segment
+    now += HOUR + 10;
+    const [d] = log.append([bytes(10, 4)]); // over an hour old: new segment
+    expect(a!.segment).toBe(b!.segment);
+    expect(new Set([b!.segment, c!.segment, d!.segment]).size).toBe(3);
+    expect(segments()).toHaveLength(3);
+    expect(log.read(c!).equals(bytes(10, 3))).toBe(true);
+    log.close();
+  });
+
+  it('detects a damaged, truncated or missing body instead of returning wrong bytes', () => {
+    const log = new BodyLog(dir);
+    const [ref] = log.append([Buffer.from('{"important":true}')]) as [BodyRef];
+    log.close();
+    const file = join(dir, segments()[0]!);
+    const flipped = readFileSync(file);
+    flipped[3] ^= 1;
+    writeFileSync(file, flipped);
+    const reader = new BodyLog(dir);
+    expect(() => reader.read(ref)).toThrow(BodyLostError);
+    expect(() => reader.read(ref)).toThrow(/CRC mismatch/);
+    reader.close();
+    truncateSync(file, 5);
+    expect(() => new BodyLog(dir).read(ref)).toThrow(/ends early/);
+    unlinkSync(file);
+    expect(() => new BodyLog(dir).read(ref)).toThrow(/segment file is missing/);
+  });
+
+  it('drops only segments that are old, unreferenced and not being written', () => {
+    let now = 1_800_000_000_000;
+    const log = new BodyLog(dir, { maxSegmentAgeMs: HOUR, now: () => now });
+    const [old] = log.append([Buffer.from('old, still referenced')]);
+    now += 1;
+    const other = new BodyLog(dir, { now: () => now });
+    const [gone] = other.append([Buffer.from('old, unreferenced')]);
+    other.close();
+    now += 3 * HOUR;
+    const [young] = log.append([Buffer.from('young')]);
+    appendFileSync(join(dir, 'README'), 'not a segment');
+    const referenced = new Set([old!.segment]);
+    expect(log.dropUnreferenced((s) => referenced.has(s))).toBe(1);
+    expect(segments()).toEqual([`${old!.segment}.body`, `${young!.segment}.body`].sort());
+    expect(segments()).not.toContain(`${gone!.segment}.body`);
+    // The segment being written is kept even when nothing references it yet.
+    now += 3 * HOUR;
+    expect(log.dropUnreferenced(() => false)).toBe(1);
+    expect(segments()).toEqual([`${young!.segment}.body`]);
+    expect(existsSync(join(dir, 'README'))).toBe(true);
+    log.close();
+  });
+});
+
+describe('SQLite inbound store with a body log', () => {
+  let db: SqliteDatabase;
+  let n = 0;
+  const delivery = (overrides: Partial<NewInboundDelivery> = {}): NewInboundDelivery => {
+    n++;
+    return {
+      id: `in_${String(n).padStart(20, '0')}`, provider: 'github', receiver: 'receiveGithubWebhook', deliveryId: `d-${n}`,
+      eventType: 'push', catalogType: 'github.push', headers: { 'x-github-event': 'push' }, body: Buffer.from(`{"n":${n},"é":"\u0000"}`),
+      source: '127.0.0.1', secretIndex: 0, validationOk: true, validationErrors: [], status: 'received',
+      receivedAt: new Date(1_700_000_000_000 + n).toISOString(), nextAttemptAt: 0, ...overrides,
+    };
+  };
+  beforeEach(() => (db = openSqlite(join(tmp.dir, 'hookspec.db'))));
+  afterEach(() => db.close());
+
+  it('keeps the body in a segment, not in SQLite, and every read path returns it unchanged', async () => {
+    const log = new BodyLog(dir);
+    const store = createSqliteInboundStore(db, log);
+    const rows = [delivery(), delivery()];
+    expect(await store.insertDeliveries(rows)).toEqual(rows.map((r) => ({ id: r.id, duplicate: false })));
+    expect(db.prepare('SELECT COUNT(*) FROM inbound_bodies').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM inbound_deliveries WHERE body_segment IS NOT NULL').pluck().get()).toBe(2);
+    expect((await store.getDelivery(rows[0]!.id))!.body.equals(rows[0]!.body)).toBe(true);
+    const listed = await store.listDeliveries({ limit: 10 });
+    expect(listed.map((r) => r.body.toString())).toEqual(rows.map((r) => r.body.toString()).reverse());
+    const claimed = await store.claimDeliveries([rows[1]!.id], 'test', Date.now() + 60_000, Date.now());
+    expect(claimed[0]!.body.equals(rows[1]!.body)).toBe(true);
+    log.close();
+  });
+
+  it('still reads bodies stored in the table before the body log existed', async () => {
+    const legacy = delivery();
+    await createSqliteInboundStore(db).insertDeliveries([legacy]);
+    const log = new BodyLog(dir);
+    const store = createSqliteInboundStore(db, log);
+    expect((await store.getDelivery(legacy.id))!.body.equals(legacy.body)).toBe(true);
+    log.close();
+  });
+
+  it('answers a repeated delivery id as a duplicate and keeps the first body', async () => {
+    const log = new BodyLog(dir);
+    const store = createSqliteInboundStore(db, log);
+    const first = delivery();
+    const again = { ...delivery({ deliveryId: first.deliveryId }), body: Buffer.from('{"other":true}') };
+    expect(await store.insertDeliveries([first, again])).toEqual([{ id: first.id, duplicate: false }, { id: first.id, duplicate: true }]);
+    expect((await store.getDelivery(first.id))!.body.equals(first.body)).toBe(true);
+    log.close();
+  });
+
+  it('retention deletes a segment file once its last delivery is pruned', async () => {
+    let now = Date.now();
+    const log = new BodyLog(dir, { maxSegmentAgeMs: HOUR, now: () => now });
+    const store = createSqliteInboundStore(db, log);
+    const retention = createSqliteRetentionStore(db, log);
+    const done = delivery({ status: 'processed', receivedAt: new Date(now - 40 * 24 * HOUR).toISOString() });
+    const open = delivery({ status: 'received', receivedAt: new Date(now - 40 * 24 * HOUR).toISOString() });
+    await store.insertDeliveries([done]);
+    now += 2 * HOUR; // the next batch goes to a new segment
+    await store.insertDeliveries([open]);
+    expect(segments()).toHaveLength(2);
+    now += 3 * HOUR;
+    const cutoff = new Date(now - 30 * 24 * HOUR);
+    expect(await retention.pruneInbound(cutoff, 500)).toBe(1);
+    // The processed delivery's segment is gone; the unfinished one's stays, and its body still reads.
+    expect(segments()).toHaveLength(1);
+    expect((await store.getDelivery(open.id))!.body.equals(open.body)).toBe(true);
+    log.close();
+  });
+});
