@@ -68,7 +68,7 @@ describe('BodyLog', () => {
     log.close();
     const file = join(dir, segments()[0]!);
     const flipped = readFileSync(file);
-    flipped[3] ^= 1;
+    flipped[3] = flipped[3]! ^ 1;
     writeFileSync(file, flipped);
     const reader = new BodyLog(dir);
     expect(() => reader.read(ref)).toThrow(BodyLostError);

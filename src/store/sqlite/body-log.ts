@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writevSync } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -112,7 +112,9 @@ export class BodyLog {
 
   /** Flushes the segment being written to disk and closes every file. */
   close(): void {
-    this.seal();
+    const open = this.current;
+    this.current = undefined;
+    if (open) syncAndClose(open.fd);
     for (const id of [...this.readers.keys()]) this.closeReader(id);
   }
 
@@ -134,15 +136,12 @@ export class BodyLog {
     }
   }
 
+  /** Stops writing to the current segment; its flush to disk runs on libuv's pool, not the event loop (tens of ms). */
   private seal(): void {
     if (!this.current) return;
     const { fd } = this.current;
     this.current = undefined;
-    try {
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    fdatasync(fd, () => close(fd, () => undefined));
   }
 
   private reader(ref: BodyRef): number {
@@ -168,6 +167,14 @@ export class BodyLog {
 
   private pathOf(id: number): string {
     return join(this.dir, `${id}.body`);
+  }
+}
+
+function syncAndClose(fd: number): void {
+  try {
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
