@@ -78,8 +78,9 @@ async function storedDeliveryIds(url: string): Promise<string[]> {
 function processesThatAnswered(server: SpawnedServer, path: string, from = 0): Set<number> {
   const slots = new Set<number>();
   for (const line of server.output().slice(from).split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const entry = JSON.parse(line) as { msg?: string; path?: string; http_process?: number; status?: number };
+    // The last line may still be arriving.
+    if (!line.startsWith('{') || !line.endsWith('}')) continue;
+    const entry = JSON.parse(line) as { msg?: string; path?: string; http_process?: number };
     if (entry.msg === 'request' && entry.path === path && entry.http_process !== undefined) slots.add(entry.http_process);
   }
   return slots;
@@ -114,7 +115,8 @@ describe('HOOKSPEC_HTTP_PROCESSES=2: one port, two processes, one SQLite file', 
       },
       { timeoutMs: 30_000 },
     );
-    await server.waitForOutput(/"msg":"hookspec cluster listening"/, 30_000);
+    // Each process logs its own line once started; the primary's may come first (it hears of the listen earlier).
+    for (const slot of [1, 2]) await server.waitForOutput(new RegExp(`"http_process":${slot},[^\\n]*"msg":"hookspec listening"`), 30_000);
   });
 
   afterAll(async () => {
@@ -181,6 +183,38 @@ describe('HOOKSPEC_HTTP_PROCESSES=2: one port, two processes, one SQLite file', 
   it('SIGTERM: every process closes gracefully, the primary exits 0', async () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(server.output()).toMatch(/"exit_codes":\[0,0\],"msg":"all HTTP processes exited"/);
+  });
+});
+
+describe('HOOKSPEC_HTTP_PROCESSES=2: processes that keep dying', () => {
+  it('five deaths within the window: the primary gives up with exit 1', async () => {
+    const tmp = makeTempDir('hookspec-cluster-');
+    const server = await spawnServer({ HOOKSPEC_HTTP_PROCESSES: '2', DATABASE_URL: sqliteUrl(tmp.dir), LOG_LEVEL: 'info' }, { timeoutMs: 30_000 });
+    try {
+      const killed = new Set<number>();
+      /** Waits until every slot in `slots` runs a process not killed yet, then kills them all. */
+      const killFresh = async (slots: number[]) => {
+        for (;;) {
+          const pids = listeningPids(server);
+          const fresh = slots.map((slot) => pids.get(slot)).filter((pid): pid is number => pid !== undefined && !killed.has(pid));
+          if (fresh.length === slots.length) {
+            for (const pid of fresh) (killed.add(pid), process.kill(pid, 'SIGKILL'));
+            return;
+          }
+          if (server.child.exitCode !== null) throw new Error(`the primary exited early:\n${server.output()}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await killFresh([1, 2]);
+      await killFresh([1, 2]);
+      await killFresh([1]);
+      const code = server.child.exitCode ?? (await new Promise((r) => server.child.once('exit', r)));
+      expect(code).toBe(1);
+      expect(server.output()).toMatch(/"deaths":5,[^\n]*"msg":"HTTP processes keep dying; giving up"/);
+    } finally {
+      await server.stop('SIGKILL');
+      tmp.cleanup();
+    }
   });
 });
 
