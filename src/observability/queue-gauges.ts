@@ -35,6 +35,8 @@ function scrapedGauge(name: string, help: string, pick: (stats: QueueStats) => n
     help,
     labelNames,
     registers: [registry],
+    // Every process sharing the database reads the same value: a cluster's total is the maximum, not the sum.
+    aggregator: 'max',
     async collect() {
       const stats = await readStats();
       if (!stats) return;

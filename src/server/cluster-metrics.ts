@@ -7,12 +7,6 @@ import { registry } from '../observability/metrics.js';
 const SCRAPE = 'hookspec:metrics';
 /** Longer than prom-client's own 5 s per-worker timeout, so its error (not ours) names a silent worker. */
 const SCRAPE_TIMEOUT_MS = 7_000;
-/**
- * Gauges read from the shared database on scrape: every process reports the same value, so the total is
- * wrong and the maximum is right. (The other metrics count per process and are summed.)
- */
-const DATABASE_GAUGES = ['hookspec_outbound_queue_depth', 'hookspec_outbound_oldest_due_age_seconds', 'hookspec_outbound_subscriptions_disabled'];
-
 interface ScrapeRequest {
   type: typeof SCRAPE;
   id: number;
@@ -70,14 +64,6 @@ export function exposeMetricsToPrimary(): void {
     if (message.body !== undefined) pending.resolve(message.body);
     else pending.reject(new Error(`cluster metrics failed: ${message.error ?? 'no answer'}`));
   });
-}
-
-/** Once the server has registered its metrics: database-wide gauges aggregate by maximum, not by sum. */
-export function aggregateDatabaseGaugesByMax(): void {
-  for (const name of DATABASE_GAUGES) {
-    const gauge = registry.getSingleMetric(name) as { aggregator?: string } | undefined;
-    if (gauge) gauge.aggregator = 'max';
-  }
 }
 
 /** In the primary: answers a worker's `/metrics` with `clusterMetrics()` over every worker. */

@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
-import { aggregateDatabaseGaugesByMax, exposeMetricsToPrimary } from './cluster-metrics.js';
+import { exposeMetricsToPrimary } from './cluster-metrics.js';
 import { HARD_EXIT_MARGIN_MS } from './signals.js';
 
 /** Environment variable the primary sets on each HTTP process it forks: its slot, 1 to N (1 keeps the configured role). */
@@ -18,7 +18,6 @@ export async function runClusterWorker(config: Config): Promise<void> {
   const starting = startHookspec(config);
   exitOnPrimarySignal(starting, config);
   await starting;
-  aggregateDatabaseGaugesByMax();
 }
 
 /**
