@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 HOOKSPEC := node bin/hookspec.js
 
-.PHONY: install generate check lint typecheck test unit run docs bench bench-generate bench-inbound bench-outbound bench-scale contract clean
+.PHONY: install generate check lint typecheck test unit run docs bench bench-generate bench-inbound bench-inbound-store bench-outbound bench-scale contract clean
 
 ## install: install the exact locked dependencies (native modules are built by npm ci)
 install: $(NODE_MODULES_STAMP)
@@ -51,6 +51,9 @@ bench-generate: install
 
 bench-inbound: install
 	node --import tsx bench/inbound.ts
+
+bench-inbound-store: install
+	node --import tsx bench/inbound-store.ts
 
 bench-outbound: install
 	node --import tsx bench/outbound.ts
