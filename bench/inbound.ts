@@ -1,5 +1,6 @@
-// `make bench-inbound`: req/s, p99 latency and peak RSS of four GitHub receivers under the same load, in one run.
-// Each server runs in its own child process; rounds are interleaved (a b c d, a b c d, …) and medians reported.
+// `make bench-inbound`: req/s, server CPU per request, p99 latency and peak RSS of the GitHub receivers (peers a-f)
+// under the same load, in one run. Each server runs in its own process tree; rounds are interleaved (a b … f, a b … f,
+// …) and medians reported. BENCH_ONLY=b,d runs a subset.
 // @ts-expect-error autocannon ships no types; the few fields used are typed below.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
