@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 HOOKSPEC := node bin/hookspec.js
 
-.PHONY: install generate check lint typecheck test unit run docs bench bench-generate bench-inbound bench-inbound-store bench-outbound bench-scale contract clean
+.PHONY: install generate check lint typecheck test unit run docs bench bench-generate bench-inbound bench-inbound-store bench-inbound-pipeline bench-outbound bench-scale contract clean
 
 ## install: install the exact locked dependencies (native modules are built by npm ci)
 install: $(NODE_MODULES_STAMP)
@@ -54,6 +54,9 @@ bench-inbound: install
 
 bench-inbound-store: install
 	node --import tsx bench/inbound-store.ts
+
+bench-inbound-pipeline: install
+	node --import tsx bench/inbound-pipeline.ts
 
 bench-outbound: install
 	node --import tsx bench/outbound.ts
