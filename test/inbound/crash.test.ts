@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
@@ -8,30 +8,35 @@ import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 import { fixture } from './support/harness.js';
 
 const SECRET = 'crash-test-secret';
-const tmp = makeTempDir('hookspec-crash-');
-const EFFECTS = join(tmp.dir, 'effects.log');
-const env = {
-  DATABASE_URL: sqliteUrl(tmp.dir),
-  GITHUB_WEBHOOK_SECRET: SECRET,
-  HOOKSPEC_HANDLERS_DIR: tmp.dir,
-  HOOKSPEC_INBOUND_LEASE_MS: '1500',
-  HOOKSPEC_INBOUND_POLL_MS: '100',
-  HOOKSPEC_API_KEY: 'crash-test-key',
-};
-let server: SpawnedServer | undefined;
-
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  tmp.cleanup();
-});
-
-/** The observable effect: the handler appends the push's `after` sha, one line per run. */
-writeFileSync(join(tmp.dir, 'github.push.mjs'), `import { appendFileSync } from 'node:fs';
-export default { type: 'github.push', async handle(events) {
-  for (const e of events) appendFileSync(${JSON.stringify(EFFECTS)}, e.data.after + '\\n');
-} };\n`);
 
 const template = JSON.parse(fixture('github-push.json').toString());
+
+/** Pids of `pid`'s descendants (a cluster primary's HTTP processes), from the parent pids in /proc. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const visit = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), visit(c)));
+  visit(pid);
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A signed push with a unique marker in the body and a unique delivery id. */
 function delivery() {
@@ -49,9 +54,39 @@ function delivery() {
   };
 }
 
-describe('crash safety', () => {
+// 1: one process. 2: a cluster whose primary is SIGKILLed; its HTTP processes exit at once, mid-work.
+describe.each([1, 2])('crash safety, HOOKSPEC_HTTP_PROCESSES=%i', (processes) => {
+  const tmp = makeTempDir('hookspec-crash-');
+  const EFFECTS = join(tmp.dir, 'effects.log');
+  const env = {
+    DATABASE_URL: sqliteUrl(tmp.dir),
+    GITHUB_WEBHOOK_SECRET: SECRET,
+    HOOKSPEC_HANDLERS_DIR: tmp.dir,
+    HOOKSPEC_INBOUND_LEASE_MS: '1500',
+    HOOKSPEC_INBOUND_POLL_MS: '100',
+    HOOKSPEC_API_KEY: 'crash-test-key',
+    HOOKSPEC_HTTP_PROCESSES: String(processes),
+    // The cluster's "listening" line (info) tells when every HTTP process takes requests.
+    LOG_LEVEL: processes > 1 ? 'info' : 'warn',
+  };
+  let server: SpawnedServer | undefined;
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    tmp.cleanup();
+  });
+
+  /** The observable effect: the handler appends the push's `after` sha, one line per run. */
+  writeFileSync(join(tmp.dir, 'github.push.mjs'), `import { appendFileSync } from 'node:fs';
+export default { type: 'github.push', async handle(events) {
+  for (const e of events) appendFileSync(${JSON.stringify(EFFECTS)}, e.data.after + '\\n');
+} };\n`);
+
   it('after SIGKILL under load, every delivery that got a 2xx is in the log and processed exactly once', async () => {
     server = await spawnServer(env);
+    // Wait for every HTTP process, so both take requests before the kill.
+    if (processes > 1) await server.waitForOutput(/hookspec cluster listening/, 20_000);
+    const workerPids = descendants(server.child.pid!);
     const acked = new Set<string>();
     let stop = false;
     const worker = async () => {
@@ -72,6 +107,10 @@ describe('crash safety', () => {
     stop = true;
     await Promise.all(workers);
     expect(acked.size).toBeGreaterThanOrEqual(400);
+    // The HTTP processes of a cluster exit when their primary's channel closes; the restart must not race them.
+    const gone = Date.now() + 10_000;
+    while (workerPids.some(alive) && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
+    expect(workerPids.filter(alive)).toEqual([]);
 
     server = await spawnServer(env);
     const db = new Database(join(tmp.dir, 'hookspec.db'), { readonly: true });
@@ -107,7 +146,7 @@ describe('crash safety', () => {
       const events = db.prepare("SELECT count(*) FROM events WHERE type = 'github.push'").pluck().get() as number;
       expect(keys).toBe(rows.length);
       expect(events).toBe(rows.length);
-      console.log(`crash test: ${acked.size} acknowledged, ${rows.length} stored, ${rerun} attempts cut by the kill ran again`);
+      console.log(`crash test (${processes} process(es)): ${acked.size} acknowledged, ${rows.length} stored, ${rerun} attempts cut by the kill ran again`);
     } finally {
       db.close();
     }
