@@ -162,7 +162,9 @@ export class ReceivePipeline {
     }
     this.count(rt, stored.duplicate ? 'duplicate' : 'accepted');
 
-    const item = catalogType ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, receivedAt } : undefined;
+    const item = catalogType
+      ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, payloadJson: delivery.payloadJson, receivedAt }
+      : undefined;
     if (receiver.replies) return this.reply(item, stored.duplicate);
     if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item);
     return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };

@@ -64,7 +64,7 @@ export class OutboxPublisher implements EventPublisher {
         extra: { errors: checked.errors },
       });
     }
-    const dataJson = JSON.stringify(data);
+    const dataJson = options.dataJson ?? JSON.stringify(data);
     const now = this.deps.now?.() ?? new Date();
     const idempotency = options.idempotencyKey
       ? {

@@ -10,6 +10,8 @@ export interface EventPublisher {
 export interface PublishOptions {
   /** Same key + same body returns the first result; same key + different body is a conflict. */
   idempotencyKey?: string;
+  /** `data` as JSON text, when the caller already holds it (a received payload): stored as is, not serialized again. */
+  dataJson?: string;
 }
 
 export interface PublishedEvent {

@@ -7,6 +7,8 @@ export interface DispatchItem {
   catalogType: string;
   /** Parsed payload (the catalog `data`; for Standard Webhooks the whole envelope). */
   payload: unknown;
+  /** Its JSON text as received, when there is one (see `ParsedDelivery.payloadJson`). */
+  payloadJson?: string;
   /** ISO 8601; becomes the envelope `timestamp`. */
   receivedAt: string;
 }

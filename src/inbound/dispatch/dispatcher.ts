@@ -192,7 +192,7 @@ export class Dispatcher implements InboundDispatcher {
     if (handler?.batch) await this.batcher(item.catalogType, handler).add(envelope);
     else if (handler) reply = firstOf(await handler.handle([envelope]));
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
-    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}` });
+    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}`, dataJson: item.payloadJson });
     return reply;
   }
 
@@ -211,7 +211,8 @@ export class Dispatcher implements InboundDispatcher {
     if (!receiver || !claimed.catalogType) return undefined;
     const parsed = receiver.parse(claimed.body, claimed.headers);
     if (!parsed.ok) return undefined;
-    return { id: claimed.id, provider: claimed.provider, catalogType: claimed.catalogType, payload: parsed.delivery.payload, receivedAt: claimed.receivedAt };
+    const { payload, payloadJson } = parsed.delivery;
+    return { id: claimed.id, provider: claimed.provider, catalogType: claimed.catalogType, payload, payloadJson, receivedAt: claimed.receivedAt };
   }
 }
 

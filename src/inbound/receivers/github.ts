@@ -28,7 +28,7 @@ export const githubReceiver: Receiver = {
     const action = stringField(json.value, 'action');
     return {
       ok: true,
-      delivery: { deliveryId, eventType: action ? `${event}.${action}` : event, match: event, payload: json.value },
+      delivery: { deliveryId, eventType: action ? `${event}.${action}` : event, match: event, payload: json.value, payloadJson: json.text },
     };
   },
 };

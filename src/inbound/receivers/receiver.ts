@@ -14,6 +14,11 @@ export interface ParsedDelivery {
   match: string | undefined;
   /** The catalog `data` (for Standard Webhooks: the whole envelope). */
   payload: unknown;
+  /**
+   * The payload's JSON text as received, when the payload is a whole JSON document of the request: the publisher
+   * stores it as is instead of serializing the parsed value again (and keeps numbers beyond 2^53 exact).
+   */
+  payloadJson?: string;
   /** Answered at once, neither stored nor dispatched (Slack `url_verification`). */
   immediate?: { status: number; body: unknown };
 }
@@ -40,9 +45,9 @@ export interface Receiver {
 }
 
 /** `JSON.parse` that returns a result instead of throwing on attacker input. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseJson(text: string): { ok: true; value: unknown; text: string } | { ok: false; message: string } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text), text };
   } catch (err) {
     return { ok: false, message: `The body is not valid JSON: ${(err as Error).message}` };
   }

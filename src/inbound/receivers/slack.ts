@@ -35,7 +35,7 @@ export const slackEventsReceiver: Receiver = {
     }
     const inner = isObject(json.value.event) ? stringField(json.value.event, 'type') : undefined;
     const deliveryId = stringField(json.value, 'event_id') ?? contentKey(body, headers);
-    return { ok: true, delivery: { deliveryId, eventType: inner ?? type, match: inner, payload: json.value } };
+    return { ok: true, delivery: { deliveryId, eventType: inner ?? type, match: inner, payload: json.value, payloadJson: json.text } };
   },
 };
 
@@ -77,6 +77,6 @@ export const slackInteractiveReceiver: Receiver = {
     const kind = stringField(json.value, 'type') ?? 'unknown';
     const trigger = stringField(json.value, 'trigger_id');
     const deliveryId = trigger ? `interaction:${trigger}` : contentKey(body, headers);
-    return { ok: true, delivery: { deliveryId, eventType: `interaction.${kind}`, match: 'interaction', payload: json.value } };
+    return { ok: true, delivery: { deliveryId, eventType: `interaction.${kind}`, match: 'interaction', payload: json.value, payloadJson: json.text } };
   },
 };

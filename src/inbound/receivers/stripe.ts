@@ -18,6 +18,6 @@ export const stripeReceiver: Receiver = {
     const id = stringField(json.value, 'id');
     const type = stringField(json.value, 'type');
     if (!id || !type) return { ok: false, message: 'A Stripe event needs string "id" and "type" members' };
-    return { ok: true, delivery: { deliveryId: id, eventType: type, match: type, payload: json.value } };
+    return { ok: true, delivery: { deliveryId: id, eventType: type, match: type, payload: json.value, payloadJson: json.text } };
   },
 };
