@@ -136,6 +136,8 @@ export class ReceivePipeline {
         { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
     }
     const id = newId('in', nowMs);
+    // Stored already claimed by this process's dispatcher (when it has room): it then runs it without a claim.
+    const lease = catalogType && !receiver.replies ? this.deps.dispatcher.offerLease() : undefined;
     let stored;
     try {
       stored = await this.deps.commit.write({
@@ -154,6 +156,7 @@ export class ReceivePipeline {
         status: catalogType ? 'received' : 'processed',
         receivedAt,
         nextAttemptAt: nowMs,
+        lease,
       });
     } catch (err) {
       logger.error({ err, receiver: receiver.operationId }, 'storing an inbound delivery failed');
@@ -166,7 +169,7 @@ export class ReceivePipeline {
       ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, payloadJson: delivery.payloadJson, receivedAt }
       : undefined;
     if (receiver.replies) return this.reply(item, stored.duplicate);
-    if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item);
+    if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item, lease !== undefined);
     return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };
   }
 

@@ -33,6 +33,24 @@ export interface NewInboundDelivery {
   receivedAt: string;
   /** Epoch ms at which the dispatcher may pick it up. */
   nextAttemptAt: number;
+  /**
+   * Stored already claimed (status `processing`, attempt 1) by the dispatcher of the receiving process, which then
+   * runs it without a claim round trip. If that process dies, the lease expires and any dispatcher takes it.
+   */
+  lease?: InboundLease;
+}
+
+/** Who holds a delivery's attempt, and until when (epoch ms). */
+export interface InboundLease {
+  owner: string;
+  until: number;
+}
+
+/** The processing state a new row is stored in: as given, or already claimed when it carries a lease. */
+export function initialState(row: NewInboundDelivery): { status: InboundStatus; attempts: number; leaseOwner: string | null; nextAttemptAt: number } {
+  return row.lease
+    ? { status: 'processing', attempts: 1, leaseOwner: row.lease.owner, nextAttemptAt: row.lease.until }
+    : { status: row.status, attempts: 0, leaseOwner: null, nextAttemptAt: row.nextAttemptAt };
 }
 
 /** Outcome of one insert: the row id, and whether the delivery id had been stored before. */

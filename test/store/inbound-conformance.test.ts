@@ -152,6 +152,26 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
     expect(await store.inbound.listDueDeliveries(9_000, 10)).toEqual([row.id]);
   });
 
+  it('stores a delivery already claimed under a lease: nobody else takes it until the lease expires', async () => {
+    const row = delivery({ lease: { owner: 'receiver-node', until: 5_000 } });
+    await store.inbound.insertDeliveries([row]);
+    expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'processing', attempts: 1 });
+    expect(await other.inbound.listDueDeliveries(4_999, 10)).toEqual([]);
+    expect(await other.inbound.claimDeliveries([row.id], 'node-b', 20_000, 4_999)).toEqual([]);
+    // The holder completes attempt 1 without having claimed it.
+    const at = new Date(3_000).toISOString();
+    expect(await store.inbound.completeDeliveries([{ id: row.id, owner: 'receiver-node', attempt: 1, status: 'processed', lastError: null, nextAttemptAt: 0, at }])).toBe(1);
+    expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'processed', attempts: 1, processedAt: at });
+
+    // A holder that died: after the lease, the poll sees it and another node's claim makes it attempt 2.
+    const orphan = delivery({ lease: { owner: 'crashed', until: 5_000 } });
+    await store.inbound.insertDeliveries([orphan]);
+    expect(await other.inbound.listDueDeliveries(5_000, 10)).toEqual([orphan.id]);
+    const [taken] = await other.inbound.claimDeliveries([orphan.id], 'node-b', 20_000, 5_000);
+    expect(taken?.attempts).toBe(2);
+    expect(taken!.body.equals(orphan.body)).toBe(true);
+  });
+
   it('requeues a finished delivery for replay but not one in flight', async () => {
     const row = delivery();
     await store.inbound.insertDeliveries([row]);

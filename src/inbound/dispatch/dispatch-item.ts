@@ -1,3 +1,5 @@
+import type { InboundLease } from '../../store/inbound-store.js';
+
 /** A stored delivery on its way to the handlers and the publisher. */
 export interface DispatchItem {
   /** Inbound log id (`in_…`). */
@@ -15,8 +17,13 @@ export interface DispatchItem {
 
 /** What the receive pipeline needs from the dispatcher. */
 export interface InboundDispatcher {
-  /** Queues freshly committed deliveries for background processing. */
-  enqueue(item: DispatchItem): void;
+  /**
+   * A lease to store a delivery under, when this dispatcher runs and has room: the row is then stored already
+   * claimed, and `enqueue(item, true)` runs it without a claim round trip.
+   */
+  offerLease(): InboundLease | undefined;
+  /** Queues freshly committed deliveries for background processing (`leased`: stored under `offerLease()`). */
+  enqueue(item: DispatchItem, leased?: boolean): void;
   /**
    * Runs a delivery's handler now and resolves with its return value, or with `undefined` after `timeoutMs`
    * (the handler keeps running in the background). Used for Slack slash commands, which answer in the response.

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { InboundConfig } from '../../config/inbound.js';
 import { logger } from '../../observability/logger.js';
 import type { EventPublisher } from '../../outbound/publisher.js';
-import type { ClaimedDelivery, InboundCompletion, InboundStore } from '../../store/inbound-store.js';
+import type { ClaimedDelivery, InboundCompletion, InboundLease, InboundStore } from '../../store/inbound-store.js';
 import { inboundDispatch } from '../metrics.js';
 import type { Receiver } from '../receivers/receiver.js';
 import { HandlerBatcher } from './batcher.js';
@@ -32,6 +32,9 @@ export interface DispatcherDeps {
   now?: () => number;
 }
 
+/** A delivery stored already leased to this dispatcher: its item is in memory, nothing is read back. */
+type Leased = Pick<ClaimedDelivery, 'id' | 'attempts' | 'catalogType'>;
+
 interface Outcome {
   completion: InboundCompletion;
   reply: unknown;
@@ -47,6 +50,8 @@ export class Dispatcher implements InboundDispatcher {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly items = new Map<string, DispatchItem>();
+  /** Queued ids whose rows were stored under this dispatcher's lease (no claim needed). */
+  private readonly leased = new Set<string>();
   private readonly batchers = new Map<string, HandlerBatcher>();
   private active = 0;
   private pumpScheduled = false;
@@ -72,14 +77,22 @@ export class Dispatcher implements InboundDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
+    await this.releaseQueuedLeases();
     for (const batcher of this.batchers.values()) batcher.flush();
     const deadline = Date.now() + STOP_GRACE_MS;
     while (this.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
 
-  enqueue(item: DispatchItem): void {
+  offerLease(): InboundLease | undefined {
+    if (this.stopped || this.queue.length >= MAX_QUEUED) return undefined;
+    return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
+  }
+
+  enqueue(item: DispatchItem, leased = false): void {
+    // A leased row that is not queued here waits for its lease to expire, then the poll takes it.
     if (this.stopped || this.queued.has(item.id) || this.queue.length >= MAX_QUEUED) return;
     this.items.set(item.id, item);
+    if (leased) this.leased.add(item.id);
     this.push(item.id);
   }
 
@@ -150,12 +163,32 @@ export class Dispatcher implements InboundDispatcher {
 
   private async runBatch(ids: string[]): Promise<void> {
     const now = this.now();
-    const claimed = await this.deps.store.claimDeliveries(ids, this.owner, now + this.deps.config.leaseMs, now);
+    const held: Leased[] = [];
+    const toClaim: string[] = [];
+    for (const id of ids) {
+      if (this.leased.delete(id)) held.push({ id, attempts: 1, catalogType: this.items.get(id)!.catalogType });
+      else toClaim.push(id);
+    }
+    const claimed = toClaim.length > 0 ? await this.deps.store.claimDeliveries(toClaim, this.owner, now + this.deps.config.leaseMs, now) : [];
     const claimedIds = new Set(claimed.map((c) => c.id));
-    for (const id of ids) if (!claimedIds.has(id)) this.items.delete(id);
-    if (claimed.length === 0) return;
-    const outcomes = await Promise.all(claimed.map((c) => this.attempt(c)));
+    for (const id of toClaim) if (!claimedIds.has(id)) this.items.delete(id);
+    const work = [...held, ...claimed];
+    if (work.length === 0) return;
+    const outcomes = await Promise.all(work.map((c) => this.attempt(c)));
     await this.complete(outcomes.map((o) => o.completion));
+  }
+
+  /** On stop: leased rows still waiting here go back to `received` at once, instead of waiting out their lease. */
+  private async releaseQueuedLeases(): Promise<void> {
+    const held = this.queue.filter((id) => this.leased.has(id));
+    if (held.length === 0) return;
+    const at = new Date(this.now()).toISOString();
+    try {
+      await this.complete(held.map((id) => ({ id, owner: this.owner, attempt: 1, status: 'received', lastError: null, nextAttemptAt: this.now(), at })));
+    } catch (err) {
+      logger.warn({ err, count: held.length }, 'releasing queued inbound leases failed; they are retried when the leases expire');
+    }
+    for (const id of held) this.leased.delete(id);
   }
 
   private async complete(completions: InboundCompletion[]): Promise<void> {
@@ -163,8 +196,8 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   /** One attempt: handler (single or batched), then the publish; never rejects. */
-  private async attempt(claimed: ClaimedDelivery): Promise<Outcome> {
-    const item = this.items.get(claimed.id) ?? this.rebuild(claimed);
+  private async attempt(claimed: ClaimedDelivery | Leased): Promise<Outcome> {
+    const item = this.items.get(claimed.id) ?? ('receiver' in claimed ? this.rebuild(claimed) : undefined);
     this.items.delete(claimed.id);
     const base = { id: claimed.id, owner: this.owner, attempt: claimed.attempts };
     try {

@@ -1,12 +1,13 @@
-import type {
-  ClaimedDelivery,
-  InboundDeliveryRow,
-  InboundRefusal,
-  InboundStatus,
-  InboundStore,
-  InboundValidationError,
-  InsertedDelivery,
-  NewInboundDelivery,
+import {
+  initialState,
+  type ClaimedDelivery,
+  type InboundDeliveryRow,
+  type InboundRefusal,
+  type InboundStatus,
+  type InboundStore,
+  type InboundValidationError,
+  type InsertedDelivery,
+  type NewInboundDelivery,
 } from '../inbound-store.js';
 import { inTransaction, type PostgresPool } from './database.js';
 
@@ -49,14 +50,14 @@ const DELIVERY_COLUMNS = `id, provider, receiver, delivery_id, event_type, catal
  * another API node stored first, even a moment ago, is skipped by the unique constraint instead of failing.
  */
 const INSERT_BATCH_SQL = `INSERT INTO inbound_deliveries (id, provider, receiver, delivery_id, event_type, catalog_type, headers, body,
-    source, secret_index, validation_ok, validation_errors, status, attempts, next_attempt_at, received_at, processed_at)
+    source, secret_index, validation_ok, validation_errors, status, attempts, lease_owner, next_attempt_at, received_at, processed_at)
   SELECT r.id, r.provider, r.receiver, r.delivery_id, r.event_type, r.catalog_type, r.headers::json, r.body, r.source, r.secret_index,
-    r.validation_ok, r.validation_errors::json, r.status, 0, r.next_attempt_at, r.received_at,
+    r.validation_ok, r.validation_errors::json, r.status, r.attempts, r.lease_owner, r.next_attempt_at, r.received_at,
     CASE WHEN r.status = 'processed' THEN r.received_at END
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bytea[], $9::text[],
-    $10::int[], $11::bool[], $12::text[], $13::text[], $14::bigint[], $15::timestamptz[])
+    $10::int[], $11::bool[], $12::text[], $13::text[], $14::bigint[], $15::timestamptz[], $16::int[], $17::text[])
     AS r(id, provider, receiver, delivery_id, event_type, catalog_type, headers, body, source, secret_index, validation_ok,
-      validation_errors, status, next_attempt_at, received_at)
+      validation_errors, status, next_attempt_at, received_at, attempts, lease_owner)
   ON CONFLICT (provider, delivery_id) DO NOTHING
   RETURNING id`;
 
@@ -78,6 +79,7 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
       if (rows.length === 0) return [];
       // Sorted by key, so two nodes inserting overlapping batches wait on each other in one order (no deadlock).
       const sorted = [...rows].sort((a, b) => compareKeys(a.provider, a.deliveryId, b.provider, b.deliveryId));
+      const states = sorted.map(initialState);
       return inTransaction(pool, async (client): Promise<InsertedDelivery[]> => {
         const inserted = await client.query<{ id: string }>({
           name: 'hookspec_inbound_insert_batch',
@@ -95,9 +97,11 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
             sorted.map((r) => r.secretIndex),
             sorted.map((r) => r.validationOk),
             sorted.map((r) => (r.validationOk ? null : JSON.stringify(r.validationErrors))),
-            sorted.map((r) => r.status),
-            sorted.map((r) => r.nextAttemptAt),
+            states.map((s) => s.status),
+            states.map((s) => s.nextAttemptAt),
             sorted.map((r) => r.receivedAt),
+            states.map((s) => s.attempts),
+            states.map((s) => s.leaseOwner),
           ],
         });
         const fresh = new Set(inserted.rows.map((r) => r.id));

@@ -1,5 +1,6 @@
-import type {
-  ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundListFilter, InboundRefusal, InboundStatus, InboundStore,
+import {
+  initialState,
+  type ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundListFilter, InboundRefusal, InboundStatus, InboundStore,
   InsertedDelivery, NewInboundDelivery,
 } from '../inbound-store.js';
 import type { BodyLog, BodyRef } from './body-log.js';
@@ -68,9 +69,9 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   // Positional parameters: better-sqlite3 binds named ones by property lookup, which doubled the cost of this insert.
   const insert = db.prepare(
     `INSERT INTO inbound_deliveries (id, provider, receiver, delivery_id, event_type, catalog_type, headers, source,
-       secret_index, validation_ok, validation_errors, status, attempts, next_attempt_at, received_at, processed_at,
+       secret_index, validation_ok, validation_errors, status, attempts, lease_owner, next_attempt_at, received_at, processed_at,
        body_segment, body_offset, body_length, body_crc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (provider, delivery_id) DO NOTHING`,
   );
   const insertBody = db.prepare('INSERT INTO inbound_bodies (delivery_rowid, body) VALUES (?, ?)');
@@ -78,10 +79,11 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   const insertBatch = db.transaction((rows: NewInboundDelivery[], refs: BodyRef[] | undefined): InsertedDelivery[] =>
     rows.map((row, i) => {
       const ref = refs?.[i];
+      const state = initialState(row);
       const { changes, lastInsertRowid } = insert.run(
         row.id, row.provider, row.receiver, row.deliveryId, row.eventType, row.catalogType, JSON.stringify(row.headers), row.source,
-        row.secretIndex, row.validationOk ? 1 : 0, row.validationOk ? null : JSON.stringify(row.validationErrors), row.status,
-        row.nextAttemptAt, row.receivedAt, row.status === 'processed' ? row.receivedAt : null,
+        row.secretIndex, row.validationOk ? 1 : 0, row.validationOk ? null : JSON.stringify(row.validationErrors), state.status,
+        state.attempts, state.leaseOwner, state.nextAttemptAt, row.receivedAt, row.status === 'processed' ? row.receivedAt : null,
         ref?.segment ?? null, ref?.offset ?? null, ref?.length ?? null, ref?.crc ?? null,
       );
       if (changes === 1) {

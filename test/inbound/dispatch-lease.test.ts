@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../src/inbound/dispatch/dispatcher.js';
+import { HandlerRegistry } from '../../src/inbound/dispatch/handler-registry.js';
+import { receivers } from '../../src/inbound/receivers/index.js';
+import type { EventPublisher } from '../../src/outbound/publisher.js';
+import type { NewInboundDelivery } from '../../src/store/inbound-store.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+
+const CONFIG = { maxAttempts: 3, retryBaseMs: 10, leaseMs: 60_000, pollMs: 60_000 };
+
+describe('deliveries stored under the dispatcher lease', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let store: Store;
+  const published: string[] = [];
+  const publisher = { publish: async (type: string) => (published.push(type), { id: 'evt_x', type, created_at: '' }) } as unknown as EventPublisher;
+  let n = 0;
+  const row = (dispatcher: Dispatcher): NewInboundDelivery => ({
+    id: `in_${String(++n).padStart(20, '0')}`, provider: 'github', receiver: 'receiveGithubWebhook', deliveryId: `lease-${n}`,
+    eventType: 'push', catalogType: 'github.push', headers: { 'x-github-event': 'push', 'x-github-delivery': `lease-${n}` }, body: Buffer.from('{"ref":"refs/heads/main"}'), source: '127.0.0.1', secretIndex: 0,
+    validationOk: true, validationErrors: [], status: 'received', receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(),
+    lease: dispatcher.offerLease(),
+  });
+  const dispatcherOn = (s: Store) => new Dispatcher({ store: s.inbound, publisher, handlers: new HandlerRegistry(tmp.dir), receivers: new Map(receivers.map((r) => [r.operationId, r])), config: CONFIG });
+
+  beforeEach(async () => {
+    tmp = makeTempDir('hookspec-lease-');
+    store = await openStore(sqliteUrl(tmp.dir));
+  });
+  afterEach(async () => {
+    await store.close();
+    tmp.cleanup();
+  });
+
+  it('offers no lease unless it runs, and runs a leased delivery without claiming it (attempt 1)', async () => {
+    const dispatcher = dispatcherOn(store);
+    expect(dispatcher.offerLease()).toBeUndefined();
+    dispatcher.start();
+    const leased = row(dispatcher);
+    expect(leased.lease?.owner).toBe(dispatcher.owner);
+    await store.inbound.insertDeliveries([leased]);
+    dispatcher.enqueue({ id: leased.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: leased.receivedAt }, true);
+    const deadline = Date.now() + 5000;
+    while ((await store.inbound.getDelivery(leased.id))!.status !== 'processed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await store.inbound.getDelivery(leased.id)).toMatchObject({ status: 'processed', attempts: 1 });
+    expect(published).toContain('github.push');
+    await dispatcher.stop();
+  });
+
+  it('on stop, gives back the leases of deliveries it had not started, so the next start takes them at once', async () => {
+    const dispatcher = dispatcherOn(store);
+    dispatcher.start();
+    const rows = [row(dispatcher), row(dispatcher)];
+    await store.inbound.insertDeliveries(rows);
+    for (const r of rows) dispatcher.enqueue({ id: r.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: r.receivedAt }, true);
+    // Stopped before its deferred pump ran: nothing started.
+    await dispatcher.stop();
+    for (const r of rows) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'received', attempts: 1 });
+    expect(await store.inbound.listDueDeliveries(Date.now(), 10)).toEqual(rows.map((r) => r.id));
+
+    // A restarted process: its dispatcher rebuilds the payloads from the stored bodies.
+    const restarted = await openStore(sqliteUrl(tmp.dir));
+    const next = dispatcherOn(restarted);
+    next.start();
+    const deadline = Date.now() + 5000;
+    const done = async () => (await Promise.all(rows.map((r) => store.inbound.getDelivery(r.id)))).every((d) => d!.status === 'processed');
+    while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    for (const r of rows) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 2 });
+    await next.stop();
+    await restarted.close();
+  });
+});
