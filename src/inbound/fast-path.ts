@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../observability/logger.js';
+import { logAnswered, requestIdOf } from '../observability/request-log.js';
 import type { FastPath } from '../server/http.js';
 import type { Answer, InboundRequest, ReceivePipeline, ReceiverRuntime } from './receive.js';
 
@@ -22,12 +23,17 @@ export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: read
   return {
     matches: (req) => runtimeOf(req) !== undefined,
     handle(req, res) {
+      const started = performance.now();
+      const requestId = requestIdOf(req);
+      const answer = (a: Answer) => {
+        if (write(res, a, requestId)) logAnswered(req, a.status, started, requestId);
+      };
       const rt = runtimeOf(req)!;
       const request: InboundRequest = { headers: req.headers, source: req.socket.remoteAddress ?? 'unknown' };
       const early = pipeline.precheck(rt, request);
       if (early) {
         const length = Number(req.headers['content-length'] ?? Infinity);
-        write(res, length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
+        answer(length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
         return;
       }
       readBody(req, maxBodyBytes)
@@ -36,10 +42,10 @@ export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: read
           if (read.tooLarge) return pipeline.tooLarge(rt, request, read.size);
           return undefined; // the client went away mid-body: nobody to answer
         })
-        .then((answer) => answer && write(res, answer))
+        .then((a) => a && answer(a))
         .catch((err) => {
           logger.error({ err, path: rt.receiver.path }, 'inbound request failed');
-          write(res, { status: 500, body: { type: 'urn:hookspec:problem:internal_error', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; it has been logged.', code: 'internal_error' }, headers: { 'content-type': 'application/problem+json' } });
+          answer({ status: 500, body: { type: 'urn:hookspec:problem:internal_error', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; it has been logged.', code: 'internal_error' }, headers: { 'content-type': 'application/problem+json' } });
         });
     },
   };
@@ -73,17 +79,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
-function write(res: ServerResponse, answer: Answer): void {
-  if (res.headersSent || res.destroyed) return;
+/** Writes the answer; false when the response was already sent or the client is gone. */
+function write(res: ServerResponse, answer: Answer, requestId: string): boolean {
+  if (res.headersSent || res.destroyed) return false;
   const body = JSON.stringify(answer.body);
   const headers: Record<string, string | number> = {
     'content-type': 'application/json',
     ...answer.headers,
     'content-length': Buffer.byteLength(body),
+    'x-request-id': requestId,
   };
   if (answer.closeConnection) headers.connection = 'close';
   res.writeHead(answer.status, headers);
   res.end(body);
   // A refused upload is not read to its end: close once the answer is out, instead of draining it.
   if (answer.closeConnection) res.once('finish', () => res.req.socket?.destroySoon?.());
+  return true;
 }

@@ -9,14 +9,15 @@ export interface FastPath {
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** One node:http server: receivers take the fast path, everything else goes to the express app. */
+/** One node:http server: receivers take the fast path (which logs its own request lines), the rest the express app. */
 export function createHttpServer(fastPaths: FastPath[], app: RequestListener): Server {
-  const server = createServer({ keepAliveTimeout: 65_000 }, logRequests((req, res) => {
+  const logged = logRequests(app);
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     for (const path of fastPaths) {
       if (path.matches(req)) return path.handle(req, res);
     }
-    app(req, res);
-  }));
+    logged(req, res);
+  });
   // Slow-loris guard: a client gets this long to send its headers.
   server.headersTimeout = 20_000;
   return server;
