@@ -70,4 +70,17 @@ describe('deliveries stored under the dispatcher lease', () => {
     await next.stop();
     await restarted.close();
   });
+
+  it('a delivery leased just before a stop and stored after it is given back, not left to wait out the lease', async () => {
+    const dispatcher = dispatcherOn(store);
+    dispatcher.start();
+    const late = row(dispatcher);
+    await dispatcher.stop();
+    await store.inbound.insertDeliveries([late]);
+    dispatcher.enqueue({ id: late.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: late.receivedAt }, true);
+    const deadline = Date.now() + 2000;
+    while ((await store.inbound.getDelivery(late.id))!.status !== 'received' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await store.inbound.getDelivery(late.id)).toMatchObject({ status: 'received' });
+    expect(await store.inbound.listDueDeliveries(Date.now(), 10)).toEqual([late.id]);
+  });
 });

@@ -89,7 +89,9 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   enqueue(item: DispatchItem, leased = false): void {
-    // A leased row that is not queued here waits for its lease to expire, then the poll takes it.
+    // Leased under a stop that came while it was being stored: give it back rather than let it wait out the lease.
+    if (this.stopped && leased) return void this.release([item.id]);
+    // A leased row not queued here (queue full) waits for its lease to expire, then the poll takes it.
     if (this.stopped || this.queued.has(item.id) || this.queue.length >= MAX_QUEUED) return;
     this.items.set(item.id, item);
     if (leased) this.leased.add(item.id);
@@ -181,14 +183,19 @@ export class Dispatcher implements InboundDispatcher {
   /** On stop: leased rows still waiting here go back to `received` at once, instead of waiting out their lease. */
   private async releaseQueuedLeases(): Promise<void> {
     const held = this.queue.filter((id) => this.leased.has(id));
-    if (held.length === 0) return;
+    for (const id of held) this.leased.delete(id);
+    await this.release(held);
+  }
+
+  /** Gives back unstarted attempt-1 leases of this dispatcher: the rows are due again now. */
+  private async release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     const at = new Date(this.now()).toISOString();
     try {
-      await this.complete(held.map((id) => ({ id, owner: this.owner, attempt: 1, status: 'received', lastError: null, nextAttemptAt: this.now(), at })));
+      await this.complete(ids.map((id) => ({ id, owner: this.owner, attempt: 1, status: 'received', lastError: null, nextAttemptAt: this.now(), at })));
     } catch (err) {
-      logger.warn({ err, count: held.length }, 'releasing queued inbound leases failed; they are retried when the leases expire');
+      logger.warn({ err, count: ids.length }, 'releasing inbound leases failed; those deliveries run once the leases expire');
     }
-    for (const id of held) this.leased.delete(id);
   }
 
   private async complete(completions: InboundCompletion[]): Promise<void> {
