@@ -40,6 +40,14 @@ export interface NewInboundDelivery {
   lease?: InboundLease;
 }
 
+/** A stored delivery whose raw body is gone or damaged (only an OS crash or a hand-deleted file can do that). */
+export class BodyLostError extends Error {
+  constructor(where: string, why: string) {
+    super(`raw body lost (${where}): ${why}`);
+    this.name = 'BodyLostError';
+  }
+}
+
 /** Who holds a delivery's attempt, and until when (epoch ms). */
 export interface InboundLease {
   owner: string;

@@ -1,8 +1,8 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewInboundDelivery } from '../../src/store/inbound-store.js';
-import { BodyLog, BodyLostError, type BodyRef } from '../../src/store/sqlite/body-log.js';
+import { BodyLostError, type NewInboundDelivery } from '../../src/store/inbound-store.js';
+import { BodyLog, type BodyRef } from '../../src/store/sqlite/body-log.js';
 import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/database.js';
 import { createSqliteInboundStore } from '../../src/store/sqlite/inbound-store.js';
 import { createSqliteRetentionStore } from '../../src/store/sqlite/retention.js';

@@ -1,6 +1,7 @@
 import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { BodyLostError } from '../inbound-store.js';
 
 /** Where one raw body lives: segment file, byte offset, length and CRC-32 (so a torn or missing body is detected). */
 export interface BodyRef {
@@ -10,12 +11,6 @@ export interface BodyRef {
   crc: number;
 }
 
-/** A body whose bytes are gone or damaged (only an OS crash or a hand-deleted file can do that). */
-export class BodyLostError extends Error {
-  constructor(ref: BodyRef, why: string) {
-    super(`raw body lost: segment ${ref.segment} offset ${ref.offset} length ${ref.length}: ${why}`);
-  }
-}
 
 export interface BodyLogOptions {
   /** Start a new segment once the current one holds this many bytes. @default 64 MiB */
@@ -94,10 +89,10 @@ export class BodyLog {
     let got = 0;
     while (got < ref.length) {
       const n = readSync(fd, body, got, ref.length - got, ref.offset + got);
-      if (n === 0) throw new BodyLostError(ref, 'the segment ends early');
+      if (n === 0) throw new BodyLostError(where(ref), 'the segment ends early');
       got += n;
     }
-    if (crc32(body) !== ref.crc) throw new BodyLostError(ref, 'CRC mismatch');
+    if (crc32(body) !== ref.crc) throw new BodyLostError(where(ref), 'CRC mismatch');
     return body;
   }
 
@@ -168,7 +163,7 @@ export class BodyLog {
     try {
       fd = openSync(this.pathOf(ref.segment), 'r');
     } catch (err) {
-      throw new BodyLostError(ref, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the segment file is missing' : String(err));
+      throw new BodyLostError(where(ref), (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the segment file is missing' : String(err));
     }
     // A few open segments cover nearly every read (recent deliveries); the oldest reader closes first.
     if (this.readers.size >= OPEN_READERS) this.closeReader(this.readers.keys().next().value!);
@@ -194,6 +189,10 @@ function syncAndClose(fd: number): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function where(ref: BodyRef): string {
+  return `segment ${ref.segment} offset ${ref.offset} length ${ref.length}`;
 }
 
 function createdAt(segment: number): number {
