@@ -11,7 +11,6 @@ export interface BodyRef {
   crc: number;
 }
 
-
 export interface BodyLogOptions {
   /** Start a new segment once the current one holds this many bytes. @default 64 MiB */
   maxSegmentBytes?: number;

@@ -117,16 +117,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       const r = claim.get({ id, owner, leaseUntil, now }) as
         | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
         | undefined;
-      if (!r) continue;
-      let body: Buffer | undefined;
-      out.push({
-        id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>,
-        catalogType: r.catalog_type, eventType: r.event_type, receivedAt: r.received_at, attempts: r.attempts,
-        // Read on first use: the in-process dispatcher already holds the parsed payload and never needs it.
-        get body() {
-          return (body ??= readBody(r.rowid, r));
-        },
-      });
+      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: readBody(r.rowid, r), receivedAt: r.received_at, attempts: r.attempts });
     }
     return out;
   });
