@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { exposeMetricsToPrimary } from './cluster-metrics.js';
-import { HARD_EXIT_MARGIN_MS } from './signals.js';
+import { closeAndExit } from './signals.js';
 
 /** Environment variable the primary sets on each HTTP process it forks: its slot, 1 to N (1 keeps the configured role). */
 export const HTTP_PROCESS_SLOT_ENV = 'HOOKSPEC_HTTP_PROCESS_SLOT';
@@ -29,19 +29,6 @@ function exitOnPrimarySignal(starting: Promise<{ close(): Promise<void> }>, conf
   process.on('SIGINT', () => undefined);
   process.once('SIGTERM', () => {
     process.on('SIGTERM', () => undefined);
-    logger.info({ deadline_ms: config.ops.shutdownDeadlineMs }, 'shutting down');
-    setTimeout(() => {
-      logger.error('shutdown hung; exiting');
-      process.exit(1);
-    }, config.ops.shutdownDeadlineMs + HARD_EXIT_MARGIN_MS).unref();
-    starting
-      .then((running) => running.close())
-      .then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+    closeAndExit(() => starting.then((running) => running.close()), config);
   });
 }

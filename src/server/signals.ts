@@ -18,18 +18,23 @@ export function exitOnSignals(running: RunningHookspec, config: Config): void {
         process.exit(1);
       }
       shuttingDown = true;
-      logger.info({ signal, deadline_ms: config.ops.shutdownDeadlineMs }, 'shutting down');
-      setTimeout(() => {
-        logger.error('shutdown hung; exiting');
-        process.exit(1);
-      }, config.ops.shutdownDeadlineMs + HARD_EXIT_MARGIN_MS).unref();
-      running.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      closeAndExit(() => running.close(), config, { signal });
     });
   }
+}
+
+/** Closes within the deadline (plus a margin if close() itself hangs), then exits 0, or 1 if closing failed. */
+export function closeAndExit(close: () => Promise<void>, config: Config, fields: Record<string, unknown> = {}): void {
+  logger.info({ ...fields, deadline_ms: config.ops.shutdownDeadlineMs }, 'shutting down');
+  setTimeout(() => {
+    logger.error('shutdown hung; exiting');
+    process.exit(1);
+  }, config.ops.shutdownDeadlineMs + HARD_EXIT_MARGIN_MS).unref();
+  close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
