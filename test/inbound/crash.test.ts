@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processTree } from '../support/process-tree.js';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 import { fixture } from './support/harness.js';
@@ -10,24 +11,6 @@ import { fixture } from './support/harness.js';
 const SECRET = 'crash-test-secret';
 
 const template = JSON.parse(fixture('github-push.json').toString());
-
-/** Pids of `pid`'s descendants (a cluster primary's HTTP processes), from the parent pids in /proc. */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: number[] = [];
-  const visit = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), visit(c)));
-  visit(pid);
-  return out;
-}
 
 const alive = (pid: number) => {
   try {
@@ -86,7 +69,7 @@ export default { type: 'github.push', async handle(events) {
     server = await spawnServer(env);
     // Wait for every HTTP process, so both take requests before the kill.
     if (processes > 1) await server.waitForOutput(/hookspec cluster listening/, 20_000);
-    const workerPids = descendants(server.child.pid!);
+    const workerPids = processTree(server.child.pid!).slice(1);
     const acked = new Set<string>();
     let stop = false;
     const worker = async () => {

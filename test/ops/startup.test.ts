@@ -1,17 +1,6 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
-
-function runMain(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, VITEST: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+import { runMain } from '../support/spawn-server.js';
 
 describe('startup failures', () => {
   it.each([

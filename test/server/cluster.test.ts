@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
+import { runMain, spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -219,14 +218,6 @@ describe('HOOKSPEC_HTTP_PROCESSES=2: processes that keep dying', () => {
 });
 
 describe('HOOKSPEC_HTTP_PROCESSES: startup failures fork nothing', () => {
-  const MAIN = join(ROOT, 'src', 'main.ts');
-  const runMain = (env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, VITEST: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-      );
-    });
-
   it.each([
     ['a malformed process count', { HOOKSPEC_HTTP_PROCESSES: 'x' }, /HOOKSPEC_HTTP_PROCESSES must be a positive integer or auto \(got "x"\)/],
     ['a malformed setting with 2 processes', { HOOKSPEC_HTTP_PROCESSES: '2', PORT: 'abc' }, /PORT must be a non-negative integer \(got "abc"\)/],

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,4 +79,13 @@ export async function spawnServer(
       return exited;
     },
   };
+}
+
+/** Runs `src/main.ts` to its exit (startup failures): exit code and output, at LOG_LEVEL info. */
+export function runMain(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], { env: { ...process.env, VITEST: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, timeout: 20_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
 }
