@@ -22,7 +22,8 @@ const SANE_ID = /^[\w.:-]{1,128}$/;
 
 /** What a logged request carries until it finishes; the child logger is built on first use only. */
 interface RequestLogState {
-  started: bigint;
+  /** `performance.now()` when the request arrived. */
+  started: number;
   requestId: string;
   path: string;
   base: Logger;
@@ -51,7 +52,7 @@ Object.defineProperty(IncomingMessage.prototype, 'log', {
 export function logRequests(listener: Listener, base: Logger = logger): Listener {
   return (req, res) => {
     const requestId = requestIdOf(req);
-    const state: RequestLogState = { started: process.hrtime.bigint(), requestId, path: (req.url ?? '/').split('?', 1)[0]!, base, log: undefined };
+    const state: RequestLogState = { started: performance.now(), requestId, path: (req.url ?? '/').split('?', 1)[0]!, base, log: undefined };
     (req as Tracked)[STATE] = state;
     res.setHeader('x-request-id', requestId);
     res.once('finish', onFinish);
@@ -71,22 +72,28 @@ export function requestIdOf(req: IncomingMessage): string {
  * on the hot path (an A/B of bench-inbound's (d) gave 1-3% less CPU, within the noise). Same line as `logRequests`.
  */
 export function logAnswered(req: IncomingMessage, status: number, startedMs: number, requestId: string, base: Logger = logger): void {
-  const level = status >= 500 ? 'warn' : 'info';
-  if (!base.isLevelEnabled(level)) return;
   const path = (req.url ?? '/').split('?', 1)[0]!;
-  const durationMs = Math.round((performance.now() - startedMs) * 100) / 100;
-  base.child(bindingsOf(req, requestId))[level]({ method: req.method, path, status, duration_ms: durationMs }, 'request');
+  const level = levelOf(path, status);
+  if (base.isLevelEnabled(level)) writeLine(base.child(bindingsOf(req, requestId)), level, req, path, status, startedMs);
 }
 
-/** The request line, written only when its level is enabled (probes at debug, 5xx at warn, the rest at info). */
+/** The request line of everything else, when the response has gone out. */
 function onFinish(this: ServerResponse): void {
   const req = this.req as Tracked;
   const state = req[STATE];
   if (!state) return;
-  const level = QUIET_PATHS.has(state.path) ? 'debug' : this.statusCode >= 500 ? 'warn' : 'info';
-  if (!state.base.isLevelEnabled(level)) return;
-  const durationMs = Math.round(Number(process.hrtime.bigint() - state.started) / 1e4) / 100;
-  req.log[level]({ method: req.method, path: state.path, status: this.statusCode, duration_ms: durationMs }, 'request');
+  const level = levelOf(state.path, this.statusCode);
+  if (state.base.isLevelEnabled(level)) writeLine(req.log, level, req, state.path, this.statusCode, state.started);
+}
+
+/** Probes at debug, 5xx at warn, the rest at info. */
+function levelOf(path: string, status: number): 'debug' | 'warn' | 'info' {
+  return QUIET_PATHS.has(path) ? 'debug' : status >= 500 ? 'warn' : 'info';
+}
+
+function writeLine(log: Logger, level: 'debug' | 'warn' | 'info', req: IncomingMessage, path: string, status: number, startedMs: number): void {
+  const durationMs = Math.round((performance.now() - startedMs) * 100) / 100;
+  log[level]({ method: req.method, path, status, duration_ms: durationMs }, 'request');
 }
 
 /** The request id, and the provider's delivery id when the request carries a sane one. */
