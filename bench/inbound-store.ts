@@ -3,11 +3,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewInboundDelivery } from '../src/store/inbound-store.js';
 import { BodyLog } from '../src/store/sqlite/body-log.js';
 import { startCheckpointer } from '../src/store/sqlite/checkpointer.js';
 import { openSqlite } from '../src/store/sqlite/database.js';
 import { createSqliteInboundStore } from '../src/store/sqlite/inbound-store.js';
+import { inboundDelivery } from '../test/support/inbound-delivery.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BODY = readFileSync(join(ROOT, 'test/fixtures/payloads/github-push.json'));
@@ -16,16 +16,9 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 800);
 const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-let seq = 0;
-function delivery(): NewInboundDelivery {
-  seq++;
-  return {
-    id: `in_${String(seq).padStart(20, '0')}`, provider: 'github', receiver: 'receiveGithubWebhook', deliveryId: `bench-${seq}`,
-    eventType: 'push', catalogType: 'github.push', headers: { 'x-github-event': 'push', 'x-github-delivery': `bench-${seq}` },
-    body: BODY, source: '127.0.0.1', secretIndex: 0, validationOk: true, validationErrors: [], status: 'received',
-    receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(),
-  };
-}
+const delivery = () => inboundDelivery({
+  headers: { 'x-github-event': 'push', 'x-github-delivery': 'bench' }, body: BODY, receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(),
+});
 
 /** CPU µs per row (all threads of this process: the checkpointer's included, until its last checkpoint). */
 async function run(withBodyLog: boolean): Promise<number> {

@@ -3,9 +3,9 @@ import { Dispatcher } from '../../src/inbound/dispatch/dispatcher.js';
 import { HandlerRegistry } from '../../src/inbound/dispatch/handler-registry.js';
 import { receivers } from '../../src/inbound/receivers/index.js';
 import type { EventPublisher } from '../../src/outbound/publisher.js';
-import type { NewInboundDelivery } from '../../src/store/inbound-store.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
+import { inboundDelivery } from '../support/inbound-delivery.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
 const CONFIG = { maxAttempts: 3, retryBaseMs: 10, leaseMs: 60_000, pollMs: 60_000 };
@@ -15,12 +15,9 @@ describe('deliveries stored under the dispatcher lease', () => {
   let store: Store;
   const published: string[] = [];
   const publisher = { publish: async (type: string) => (published.push(type), { id: 'evt_x', type, created_at: '' }) } as unknown as EventPublisher;
-  let n = 0;
-  const row = (dispatcher: Dispatcher): NewInboundDelivery => ({
-    id: `in_${String(++n).padStart(20, '0')}`, provider: 'github', receiver: 'receiveGithubWebhook', deliveryId: `lease-${n}`,
-    eventType: 'push', catalogType: 'github.push', headers: { 'x-github-event': 'push', 'x-github-delivery': `lease-${n}` }, body: Buffer.from('{"ref":"refs/heads/main"}'), source: '127.0.0.1', secretIndex: 0,
-    validationOk: true, validationErrors: [], status: 'received', receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(),
-    lease: dispatcher.offerLease(),
+  const row = (dispatcher: Dispatcher) => inboundDelivery({
+    headers: { 'x-github-event': 'push', 'x-github-delivery': 'lease' }, body: Buffer.from('{"ref":"refs/heads/main"}'),
+    receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(), lease: dispatcher.offerLease(),
   });
   const dispatcherOn = (s: Store) => new Dispatcher({ store: s.inbound, publisher, handlers: new HandlerRegistry(tmp.dir), receivers: new Map(receivers.map((r) => [r.operationId, r])), config: CONFIG });
 

@@ -1,11 +1,12 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BodyLostError, type NewInboundDelivery } from '../../src/store/inbound-store.js';
+import { BodyLostError } from '../../src/store/inbound-store.js';
 import { BodyLog, type BodyRef } from '../../src/store/sqlite/body-log.js';
 import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/database.js';
 import { createSqliteInboundStore } from '../../src/store/sqlite/inbound-store.js';
 import { createSqliteRetentionStore } from '../../src/store/sqlite/retention.js';
+import { inboundDelivery as delivery } from '../support/inbound-delivery.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -106,16 +107,6 @@ describe('BodyLog', () => {
 
 describe('SQLite inbound store with a body log', () => {
   let db: SqliteDatabase;
-  let n = 0;
-  const delivery = (overrides: Partial<NewInboundDelivery> = {}): NewInboundDelivery => {
-    n++;
-    return {
-      id: `in_${String(n).padStart(20, '0')}`, provider: 'github', receiver: 'receiveGithubWebhook', deliveryId: `d-${n}`,
-      eventType: 'push', catalogType: 'github.push', headers: { 'x-github-event': 'push' }, body: Buffer.from(`{"n":${n},"é":"\u0000"}`),
-      source: '127.0.0.1', secretIndex: 0, validationOk: true, validationErrors: [], status: 'received',
-      receivedAt: new Date(1_700_000_000_000 + n).toISOString(), nextAttemptAt: 0, ...overrides,
-    };
-  };
   beforeEach(() => (db = openSqlite(join(tmp.dir, 'hookspec.db'))));
   afterEach(() => db.close());
 
