@@ -66,8 +66,9 @@ export function createSqliteRetentionStore(db: SqliteDatabase, bodyLog?: BodyLog
     },
     async pruneInbound(cutoff, limit) {
       const pruned = deleteInbound.run({ cutoff: cutoff.toISOString(), limit }).changes;
-      // Body segments go with the last row that points into them.
-      bodyLog?.dropUnreferenced((segment) => segmentInUse.get(segment) !== undefined);
+      // Body segments go with the last row that points into them: checked once a run, at its last (short) batch,
+      // not for every segment after every batch.
+      if (pruned < limit) bodyLog?.dropUnreferenced((segment) => segmentInUse.get(segment) !== undefined);
       return pruned;
     },
     async pruneRefusals(cutoff, limit) {
