@@ -30,7 +30,8 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.get('/docs', (_req, res, next) => {
     if (!existsSync(DOCS_FILE)) return next(new HttpError(404, 'not_found', 'The API docs are not built; run `make docs`.'));
-    res.sendFile(DOCS_FILE);
+    // Our own file, so a dot-directory anywhere in its path (an install under ~/.local, say) is no reason to refuse it.
+    res.sendFile(DOCS_FILE, { dotfiles: 'allow' });
   });
 
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
