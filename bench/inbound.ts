@@ -25,30 +25,33 @@ const SIGNATURE = 'sha256=' + createHmac('sha256', SECRET).update(BODY).digest('
 interface Peer {
   key: string;
   name: string;
+  /** Node's arguments: the peers' TypeScript servers under tsx; hookspec as `make run` serves it, compiled (make build). */
   args: string[];
   env?: (dir: string) => Record<string, string>;
 }
 
+const HOOKSPEC = ['--enable-source-maps', 'build/src/main.js'];
+
 const PEERS: Peer[] = [
-  { key: 'a', name: 'bare node:http: HMAC + JSON.parse (floor)', args: ['bench/inbound-servers/bare.ts'] },
-  { key: 'b', name: '@octokit/webhooks createNodeMiddleware', args: ['bench/inbound-servers/octokit.ts'] },
-  { key: 'c', name: 'express + express.json + express-openapi-validator', args: ['bench/inbound-servers/express-validator.ts'] },
+  { key: 'a', name: 'bare node:http: HMAC + JSON.parse (floor)', args: ['--import', 'tsx', 'bench/inbound-servers/bare.ts'] },
+  { key: 'b', name: '@octokit/webhooks createNodeMiddleware', args: ['--import', 'tsx', 'bench/inbound-servers/octokit.ts'] },
+  { key: 'c', name: 'express + express.json + express-openapi-validator', args: ['--import', 'tsx', 'bench/inbound-servers/express-validator.ts'] },
   {
     key: 'd',
     name: 'hookspec receiver: verify + validate + dedupe + durable write (SQLite) + ack; dispatch left to another process',
-    args: ['src/main.ts'],
+    args: HOOKSPEC,
     env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' }),
   },
   {
     key: 'e',
     name: 'hookspec as (d) + dispatch in the same process (handler + outbound publish of every event)',
-    args: ['src/main.ts'],
+    args: HOOKSPEC,
     env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn' }),
   },
   {
     key: 'f',
     name: 'hookspec as (d), 2 HTTP processes (node:cluster)',
-    args: ['src/main.ts'],
+    args: HOOKSPEC,
     env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false', HOOKSPEC_HTTP_PROCESSES: '2' }),
   },
 ].filter((p) => !ONLY || ONLY.includes(p.key));
@@ -141,7 +144,7 @@ function load(url: string, seconds: number, run: string): Promise<LoadResult> {
 async function measure(peer: Peer, round: number): Promise<Sample> {
   const dir = mkdtempSync(join(tmpdir(), 'hookspec-bench-'));
   const p = port++;
-  const child = spawn(process.execPath, ['--import', 'tsx', ...peer.args], {
+  const child = spawn(process.execPath, peer.args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', GITHUB_WEBHOOK_SECRET: SECRET, ...peer.env?.(dir) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { readBool, readInt, readList } from './server.js';
+
+/** The handlers beside the running code: src/handlers under tsx, build/src/handlers when run from `make build`. */
+export const DEFAULT_HANDLERS_DIR = fileURLToPath(new URL('../handlers', import.meta.url));
 
 /** Policy of a receiver when a payload does not match its catalog schema. */
 export type ReceiverPolicy = 'lenient' | 'strict';
@@ -51,7 +55,10 @@ export interface InboundConfig {
    * receive-only processes when another process on the same database dispatches. @default true
    */
   dispatch: boolean;
-  /** Directory of the event handlers `<webhook-name>.ts` (`HOOKSPEC_HANDLERS_DIR`). @default 'src/handlers' */
+  /**
+   * Directory of the event handlers `<webhook-name>.ts` or `.js` (`HOOKSPEC_HANDLERS_DIR`).
+   * @default src/handlers beside the running code (build/src/handlers for the compiled server)
+   */
   handlersDir: string;
 }
 
@@ -81,7 +88,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     pollMs: Math.max(10, readInt(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000)),
     slackCommandReplyMs: readInt(env, 'HOOKSPEC_SLACK_COMMAND_REPLY_MS', 2500),
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
-    handlersDir: env.HOOKSPEC_HANDLERS_DIR || 'src/handlers',
+    handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
   };
 }
 

@@ -29,14 +29,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/main.ts` as a real child process (so tests can SIGKILL it) and waits until /healthz answers. */
+/**
+ * Starts `src/main.ts` under tsx (or `entry`, a compiled main.js, with plain node) as a real child process (so tests
+ * can SIGKILL it) and waits until /healthz answers.
+ */
 export async function spawnServer(
   env: Record<string, string>,
-  options: { port?: number; timeoutMs?: number; /** Extra Node flags, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */ nodeArgs?: string[] } = {},
+  options: { port?: number; timeoutMs?: number; /** Extra Node flags, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */ nodeArgs?: string[]; entry?: string } = {},
 ): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+  const main = options.entry ? [options.entry] : ['--import', 'tsx', join(ROOT, 'src', 'main.ts')];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...main], {
     cwd: ROOT,
     env: { ...process.env, VITEST: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -42,7 +42,16 @@ export class HandlerRegistry {
     if (!/^[a-z0-9_.-]+$/i.test(type)) return undefined;
     const file = EXTENSIONS.map((ext) => join(this.dir, type + ext)).find((f) => existsSync(f));
     if (!file) return undefined;
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (err) {
+      // Node without tsx cannot import TypeScript: say what to do instead of "Unknown file extension".
+      if ((err as { code?: string }).code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+        throw new Error(`${file} is TypeScript, which this process cannot load: run \`make build\` and point HOOKSPEC_HANDLERS_DIR at build/src/handlers (or unset it), or run the server under tsx`);
+      }
+      throw err;
+    }
     return normalize(mod.default, file);
   }
 }
