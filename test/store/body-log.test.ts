@@ -23,20 +23,20 @@ const segments = () => readdirSync(dir).filter((f) => f.endsWith('.body')).sort(
 const bytes = (n: number, fill: number) => Buffer.alloc(n, fill);
 
 describe('BodyLog', () => {
-  it('gives back every body of a batch byte for byte, empty and binary ones included', () => {
+  it('gives back every body of a batch byte for byte, empty and binary ones included', async () => {
     const log = new BodyLog(dir);
     const bodies = [Buffer.from('{"a":1}'), Buffer.alloc(0), Buffer.from([0, 255, 0xe9, 10]), bytes(70_000, 7)];
-    const refs = log.append(bodies);
+    const refs = await log.append(bodies);
     expect(refs.map((r) => r.offset)).toEqual([0, 7, 7, 11]);
     refs.forEach((ref, i) => expect(log.read(ref).equals(bodies[i]!)).toBe(true));
     log.close();
   });
 
-  it('never appends to a segment another instance (process) created, and reads across instances', () => {
+  it('never appends to a segment another instance (process) created, and reads across instances', async () => {
     const first = new BodyLog(dir);
-    const a = first.append([Buffer.from('first')])[0]!;
+    const a = (await first.append([Buffer.from('first')]))[0]!;
     const second = new BodyLog(dir);
-    const b = second.append([Buffer.from('second')])[0]!;
+    const b = (await second.append([Buffer.from('second')]))[0]!;
     expect(b.segment).not.toBe(a.segment);
     expect(second.read(a).toString()).toBe('first');
     expect(first.read(b).toString()).toBe('second');
@@ -48,14 +48,14 @@ describe('BodyLog', () => {
     reopened.close();
   });
 
-  it('starts a new segment when the current one is full or too old', () => {
+  it('starts a new segment when the current one is full or too old', async () => {
     let now = 1_800_000_000_000;
     const log = new BodyLog(dir, { maxSegmentBytes: 100, maxSegmentAgeMs: HOUR, now: () => now });
-    const [a] = log.append([bytes(60, 1)]);
-    const [b] = log.append([bytes(60, 2)]); // 60 < 100: same segment
-    const [c] = log.append([bytes(10, 3)]); // 120 ≥ 100: new segment
+    const [a] = await log.append([bytes(60, 1)]);
+    const [b] = await log.append([bytes(60, 2)]); // 60 < 100: same segment
+    const [c] = await log.append([bytes(10, 3)]); // 120 ≥ 100: new segment
     now += HOUR + 10;
-    const [d] = log.append([bytes(10, 4)]); // over an hour old: new segment
+    const [d] = await log.append([bytes(10, 4)]); // over an hour old: new segment
     expect(a!.segment).toBe(b!.segment);
     expect(new Set([b!.segment, c!.segment, d!.segment]).size).toBe(3);
     expect(segments()).toHaveLength(3);
@@ -63,9 +63,25 @@ describe('BodyLog', () => {
     log.close();
   });
 
-  it('detects a damaged, truncated or missing body instead of returning wrong bytes', () => {
+  it('appends still in flight never overlap, and a segment sealed under them is closed only once they are written', async () => {
+    const log = new BodyLog(dir, { maxSegmentBytes: 100 });
+    const bodies = [bytes(60, 1), bytes(60, 2), bytes(10, 3), bytes(5, 4)];
+    // Not awaited one by one: the second reserves its range while the first is on the pool, the third seals
+    // the segment under both, and close() comes while the fourth is still being written.
+    const pending = bodies.map((body) => log.append([body]));
+    log.close();
+    const refs = (await Promise.all(pending)).map(([ref]) => ref!);
+    expect(refs.map((r) => [r.offset, r.length])).toEqual([[0, 60], [60, 60], [0, 10], [10, 5]]);
+    expect(refs[1]!.segment).toBe(refs[0]!.segment);
+    expect(refs[2]!.segment).not.toBe(refs[0]!.segment);
+    const reader = new BodyLog(dir);
+    refs.forEach((ref, i) => expect(reader.read(ref).equals(bodies[i]!)).toBe(true));
+    reader.close();
+  });
+
+  it('detects a damaged, truncated or missing body instead of returning wrong bytes', async () => {
     const log = new BodyLog(dir);
-    const [ref] = log.append([Buffer.from('{"important":true}')]) as [BodyRef];
+    const [ref] = (await log.append([Buffer.from('{"important":true}')])) as [BodyRef];
     log.close();
     const file = join(dir, segments()[0]!);
     const flipped = readFileSync(file);
@@ -81,16 +97,16 @@ describe('BodyLog', () => {
     expect(() => new BodyLog(dir).read(ref)).toThrow(/segment file is missing/);
   });
 
-  it('drops only segments that are old, unreferenced and not being written', () => {
+  it('drops only segments that are old, unreferenced and not being written', async () => {
     let now = 1_800_000_000_000;
     const log = new BodyLog(dir, { maxSegmentAgeMs: HOUR, now: () => now });
-    const [old] = log.append([Buffer.from('old, still referenced')]);
+    const [old] = await log.append([Buffer.from('old, still referenced')]);
     now += 1;
     const other = new BodyLog(dir, { now: () => now });
-    const [gone] = other.append([Buffer.from('old, unreferenced')]);
+    const [gone] = await other.append([Buffer.from('old, unreferenced')]);
     other.close();
     now += 3 * HOUR;
-    const [young] = log.append([Buffer.from('young')]);
+    const [young] = await log.append([Buffer.from('young')]);
     appendFileSync(join(dir, 'README'), 'not a segment');
     const referenced = new Set([old!.segment]);
     expect(log.dropUnreferenced((s) => referenced.has(s))).toBe(1);

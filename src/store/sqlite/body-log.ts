@@ -1,4 +1,4 @@
-import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writevSync } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BodyLostError } from '../inbound-store.js';
@@ -29,6 +29,17 @@ export const SYNC_INTERVAL_MS = 200;
 const ID_SALT_RANGE = 1000;
 const OPEN_READERS = 16;
 
+/** The segment being appended to, or one sealed while a write to it was still in flight. */
+interface Segment {
+  id: number;
+  fd: number;
+  /** Bytes written or reserved by a write in flight: the next append's offset. */
+  size: number;
+  /** Writes in flight; a sealed segment's file is closed when the last one ends. */
+  writing: number;
+  sealed: boolean;
+}
+
 /**
  * Append-only files for raw inbound bodies, beside the SQLite file. SQLite writes every page twice (WAL, then the
  * checkpoint) and a multi-KB body spans several overflow pages; a body appended here costs one copy into the page
@@ -36,7 +47,7 @@ const OPEN_READERS = 16;
  * never points at bytes not yet written; a crash in between leaves only unreferenced bytes.
  */
 export class BodyLog {
-  private current: { id: number; fd: number; size: number } | undefined;
+  private current: Segment | undefined;
   /** Bytes appended to the current segment since its last flush. */
   private unsynced = false;
   private readonly syncTimer: NodeJS.Timeout;
@@ -53,30 +64,39 @@ export class BodyLog {
     this.syncTimer = setInterval(() => this.flush(), SYNC_INTERVAL_MS).unref();
   }
 
-  /** Appends the bodies in one write and returns where each went. Throws (nothing referenced) if the write fails. */
-  append(bodies: readonly Buffer[]): BodyRef[] {
+  /**
+   * Appends the bodies in one write on libuv's pool (the copy into the page cache stays off the event loop) and
+   * resolves with where each went. The byte range is reserved at once, so appends in flight never overlap. Rejects
+   * if the write fails; nothing written then is referenced, and later bodies go to a fresh segment.
+   */
+  async append(bodies: readonly Buffer[]): Promise<BodyRef[]> {
     const segment = this.writable();
+    const start = segment.size;
     const refs: BodyRef[] = [];
-    let offset = segment.size;
+    let offset = start;
     for (const body of bodies) {
       refs.push({ segment: segment.id, offset, length: body.length, crc: crc32(body) });
       offset += body.length;
     }
-    const total = offset - segment.size;
+    const total = offset - start;
+    segment.size = offset;
+    segment.writing++;
     try {
       let written = 0;
       // writev may write less than asked (disk full); finish the rest or fail.
       while (written < total) {
-        const n = writevSync(segment.fd, written === 0 ? bodies : remaining(bodies, written), segment.size + written);
+        const n = await writeAt(segment.fd, written === 0 ? bodies : remaining(bodies, written), start + written);
         if (n === 0) throw new Error('short write');
         written += n;
       }
     } catch (err) {
       // The tail of this segment is now unknown: later bodies go to a fresh one.
-      this.seal();
+      if (this.current === segment) this.seal();
       throw err;
+    } finally {
+      segment.writing--;
+      if (segment.sealed && segment.writing === 0) syncAndCloseLater(segment.fd);
     }
-    segment.size = offset;
     this.unsynced = true;
     return refs;
   }
@@ -114,16 +134,17 @@ export class BodyLog {
     return dropped;
   }
 
-  /** Flushes the segment being written to disk and closes every file. */
+  /** Flushes the segment being written to disk and closes every file (a segment still being written, once written). */
   close(): void {
     clearInterval(this.syncTimer);
     const open = this.current;
     this.current = undefined;
-    if (open) syncAndClose(open.fd);
+    if (open && open.writing > 0) open.sealed = true;
+    else if (open) syncAndClose(open.fd);
     for (const id of [...this.readers.keys()]) this.closeReader(id);
   }
 
-  private writable(): { id: number; fd: number; size: number } {
+  private writable(): Segment {
     const open = this.current;
     if (open && open.size < this.maxBytes && this.now() - createdAt(open.id) < this.maxAgeMs) return open;
     this.seal();
@@ -132,7 +153,7 @@ export class BodyLog {
       try {
         // 'wx': never append to a file another process created with the same id.
         const fd = openSync(this.pathOf(id), 'wx');
-        this.current = { id, fd, size: 0 };
+        this.current = { id, fd, size: 0, writing: 0, sealed: false };
         return this.current;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -148,12 +169,16 @@ export class BodyLog {
     fdatasync(this.current.fd, () => undefined);
   }
 
-  /** Stops writing to the current segment; its flush to disk runs on libuv's pool, not the event loop (tens of ms). */
+  /**
+   * Stops writing to the current segment; its flush to disk runs on libuv's pool, not the event loop (tens of ms),
+   * once the writes still in flight to it are done (closing the fd under them could let a new file take its number).
+   */
   private seal(): void {
-    if (!this.current) return;
-    const { fd } = this.current;
+    const segment = this.current;
+    if (!segment) return;
     this.current = undefined;
-    fdatasync(fd, () => close(fd, () => undefined));
+    segment.sealed = true;
+    if (segment.writing === 0) syncAndCloseLater(segment.fd);
   }
 
   private reader(ref: BodyRef): number {
@@ -180,6 +205,14 @@ export class BodyLog {
   private pathOf(id: number): string {
     return join(this.dir, `${id}.body`);
   }
+}
+
+function writeAt(fd: number, buffers: readonly Buffer[], position: number): Promise<number> {
+  return new Promise((resolve, reject) => writev(fd, buffers as Buffer[], position, (err, n) => (err ? reject(err) : resolve(n))));
+}
+
+function syncAndCloseLater(fd: number): void {
+  fdatasync(fd, () => close(fd, () => undefined));
 }
 
 function syncAndClose(fd: number): void {

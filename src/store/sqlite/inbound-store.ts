@@ -162,7 +162,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   return {
     async insertDeliveries(rows) {
       // Bodies first: a committed row must never point at bytes not yet written.
-      return insertBatch(rows, bodyLog?.append(rows.map((r) => r.body)));
+      return insertBatch(rows, bodyLog && (await bodyLog.append(rows.map((r) => r.body))));
     },
     async claimDeliveries(ids, owner, leaseUntil, now) {
       return claimBatch(ids, owner, leaseUntil, now);
