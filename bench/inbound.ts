@@ -31,6 +31,13 @@ interface Peer {
 }
 
 const HOOKSPEC = ['--enable-source-maps', 'build/src/main.js'];
+/**
+ * BENCH_BASELINE=<checkout of an earlier commit> adds peer (d0): that checkout's receiver, run as (d) under tsx, so a
+ * change is measured against what came before in the same run (`git worktree add /tmp/base <commit>`, with its
+ * node_modules installed or linked).
+ */
+const BASELINE = process.env.BENCH_BASELINE;
+const D_ENV = (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' });
 
 const PEERS: Peer[] = [
   { key: 'a', name: 'bare node:http: HMAC + JSON.parse (floor)', args: ['--import', 'tsx', 'bench/inbound-servers/bare.ts'] },
@@ -40,8 +47,9 @@ const PEERS: Peer[] = [
     key: 'd',
     name: 'hookspec receiver: verify + validate + dedupe + durable write (SQLite) + ack; dispatch left to another process',
     args: HOOKSPEC,
-    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' }),
+    env: D_ENV,
   },
+  ...(BASELINE ? [{ key: 'd0', name: `as (d), the baseline checkout ${BASELINE} under tsx`, args: ['--import', 'tsx', join(BASELINE, 'src/main.ts')], env: D_ENV }] : []),
   {
     key: 'e',
     name: 'hookspec as (d) + dispatch in the same process (handler + outbound publish of every event)',
@@ -194,7 +202,7 @@ for (const peer of PEERS) {
   const all = samples.get(peer.key)!;
   console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
 }
-for (const ours of ['d', 'e', 'f'].filter((k) => samples.has(k))) {
+for (const ours of ['d', 'd0', 'e', 'f'].filter((k) => samples.has(k))) {
   const x = med(ours, (s) => s.rps);
   const ratios = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(x / med(k, (s) => s.rps)).toFixed(2)}`);
   const cpu = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.cpuUs) / med(k, (s) => s.cpuUs)).toFixed(2)}`);
