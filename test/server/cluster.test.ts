@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMain, spawnServer, type SpawnedServer } from '../support/spawn-server.js';
+import { expectFatalStartup, occupiedPort, runMain, spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -222,18 +221,11 @@ describe('HOOKSPEC_HTTP_PROCESSES: startup failures fork nothing', () => {
     ['a malformed process count', { HOOKSPEC_HTTP_PROCESSES: 'x' }, /HOOKSPEC_HTTP_PROCESSES must be a positive integer or auto \(got "x"\)/],
     ['a malformed setting with 2 processes', { HOOKSPEC_HTTP_PROCESSES: '2', PORT: 'abc' }, /PORT must be a non-negative integer \(got "abc"\)/],
   ])('%s: one fatal JSON line, exit 1', async (_name, env, message) => {
-    const { code, stdout, stderr } = await runMain(env);
-    expect(code).toBe(1);
-    expect(stderr).toBe('');
-    const line = JSON.parse(stdout.trim()) as { level: number; msg: string };
-    expect(line.level).toBe(60);
-    expect(line.msg).toMatch(message);
+    await expectFatalStartup(env, message);
   });
 
   it('a port already in use: the first process fails, the primary exits 1 without forking the rest', async () => {
-    const blocker = createServer();
-    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, blocker } = await occupiedPort();
     const tmp = makeTempDir('hookspec-cluster-');
     try {
       const { code, stdout } = await runMain({ HOOKSPEC_HTTP_PROCESSES: '2', PORT: String(port), DATABASE_URL: sqliteUrl(tmp.dir) });

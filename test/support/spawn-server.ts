@@ -1,7 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -92,4 +93,21 @@ export function runMain(env: Record<string, string>): Promise<{ code: number; st
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** How every startup failure must look: exit 1, nothing on stderr, one fatal JSON line whose message matches. */
+export async function expectFatalStartup(env: Record<string, string>, message: RegExp): Promise<void> {
+  const { code, stdout, stderr } = await runMain(env);
+  expect(code).toBe(1);
+  expect(stderr).toBe('');
+  const line = JSON.parse(stdout.trim()) as { level: number; msg: string };
+  expect(line.level).toBe(60);
+  expect(line.msg).toMatch(message);
+}
+
+/** A loopback port some other server holds, for the "port already in use" cases; close it when done. */
+export async function occupiedPort(): Promise<{ port: number; blocker: Server }> {
+  const blocker = createServer();
+  await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+  return { port: (blocker.address() as { port: number }).port, blocker };
 }
