@@ -4,7 +4,7 @@
 // console's sources that it bundles on first request) are copied beside it.
 import { transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,12 +16,9 @@ const TSCONFIG = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) a
 /** Bundled by the server itself on first request (src/console/bundle.ts): kept as TypeScript. */
 const KEPT_AS_SOURCE = join('src', 'console', 'app');
 
-function* files(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
+/** Every file under `dir`, subdirectories included. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 async function compile(file: string, target: string): Promise<void> {
@@ -32,7 +29,7 @@ async function compile(file: string, target: string): Promise<void> {
     tsconfigRaw: { compilerOptions: TSCONFIG.compilerOptions },
   });
   const js = target.replace(/\.ts$/, '.js');
-  writeFileSync(js, `${out.code}//# sourceMappingURL=${relative(dirname(js), js)}.map\n`);
+  writeFileSync(js, `${out.code}//# sourceMappingURL=${basename(js)}.map\n`);
   writeFileSync(`${js}.map`, out.map);
 }
 
