@@ -37,6 +37,7 @@ const HOOKSPEC = ['--enable-source-maps', 'build/src/main.js'];
  * node_modules installed or linked).
  */
 const BASELINE = process.env.BENCH_BASELINE;
+/** Peer (d)'s environment; (e) and (f) differ from it in one variable each. */
 const D_ENV = (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' });
 
 const PEERS: Peer[] = [
@@ -54,13 +55,13 @@ const PEERS: Peer[] = [
     key: 'e',
     name: 'hookspec as (d) + dispatch in the same process (handler + outbound publish of every event)',
     args: HOOKSPEC,
-    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn' }),
+    env: (dir: string) => ({ ...D_ENV(dir), HOOKSPEC_INBOUND_DISPATCH: 'true' }),
   },
   {
     key: 'f',
     name: 'hookspec as (d), 2 HTTP processes (node:cluster)',
     args: HOOKSPEC,
-    env: (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false', HOOKSPEC_HTTP_PROCESSES: '2' }),
+    env: (dir: string) => ({ ...D_ENV(dir), HOOKSPEC_HTTP_PROCESSES: '2' }),
   },
 ].filter((p) => !ONLY || ONLY.includes(p.key));
 
