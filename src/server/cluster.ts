@@ -32,6 +32,8 @@ export async function runCluster(config: Config): Promise<void> {
   const fork = (slot: number): Worker => {
     const worker = cluster.fork({ HOOKSPEC_ROLE: roleOf(slot), [HTTP_PROCESS_SLOT_ENV]: String(slot) });
     workers.set(slot, worker);
+    // The pid per slot, before the process can fail at startup: what an operator (and the test) correlates deaths with.
+    logger.info({ http_process: slot, pid: worker.process.pid }, 'forked HTTP process');
     worker.once('exit', (code, signal) => onExit(slot, worker, code, signal));
     return worker;
   };
