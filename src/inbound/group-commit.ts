@@ -7,14 +7,22 @@ interface Pending {
   reject(err: unknown): void;
 }
 
+/** Batches written at once: the next batch's body write starts while the last one's is still on the disk pool. */
+export const MAX_BATCHES_IN_FLIGHT = 4;
+
 /**
  * Group commit: inserts from all requests that arrive in one event-loop turn go into one transaction, and each
- * request is answered only after its transaction committed. Bounded: `saturated()` tells the receiver to answer 503.
+ * request is answered only after its transaction committed. Up to `MAX_BATCHES_IN_FLIGHT` batches are written at
+ * once, so the event loop keeps parsing while a batch waits for its write. Bounded: `saturated()` tells the
+ * receiver to answer 503.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
+  /** Rows of the batches being written. */
   private inFlight = 0;
-  private running: Promise<void> | undefined;
+  private batches = 0;
+  private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly store: InboundStore,
@@ -31,31 +39,45 @@ export class GroupCommit {
   write(row: NewInboundDelivery): Promise<InsertedDelivery> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
-      inboundWriteQueue.set(this.queue.length + this.inFlight);
-      // setImmediate runs after the poll phase, so every request parsed in this turn joins the batch.
-      if (!this.running) this.running = new Promise((done) => setImmediate(() => this.drain().then(done)));
+      this.report();
+      this.schedule();
     });
   }
 
-  /** Resolves when nothing is waiting (shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /** Resolves when nothing is waiting or being written (shutdown). */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.batches === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      this.inFlight = batch.length;
-      inboundBatchSize.observe(batch.length);
-      try {
-        const results = await this.store.insertDeliveries(batch.map((p) => p.row));
-        batch.forEach((p, i) => p.resolve(results[i]!));
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-      this.inFlight = 0;
-      inboundWriteQueue.set(this.queue.length);
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.batches >= MAX_BATCHES_IN_FLIGHT) return;
+    this.scheduled = true;
+    // setImmediate runs after the poll phase, so every request parsed in this turn joins the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.queue.length > 0 && this.batches < MAX_BATCHES_IN_FLIGHT) void this.writeBatch(this.queue.splice(0, this.maxBatch));
+    });
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    this.batches++;
+    this.inFlight += batch.length;
+    inboundBatchSize.observe(batch.length);
+    try {
+      const results = await this.store.insertDeliveries(batch.map((p) => p.row));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
     }
-    this.running = undefined;
+    this.batches--;
+    this.inFlight -= batch.length;
+    this.report();
+    this.schedule();
+    if (this.queue.length === 0 && this.batches === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private report(): void {
+    inboundWriteQueue.set(this.queue.length + this.inFlight);
   }
 }
