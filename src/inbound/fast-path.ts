@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
 import type { FastPath } from '../server/http.js';
@@ -45,7 +46,8 @@ export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: read
         .then((a) => a && answer(a))
         .catch((err) => {
           logger.error({ err, path: rt.receiver.path }, 'inbound request failed');
-          answer({ status: 500, body: { type: 'urn:hookspec:problem:internal_error', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; it has been logged.', code: 'internal_error' }, headers: { 'content-type': 'application/problem+json' } });
+          const problem = problemFromError(err);
+          answer({ status: problem.status, body: problem, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
         });
     },
   };

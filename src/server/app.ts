@@ -70,11 +70,19 @@ function toHttpError(err: unknown): unknown {
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
     const errors = e.errors.map((v) => ({ pointer: toPointer(v.path), keyword: (v.errorCode ?? 'invalid').split('.')[0]!, message: v.message ?? 'invalid' }));
-    const code = { 400: 'invalid_request', 404: 'not_found', 405: 'method_not_allowed', 415: 'unsupported_media_type' }[e.status] ?? 'invalid_request';
     const detail = errors.length > 0 ? errors.map((x) => `${x.pointer || '/'} ${x.message}`).join('; ') : (e.message ?? 'invalid request');
-    return new HttpError(e.status, code, detail, { cause: err, extra: errors.length > 0 ? { errors } : {} });
+    return new HttpError(e.status, codeOf(e.status), detail, { cause: err, extra: errors.length > 0 ? { errors } : {} });
+  }
+  // Other client errors from express's parsers (unsupported charset or Content-Encoding, aborted body): a 4xx, not a 500.
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: boolean }).expose) {
+    return new HttpError(status, codeOf(status), e.message ?? 'invalid request', { cause: err });
   }
   return err;
+}
+
+function codeOf(status: number): string {
+  return ({ 400: 'invalid_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type' } as Record<number, string>)[status] ?? 'invalid_request';
 }
 
 /** `/body/customer/email` or `.body.customer.email` → `/customer/email`; parameters keep their location. */

@@ -90,6 +90,17 @@ describe('/v1/events and /v1/deliveries', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it.each([
+    ['an unsupported charset', { 'content-type': 'application/json; charset=latin9' }, /unsupported charset "LATIN9"/],
+    ['an unsupported Content-Encoding', { 'content-type': 'application/json', 'content-encoding': 'br2' }, /unsupported content encoding "br2"/],
+  ])('answers 415 problem+json for %s, not a 500', async (_name, headers, detail) => {
+    const res = await fetch(`${s.url}/v1/events`, { method: 'POST', headers: { authorization: 'Bearer test-key', ...headers }, body: JSON.stringify({ type: 'order.created', data: validOrder }) });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: expect.stringMatching(detail) });
+    expect((await s.call('GET', '/v1/events?limit=1')).status).toBe(200);
+  });
+
   it('lists events newest first with type and since filters and a cursor', async () => {
     const since = new Date().toISOString();
     const a = await s.sender.publish('order.created', validOrder);
