@@ -1,4 +1,5 @@
 import {
+  BodyLostError,
   initialState,
   type ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundListFilter, InboundRefusal, InboundStatus, InboundStore,
   InsertedDelivery, NewInboundDelivery,
@@ -111,13 +112,27 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       RETURNING rowid, id, provider, receiver, headers, catalog_type, event_type, received_at, attempts,
         body_segment, body_offset, body_length, body_crc`,
   );
+  // A body that can no longer be read will not come back: that delivery fails for good, with the reason.
+  const failLost = db.prepare(
+    `UPDATE inbound_deliveries SET status = 'failed', last_error = ?, lease_owner = NULL, processed_at = ? WHERE id = ?`,
+  );
   const claimBatch = db.transaction((ids: string[], owner: string, leaseUntil: number, now: number): ClaimedDelivery[] => {
     const out: ClaimedDelivery[] = [];
     for (const id of ids) {
       const r = claim.get({ id, owner, leaseUntil, now }) as
         | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
         | undefined;
-      if (r) out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body: readBody(r.rowid, r), receivedAt: r.received_at, attempts: r.attempts });
+      if (!r) continue;
+      let body: Buffer;
+      try {
+        body = readBody(r.rowid, r);
+      } catch (err) {
+        // Thrown, it would roll back the claim of the whole batch, again on every poll: one damaged body would starve the rest.
+        if (!(err instanceof BodyLostError)) throw err;
+        failLost.run(err.message, new Date(now).toISOString(), r.id);
+        continue;
+      }
+      out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body, receivedAt: r.received_at, attempts: r.attempts });
     }
     return out;
   });
