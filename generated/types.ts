@@ -1056,8 +1056,10 @@ export interface components {
             headers: {
                 [key: string]: string;
             };
-            /** @description The raw request body. */
-            body: string;
+            /** @description The raw request body; null when it can no longer be read (see `body_lost`). */
+            body: string | null;
+            /** @description Present only when the raw body can no longer be read (damaged or missing on disk, which only an OS crash or a deleted file can do): why. The other fields are intact; such a delivery is not dispatched again. */
+            body_lost?: string;
             signature_valid: boolean;
             /** @description The schema check; with the lenient policy, errors are recorded as schema drift. */
             validation: {

@@ -1,7 +1,7 @@
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import type { AppContext } from '../server/context.js';
-import { BodyLostError, type InboundDeliveryRow, type InboundStatus } from '../store/inbound-store.js';
+import type { InboundDeliveryRow, InboundStatus } from '../store/inbound-store.js';
 import { page, pageQuery } from './pagination.js';
 
 type InboundOperations = Pick<OperationHandlers, 'listInbound' | 'getInbound' | 'replayInbound'>;
@@ -17,7 +17,8 @@ export function presentInbound(row: InboundDeliveryRow) {
     event_type: row.eventType,
     received_at: row.receivedAt,
     headers: row.headers,
-    body: row.body.toString('utf8'),
+    body: row.body === null ? null : row.body.toString('utf8'),
+    ...(row.bodyLost === undefined ? {} : { body_lost: row.bodyLost }),
     // Only verified deliveries are ever stored; refusals go to the audit instead.
     signature_valid: true,
     validation: { ok: row.validationOk, errors: row.validationErrors },
@@ -27,22 +28,12 @@ export function presentInbound(row: InboundDeliveryRow) {
   };
 }
 
-/** A lost raw body (after an OS crash) is named as such, not as an unexpected error. */
-async function withBodies<T>(read: Promise<T>): Promise<T> {
-  try {
-    return await read;
-  } catch (err) {
-    if (!(err instanceof BodyLostError)) throw err;
-    throw new HttpError(500, 'inbound_body_lost', `A stored delivery's raw body can no longer be read: ${err.message}. Its other fields are intact.`, { cause: err });
-  }
-}
-
 /** `/v1/inbound`: list (filters + cursor), read one, replay (runs its handlers again). */
 export function inboundOperations(ctx: AppContext): InboundOperations {
   const { inbound } = ctx.store;
 
   async function found(id: string): Promise<InboundDeliveryRow> {
-    const row = INBOUND_ID.test(id) ? await withBodies(inbound.getDelivery(id)) : undefined;
+    const row = INBOUND_ID.test(id) ? await inbound.getDelivery(id) : undefined;
     if (!row) throw new HttpError(404, 'not_found', `No inbound delivery ${id}`);
     return row;
   }
@@ -51,13 +42,13 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
     async listInbound({ query }) {
       const q = pageQuery(query);
       if (q.cursor !== undefined && !INBOUND_ID.test(q.cursor)) throw new HttpError(400, 'invalid_cursor', 'cursor must be a next_cursor value from a previous page');
-      const rows = await withBodies(inbound.listDeliveries({
+      const rows = await inbound.listDeliveries({
         provider: query.provider,
         eventType: query.event_type,
         status: query.status as InboundStatus | undefined,
         before: q.cursor,
         limit: q.limit + 1,
-      }));
+      });
       return { status: 200, body: page(rows, q.limit, presentInbound) };
     },
 
@@ -67,6 +58,7 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
 
     async replayInbound({ params }) {
       const row = await found(params.id);
+      if (row.bodyLost !== undefined) throw new HttpError(409, 'inbound_body_lost', `Inbound delivery ${row.id} cannot run again: its ${row.bodyLost}.`);
       if (!row.catalogType) throw new HttpError(409, 'nothing_to_replay', `Inbound delivery ${row.id} (${row.eventType}) maps to no catalog event; there is nothing to run.`);
       // The dispatcher's poll picks the row up; a delivery being processed right now is not queued twice.
       if (!(await inbound.requeueDelivery(row.id, Date.now()))) {

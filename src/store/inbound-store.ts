@@ -68,7 +68,10 @@ export interface InsertedDelivery {
 }
 
 /** A stored delivery as the inbound log shows it: what was inserted, plus its processing state. */
-export interface InboundDeliveryRow extends Omit<NewInboundDelivery, 'status' | 'nextAttemptAt'> {
+export interface InboundDeliveryRow extends Omit<NewInboundDelivery, 'status' | 'nextAttemptAt' | 'body'> {
+  /** Null when the raw body can no longer be read; `bodyLost` says why. */
+  body: Buffer | null;
+  bodyLost?: string;
   status: InboundStatus;
   attempts: number;
   lastError: string | null;

@@ -16,14 +16,17 @@ describe('an inbound delivery whose raw body was damaged on disk', () => {
   });
   afterAll(() => s.close());
 
-  it('is named as such (500 inbound_body_lost), not as an unexpected error, and the server stays up', async () => {
+  it('shows that delivery without its body, saying why; the list around it and the server are unaffected', async () => {
+    const post = async (id: string, body: string) => {
+      const res = await fetch(`${s.url}/webhooks/github`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': id, 'x-hub-signature-256': await sign(SECRET, body) },
+        body,
+      });
+      return ((await res.json()) as { id: string }).id;
+    };
     const body = JSON.stringify({ zen: 'Design for failure.', hook_id: 7 });
-    const res = await fetch(`${s.url}/webhooks/github`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': 'lost-1', 'x-hub-signature-256': await sign(SECRET, body) },
-      body,
-    });
-    const { id } = (await res.json()) as { id: string };
+    const id = await post('lost-1', body);
     expect((await s.call('GET', `/v1/inbound/${id}`)).json.body).toBe(body);
 
     // What an OS crash can leave behind: the bytes on disk are not the bytes that were written.
@@ -32,15 +35,27 @@ describe('an inbound delivery whose raw body was damaged on disk', () => {
     const bytes = readFileSync(segment);
     bytes[0] = bytes[0]! ^ 0xff;
     writeFileSync(segment, bytes);
+    const intactBody = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 8 });
+    const intact = await post('intact-1', intactBody);
 
     const got = await s.call('GET', `/v1/inbound/${id}`);
-    expect(got.status).toBe(500);
-    expect(got.type).toContain('application/problem+json');
-    expect(got.json).toMatchObject({ status: 500, code: 'inbound_body_lost' });
-    expect(got.json.detail).toMatch(/CRC mismatch/);
+    expect(got.status).toBe(200);
+    expect(got.json).toMatchObject({ id, delivery_id: 'lost-1', event_type: 'ping', body: null, body_lost: expect.stringMatching(/raw body lost .*CRC mismatch/) });
     const listed = await s.call('GET', '/v1/inbound');
-    expect(listed.json.code).toBe('inbound_body_lost');
+    expect(listed.status).toBe(200);
+    expect(listed.json.data.map((d: { id: string; body: string | null }) => [d.id, d.body])).toEqual([[intact, intactBody], [id, null]]);
+    expect(listed.json.data[0]).not.toHaveProperty('body_lost');
+    // The typed client accepts the answer: the spec allows a null body.
+    const typed = await s.client.GET('/v1/inbound/{id}', { params: { path: { id } } });
+    expect(typed.data?.body_lost).toMatch(/CRC mismatch/);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses to replay it (409 inbound_body_lost): there is nothing to run', async () => {
+    const [lost] = (await s.call('GET', '/v1/inbound?event_type=ping')).json.data.filter((d: { body_lost?: string }) => d.body_lost);
+    const res = await s.call('POST', `/v1/inbound/${lost.id}/replay`);
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ code: 'inbound_body_lost', detail: expect.stringMatching(/cannot run again/) });
   });
 });
 

@@ -122,7 +122,7 @@ describe('/v1/inbound', () => {
 
     const one = await api().getInbound({ params: { id: ids[0] } } as never, {} as never);
     expect(one.body).toMatchObject({ id: ids[0], provider: 'github', event_type: 'push', signature_valid: true, validation: { ok: true, errors: [] }, status: 'processed', attempts: 1, last_error: null });
-    expect(JSON.parse(one.body.body)).toEqual(JSON.parse(fixture('github-push.json').toString()));
+    expect(JSON.parse(one.body.body!)).toEqual(JSON.parse(fixture('github-push.json').toString()));
 
     const replay = await api().replayInbound({ params: { id: ids[0] } } as never, {} as never);
     expect(replay.status).toBe(202);

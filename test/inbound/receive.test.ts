@@ -23,7 +23,7 @@ describe('signed deliveries are accepted end to end', () => {
     await h.settle();
     const row = await logged(res.body.id);
     expect(row).toMatchObject({ provider: 'github', deliveryId: 'gh-delivery-1', eventType: 'push', catalogType: 'github.push', status: 'processed', attempts: 1, validationOk: true });
-    expect(row!.body.equals(fixture('github-push.json'))).toBe(true);
+    expect(row!.body!.equals(fixture('github-push.json'))).toBe(true);
     expect(row!.headers['x-hub-signature-256']).toBe('[redacted]');
     const published = h.publisher.events.find((e) => e.idempotencyKey === `inbound:${res.body.id}`);
     expect(published).toMatchObject({ type: 'github.push', data: JSON.parse(fixture('github-push.json').toString()) });

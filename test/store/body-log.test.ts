@@ -133,9 +133,9 @@ describe('SQLite inbound store with a body log', () => {
     expect(await store.insertDeliveries(rows)).toEqual(rows.map((r) => ({ id: r.id, duplicate: false })));
     expect(db.prepare('SELECT COUNT(*) FROM inbound_bodies').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM inbound_deliveries WHERE body_segment IS NOT NULL').pluck().get()).toBe(2);
-    expect((await store.getDelivery(rows[0]!.id))!.body.equals(rows[0]!.body)).toBe(true);
+    expect((await store.getDelivery(rows[0]!.id))!.body!.equals(rows[0]!.body)).toBe(true);
     const listed = await store.listDeliveries({ limit: 10 });
-    expect(listed.map((r) => r.body.toString())).toEqual(rows.map((r) => r.body.toString()).reverse());
+    expect(listed.map((r) => r.body!.toString())).toEqual(rows.map((r) => r.body.toString()).reverse());
     const claimed = await store.claimDeliveries([rows[1]!.id], 'test', Date.now() + 60_000, Date.now());
     expect(claimed[0]!.body.equals(rows[1]!.body)).toBe(true);
     log.close();
@@ -146,7 +146,7 @@ describe('SQLite inbound store with a body log', () => {
     await createSqliteInboundStore(db).insertDeliveries([legacy]);
     const log = new BodyLog(dir);
     const store = createSqliteInboundStore(db, log);
-    expect((await store.getDelivery(legacy.id))!.body.equals(legacy.body)).toBe(true);
+    expect((await store.getDelivery(legacy.id))!.body!.equals(legacy.body)).toBe(true);
     log.close();
   });
 
@@ -156,7 +156,7 @@ describe('SQLite inbound store with a body log', () => {
     const first = delivery();
     const again = { ...delivery({ deliveryId: first.deliveryId }), body: Buffer.from('{"other":true}') };
     expect(await store.insertDeliveries([first, again])).toEqual([{ id: first.id, duplicate: false }, { id: first.id, duplicate: true }]);
-    expect((await store.getDelivery(first.id))!.body.equals(first.body)).toBe(true);
+    expect((await store.getDelivery(first.id))!.body!.equals(first.body)).toBe(true);
     log.close();
   });
 
@@ -176,7 +176,7 @@ describe('SQLite inbound store with a body log', () => {
     expect(await retention.pruneInbound(cutoff, 500)).toBe(1);
     // The processed delivery's segment is gone; the unfinished one's stays, and its body still reads.
     expect(segments()).toHaveLength(1);
-    expect((await store.getDelivery(open.id))!.body.equals(open.body)).toBe(true);
+    expect((await store.getDelivery(open.id))!.body!.equals(open.body)).toBe(true);
     log.close();
   });
 });

@@ -43,7 +43,7 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
       receivedAt: row.receivedAt,
       processedAt: null,
     });
-    expect(Buffer.compare(read!.body, row.body)).toBe(0);
+    expect(Buffer.compare(read!.body!, row.body)).toBe(0);
   });
 
   it('marks a repeated delivery id as duplicate, within one batch and across batches, and keeps the first row', async () => {

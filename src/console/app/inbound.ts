@@ -50,7 +50,9 @@ function showInbound(d: InboundDelivery): void {
         : h('div', {}, h('p', {}, 'Schema drift: the payload does not match the schema here:'),
             h('ul', {}, d.validation.errors.map((e) => h('li', {}, h('code', {}, e.pointer || '/'), ` ${e.keyword}: ${e.message}`)))),
       h('details', {}, h('summary', {}, 'Headers'), jsonBlock(d.headers)),
-      h('details', {}, h('summary', {}, 'Body'), jsonBlock(prettyBody(d.body))),
+      d.body === null
+        ? h('p', { class: 'error' }, `The raw body can no longer be read: ${d.body_lost ?? 'unknown reason'}.`)
+        : h('details', {}, h('summary', {}, 'Body'), jsonBlock(prettyBody(d.body))),
     ),
   );
 }

@@ -39,7 +39,7 @@ function refOf(r: BodyColumns): BodyRef | undefined {
   return r.body_segment === null ? undefined : { segment: r.body_segment, offset: r.body_offset!, length: r.body_length!, crc: r.body_crc! };
 }
 
-function toRow(r: DeliveryRecord, body: Buffer): InboundDeliveryRow {
+function toRow(r: DeliveryRecord, body: Buffer | BodyLostError): InboundDeliveryRow {
   return {
     id: r.id,
     provider: r.provider,
@@ -48,7 +48,7 @@ function toRow(r: DeliveryRecord, body: Buffer): InboundDeliveryRow {
     eventType: r.event_type,
     catalogType: r.catalog_type,
     headers: JSON.parse(r.headers) as Record<string, string>,
-    body,
+    ...(body instanceof BodyLostError ? { body: null, bodyLost: body.message } : { body }),
     source: r.source,
     secretIndex: r.secret_index,
     validationOk: r.validation_ok === 1,
@@ -152,7 +152,8 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
   const SELECT_ROW = 'SELECT d.rowid, d.*, b.body FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
-  const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, readBody(r.rowid, r));
+  // One damaged body leaves its own row without a body, not the whole page unreadable.
+  const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(() => readBody(r.rowid, r)));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
   const requeue = db.prepare(
     `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = ?, last_error = NULL, lease_owner = NULL
@@ -214,4 +215,13 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       );
     },
   };
+}
+
+function bodyOrLoss(read: () => Buffer): Buffer | BodyLostError {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof BodyLostError) return err;
+    throw err;
+  }
 }
