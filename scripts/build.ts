@@ -27,6 +27,10 @@ async function compile(file: string, target: string): Promise<void> {
   const out = await transform(source, {
     loader: 'ts', format: 'esm', platform: 'node', target: 'node20', sourcemap: 'external', sourcefile: rel,
     tsconfigRaw: { compilerOptions: TSCONFIG.compilerOptions },
+  }).catch((err: { errors?: { text: string; location?: { line: number; column: number } | null }[]; message: string }) => {
+    // esbuild's report names line and column; one line of it, with the path from the project root.
+    const first = err.errors?.[0];
+    throw new Error(`${relative(ROOT, file)}${first?.location ? `:${first.location.line}:${first.location.column}` : ''}: ${first?.text ?? err.message}`);
   });
   const js = target.replace(/\.ts$/, '.js');
   writeFileSync(js, `${out.code}//# sourceMappingURL=${basename(js)}.map\n`);
@@ -51,7 +55,13 @@ for (const top of SOURCES) {
     }
   }
 }
-await Promise.all(jobs);
+try {
+  await Promise.all(jobs);
+} catch (err) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`make build: ${(err as Error).message}`);
+  process.exit(1);
+}
 // Swapped in whole, so a failed build never leaves a half-written build/ behind.
 rmSync(OUT, { recursive: true, force: true });
 renameSync(staging, OUT);
