@@ -1,6 +1,7 @@
 # hookspec: the daily loop is `make generate`, `make lint`, `make run`, `make test`.
 SHELL := /bin/bash
 NODE_MODULES_STAMP := node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
 HOOKSPEC := node bin/hookspec.js
 
 .PHONY: install generate check lint typecheck test unit build run docs bench bench-generate bench-inbound bench-inbound-store bench-inbound-pipeline bench-outbound bench-scale contract clean
@@ -28,9 +29,12 @@ typecheck: install
 	npx tsc --noEmit -p tsconfig.json
 	npx tsc --noEmit -p src/console/app/tsconfig.json
 
-## unit: the vitest suite alone
-unit: install
+## unit: the vitest suite alone (installs Debian's chromium first if missing: the console test drives it)
+unit: install $(CHROMIUM)
 	npx vitest run
+
+$(CHROMIUM):
+	bash scripts/install-chromium.sh
 
 ## test: everything CI runs: drift check, lint, type-check, vitest
 test: check lint typecheck unit
