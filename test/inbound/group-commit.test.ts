@@ -77,7 +77,7 @@ describe.each(DIALECTS)('group commit on $name', (dialect) => {
     let idle = false;
     void commit.idle().then(() => (idle = true));
     gated.held[0]!.open();
-    await expect.poll(() => gated.held.length).toBe(MAX_BATCHES_IN_FLIGHT + 1);
+    await expect.poll(() => gated.held.length, { timeout: 10_000 }).toBe(MAX_BATCHES_IN_FLIGHT + 1);
     // The three writes that waited for room went out together.
     expect(gated.held.at(-1)!.rows).toHaveLength(3);
     for (const batch of gated.held.slice(1)) batch.open();
