@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for something to happen (a page to render, a row to be processed): 1 s is short on a loaded CI.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: keep parallel files low so timing-sensitive integration tests stay honest.
     maxWorkers: 2,
     pool: 'forks',
