@@ -105,6 +105,15 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     }
     return r.body ?? (bodyOf.get(rowid) as Buffer);
   };
+  // The body, or the reason it can no longer be read; any other error still throws.
+  const bodyOrLoss = (rowid: number, r: BodyColumns & { body?: Buffer | null }): Buffer | BodyLostError => {
+    try {
+      return readBody(rowid, r);
+    } catch (err) {
+      if (err instanceof BodyLostError) return err;
+      throw err;
+    }
+  };
   // A claim is one fenced update: only unfinished rows whose lease (if any) has expired.
   const claim = db.prepare(
     `UPDATE inbound_deliveries SET status = 'processing', attempts = attempts + 1, lease_owner = @owner, next_attempt_at = @leaseUntil
@@ -123,13 +132,10 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
         | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
         | undefined;
       if (!r) continue;
-      let body: Buffer;
-      try {
-        body = readBody(r.rowid, r);
-      } catch (err) {
-        // Thrown, it would roll back the claim of the whole batch, again on every poll: one damaged body would starve the rest.
-        if (!(err instanceof BodyLostError)) throw err;
-        failLost.run(err.message, new Date(now).toISOString(), r.id);
+      const body = bodyOrLoss(r.rowid, r);
+      // Thrown, it would roll back the claim of the whole batch, again on every poll: one damaged body would starve the rest.
+      if (body instanceof BodyLostError) {
+        failLost.run(body.message, new Date(now).toISOString(), r.id);
         continue;
       }
       out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body, receivedAt: r.received_at, attempts: r.attempts });
@@ -153,7 +159,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   ).pluck();
   const SELECT_ROW = 'SELECT d.rowid, d.*, b.body FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
   // One damaged body leaves its own row without a body, not the whole page unreadable.
-  const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(() => readBody(r.rowid, r)));
+  const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(r.rowid, r));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
   const requeue = db.prepare(
     `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = ?, last_error = NULL, lease_owner = NULL
@@ -215,13 +221,4 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       );
     },
   };
-}
-
-function bodyOrLoss(read: () => Buffer): Buffer | BodyLostError {
-  try {
-    return read();
-  } catch (err) {
-    if (err instanceof BodyLostError) return err;
-    throw err;
-  }
 }
