@@ -65,7 +65,7 @@ interface ValidatorError {
 /** Maps what the body parser and the validator throw to our problems; everything else passes through. */
 function toHttpError(err: unknown): unknown {
   if (err instanceof HttpError) return err;
-  const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string };
+  const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
@@ -74,9 +74,8 @@ function toHttpError(err: unknown): unknown {
     return new HttpError(e.status, codeOf(e.status), detail, { cause: err, extra: errors.length > 0 ? { errors } : {} });
   }
   // Other client errors from express's parsers (unsupported charset or Content-Encoding, aborted body): a 4xx, not a 500.
-  const status = (err as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: boolean }).expose) {
-    return new HttpError(status, codeOf(status), e.message ?? 'invalid request', { cause: err });
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
+    return new HttpError(e.status, codeOf(e.status), e.message ?? 'invalid request', { cause: err });
   }
   return err;
 }

@@ -48,7 +48,7 @@ interface Segment {
  */
 export class BodyLog {
   private current: Segment | undefined;
-  /** Bytes appended to the current segment since its last flush. */
+  /** Whether bytes were appended to the current segment since its last flush. */
   private unsynced = false;
   private readonly syncTimer: NodeJS.Timeout;
   private readonly readers = new Map<number, number>();
