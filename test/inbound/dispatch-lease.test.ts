@@ -5,6 +5,7 @@ import { receivers } from '../../src/inbound/receivers/index.js';
 import type { EventPublisher } from '../../src/outbound/publisher.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
+import { eventually } from '../outbound/support.js';
 import { inboundDelivery } from '../support/inbound-delivery.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
@@ -38,9 +39,7 @@ describe('deliveries stored under the dispatcher lease', () => {
     expect(leased.lease?.owner).toBe(dispatcher.owner);
     await store.inbound.insertDeliveries([leased]);
     dispatcher.enqueue({ id: leased.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: leased.receivedAt }, true);
-    const deadline = Date.now() + 5000;
-    while ((await store.inbound.getDelivery(leased.id))!.status !== 'processed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(await store.inbound.getDelivery(leased.id)).toMatchObject({ status: 'processed', attempts: 1 });
+    await eventually(async () => expect(await store.inbound.getDelivery(leased.id)).toMatchObject({ status: 'processed', attempts: 1 }));
     expect(published).toContain('github.push');
     await dispatcher.stop();
   });
@@ -60,10 +59,9 @@ describe('deliveries stored under the dispatcher lease', () => {
     const restarted = await openStore(sqliteUrl(tmp.dir));
     const next = dispatcherOn(restarted);
     next.start();
-    const deadline = Date.now() + 5000;
-    const done = async () => (await Promise.all(rows.map((r) => store.inbound.getDelivery(r.id)))).every((d) => d!.status === 'processed');
-    while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    for (const r of rows) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 2 });
+    await eventually(async () => {
+      for (const r of rows) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 2 });
+    });
     await next.stop();
     await restarted.close();
   });
@@ -75,9 +73,7 @@ describe('deliveries stored under the dispatcher lease', () => {
     await dispatcher.stop();
     await store.inbound.insertDeliveries([late]);
     dispatcher.enqueue({ id: late.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: late.receivedAt }, true);
-    const deadline = Date.now() + 2000;
-    while ((await store.inbound.getDelivery(late.id))!.status !== 'received' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(await store.inbound.getDelivery(late.id)).toMatchObject({ status: 'received' });
+    await eventually(async () => expect(await store.inbound.getDelivery(late.id)).toMatchObject({ status: 'received' }), 2000);
     expect(await store.inbound.listDueDeliveries(Date.now(), 10)).toEqual([late.id]);
   });
 });

@@ -90,19 +90,17 @@ function sample(metrics: string, name: string, labels: string): number {
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
-/** The pid each HTTP process logged when it started listening, by slot (the latest start wins). */
-/** The latest pid the primary forked for each slot. */
-function forkedPids(server: SpawnedServer): Map<number, number> {
+/** The pid logged with `msg` for each slot (the latest line wins). */
+function loggedPids(server: SpawnedServer, msg: string): Map<number, number> {
   const pids = new Map<number, number>();
-  for (const m of server.output().matchAll(/"http_process":(\d+),"pid":(\d+)[^\n]*"msg":"forked HTTP process"/g)) pids.set(Number(m[1]), Number(m[2]));
+  for (const m of server.output().matchAll(new RegExp(`"http_process":(\\d+),"pid":(\\d+)[^\\n]*"msg":"${msg}"`, 'g'))) pids.set(Number(m[1]), Number(m[2]));
   return pids;
 }
 
-function listeningPids(server: SpawnedServer): Map<number, number> {
-  const pids = new Map<number, number>();
-  for (const m of server.output().matchAll(/"http_process":(\d+),"pid":(\d+)[^\n]*"msg":"hookspec listening"/g)) pids.set(Number(m[1]), Number(m[2]));
-  return pids;
-}
+/** The pid each HTTP process logged when it started listening, by slot (the latest start wins). */
+const listeningPids = (server: SpawnedServer) => loggedPids(server, 'hookspec listening');
+/** The latest pid the primary forked for each slot. */
+const forkedPids = (server: SpawnedServer) => loggedPids(server, 'forked HTTP process');
 
 describe('HOOKSPEC_HTTP_PROCESSES=2: one port, two processes, one SQLite file', () => {
   const tmp = makeTempDir('hookspec-cluster-');
