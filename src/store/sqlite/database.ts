@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export type SqliteDatabase = Database.Database;
 
+/** How long a write waits for another process's write lock before it fails with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (creating if needed) a SQLite file in WAL mode and applies pending migrations. */
@@ -15,7 +18,7 @@ export function openSqlite(file: string): SqliteDatabase {
   // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   applyMigrations(db);
   return db;
 }

@@ -6,6 +6,7 @@ import {
 } from '../inbound-store.js';
 import type { BodyLog, BodyRef } from './body-log.js';
 import type { SqliteDatabase } from './database.js';
+import { createLockWait } from './lock-wait.js';
 
 interface DeliveryRecord {
   id: string;
@@ -181,16 +182,20 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   });
   const recentRefusals = db.prepare('SELECT * FROM inbound_refusals ORDER BY id DESC LIMIT ?');
 
+  // Waiting for another process's write lock must not stop this one from reading requests meanwhile.
+  const withLock = createLockWait(db);
+
   return {
     async insertDeliveries(rows) {
       // Bodies first: a committed row must never point at bytes not yet written.
-      return insertBatch(rows, bodyLog && (await bodyLog.append(rows.map((r) => r.body))));
+      const refs = bodyLog && (await bodyLog.append(rows.map((r) => r.body)));
+      return withLock(() => insertBatch.immediate(rows, refs));
     },
     async claimDeliveries(ids, owner, leaseUntil, now) {
-      return claimBatch(ids, owner, leaseUntil, now);
+      return withLock(() => claimBatch.immediate(ids, owner, leaseUntil, now));
     },
     async completeDeliveries(completions) {
-      return completeBatch(completions);
+      return withLock(() => completeBatch.immediate(completions));
     },
     async listDueDeliveries(now, limit) {
       return due.all(now, limit) as string[];
@@ -210,10 +215,10 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       return (db.prepare(sql).all(...args, filter.limit) as (DeliveryRecord & { rowid: number })[]).map(toFullRow);
     },
     async requeueDelivery(id, now) {
-      return requeue.run(now, id).changes === 1;
+      return withLock(() => requeue.run(now, id).changes === 1);
     },
     async insertRefusals(rows, keep) {
-      refusalBatch(rows, keep);
+      await withLock(() => refusalBatch.immediate(rows, keep));
     },
     async listRefusals(limit) {
       return (recentRefusals.all(limit) as (Omit<InboundRefusal, 'headerNames' | 'bodySize'> & { id: number; header_names: string; body_size: number | null })[]).map(

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUSY_TIMEOUT_MS, openSqlite } from '../../src/store/sqlite/database.js';
+import { createLockWait } from '../../src/store/sqlite/lock-wait.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { inboundDelivery } from '../support/inbound-delivery.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+// Another process that takes the database's write lock and keeps it until told to let go (a second HTTP process).
+const HOLDER = `
+const Database = require(process.argv[1]);
+const db = new Database(process.argv[2]);
+db.exec('BEGIN IMMEDIATE');
+db.exec("INSERT INTO inbound_refusals (at, source, receiver, status, reason, header_names) VALUES ('x', 'holder', 'r', 400, 'held', '[]')");
+process.stdout.write('locked\\n');
+process.stdin.once('data', () => { db.exec('COMMIT'); process.stdout.write('released\\n'); db.close(); process.exit(0); });
+`;
+
+async function holdWriteLock(file: string): Promise<{ child: ChildProcess; release(): Promise<void> }> {
+  const child = spawn(process.execPath, ['-e', HOLDER, createRequire(import.meta.url).resolve('better-sqlite3'), file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  expect((await lines.next()).value).toBe('locked');
+  return {
+    child,
+    async release() {
+      child.stdin!.write('go\n');
+      expect((await lines.next()).value).toBe('released');
+    },
+  };
+}
+
+describe('SQLite writes wait for another process without blocking the event loop', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let file: string;
+  let store: Store;
+  let holder: Awaited<ReturnType<typeof holdWriteLock>> | undefined;
+
+  beforeEach(async () => {
+    tmp = makeTempDir();
+    file = join(tmp.dir, 'hookspec.db');
+    store = await openStore(`sqlite:${file}`);
+  });
+  afterEach(async () => {
+    if (holder && holder.child.exitCode === null) {
+      holder.child.kill('SIGKILL');
+      await once(holder.child, 'exit');
+    }
+    holder = undefined;
+    await store.close();
+    tmp.cleanup();
+  });
+
+  it('an inbound insert waits while another process holds the lock, timers keep firing, then it commits', async () => {
+    holder = await holdWriteLock(file);
+    const row = inboundDelivery();
+    let settled = false;
+    const insert = store.inbound.insertDeliveries([row]).finally(() => (settled = true));
+
+    // SQLite's own busy handler would sleep this thread here: no timer could fire until the lock was free.
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    await new Promise((r) => setTimeout(r, 100));
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    expect(settled).toBe(false);
+
+    await holder.release();
+    expect(await insert).toEqual([{ id: row.id, duplicate: false }]);
+    expect((await store.inbound.getDelivery(row.id))?.deliveryId).toBe(row.deliveryId);
+  });
+
+  it('gives up with SQLITE_BUSY after its timeout, and the connection keeps its usual busy timeout', async () => {
+    const db = openSqlite(file);
+    try {
+      holder = await holdWriteLock(file);
+      const withLock = createLockWait(db, 50);
+      const write = db.transaction(() => db.prepare("INSERT INTO inbound_refusals (at, source, receiver, status, reason, header_names) VALUES ('y', 's', 'r', 400, 'w', '[]')").run());
+      const started = performance.now();
+      await expect(withLock(() => write.immediate())).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(50);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+
+      await holder.release();
+      await expect(withLock(() => write.immediate().changes)).resolves.toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('other errors are not retried, and the busy timeout is restored after them too', async () => {
+    const db = openSqlite(file);
+    try {
+      const withLock = createLockWait(db, 1000);
+      let tries = 0;
+      const failing = () => {
+        tries++;
+        return db.prepare('INSERT INTO no_such_table VALUES (1)').run();
+      };
+      await expect(withLock(failing)).rejects.toThrow(/no such table/);
+      expect(tries).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+    } finally {
+      db.close();
+    }
+  });
+});
