@@ -78,7 +78,9 @@ interface Sample {
   load: number;
 }
 
-let port = 41000;
+// Below Linux's ephemeral range (32768-60999): a port in it can still be the local end of the last round's
+// load-generator connections, and the next server's listen then fails with EADDRINUSE.
+let port = 31000;
 
 async function waitForPort(p: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
