@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUSY_TIMEOUT_MS, openSqlite } from '../../src/store/sqlite/database.js';
 import { createLockWait } from '../../src/store/sqlite/lock-wait.js';
+import { newId } from '../../src/ids.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { inboundDelivery } from '../support/inbound-delivery.js';
@@ -72,6 +73,33 @@ describe('SQLite writes wait for another process without blocking the event loop
     await holder.release();
     expect(await insert).toEqual([{ id: row.id, duplicate: false }]);
     expect((await store.inbound.getDelivery(row.id))?.deliveryId).toBe(row.deliveryId);
+  });
+
+  it('publishes wait the same way, and batches from later turns still commit after earlier ones', async () => {
+    holder = await holdWriteLock(file);
+    const publish = (n: number) => store.outbound.insertEvent({
+      id: newId('evt'), type: 'order.created', data_json: `{"n":${n}}`, created_at: new Date(), newDeliveryId: () => newId('dlv'),
+    });
+    const first = publish(1);
+    await new Promise((r) => setTimeout(r, 20));
+    const second = publish(2);
+
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    await new Promise((r) => setTimeout(r, 100));
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThanOrEqual(5);
+
+    await holder.release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.kind, b.kind]).toEqual(['created', 'created']);
+    const db = openSqlite(file);
+    try {
+      const order = db.prepare('SELECT data_json FROM events ORDER BY rowid').pluck().all();
+      expect(order).toEqual(['{"n":1}', '{"n":2}']);
+    } finally {
+      db.close();
+    }
   });
 
   it('gives up with SQLITE_BUSY after its timeout, and the connection keeps its usual busy timeout', async () => {

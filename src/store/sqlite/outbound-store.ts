@@ -16,6 +16,7 @@ import type {
   SubscriptionSecret,
 } from '../outbound-store.js';
 import type { SqliteDatabase } from './database.js';
+import { createLockWait } from './lock-wait.js';
 
 interface SubscriptionRow {
   id: string;
@@ -209,22 +210,27 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     return secrets;
   }
 
+  // Waiting for another process's write lock must not stop this one from serving requests meanwhile.
+  const withLock = createLockWait(db);
+
   // Group commit: publishes arriving in the same turn of the event loop share one transaction (and its WAL pages).
   const insertEvents = db.transaction((inputs: NewEvent[]): InsertEventResult[] => inputs.map((input) => insertEvent(input)));
   let queued: { input: NewEvent; resolve: (r: InsertEventResult) => void; reject: (e: unknown) => void }[] = [];
-  function flushInserts(): void {
+  // Batches commit one after another, in the order they were published, even while one waits for the lock.
+  let flushing: Promise<void> = Promise.resolve();
+  async function flushInserts(): Promise<void> {
     const batch = queued;
     queued = [];
     try {
       // IMMEDIATE: the idempotency lookup reads before the first write, and a deferred transaction that reads first
       // fails with SQLITE_BUSY_SNAPSHOT (no busy wait) when another process commits in between.
-      const results = insertEvents.immediate(batch.map((b) => b.input));
+      const results = await withLock(() => insertEvents.immediate(batch.map((b) => b.input)));
       batch.forEach((b, i) => b.resolve(results[i]!));
     } catch {
       // One bad insert must not fail the others: retry each on its own.
       for (const b of batch) {
         try {
-          b.resolve(insertEvent.immediate(b.input));
+          b.resolve(await withLock(() => insertEvent.immediate(b.input)));
         } catch (err) {
           b.reject(err);
         }
@@ -385,7 +391,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     insertEvent(input) {
       return new Promise((resolve, reject) => {
         queued.push({ input, resolve, reject });
-        if (queued.length === 1) setImmediate(flushInserts);
+        if (queued.length === 1) setImmediate(() => (flushing = flushing.then(flushInserts)));
       });
     },
     async getEvent(id) {
@@ -421,18 +427,18 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       }).changes;
     },
     async claimDue(input) {
-      return claim(input);
+      return withLock(() => claim.immediate(input));
     },
     async recordOutcomes(outcomes) {
-      return outcomes.length === 0 ? [] : recordOutcomes(outcomes);
+      return outcomes.length === 0 ? [] : withLock(() => recordOutcomes.immediate(outcomes));
     },
     async releaseClaims(owner, ids, now, options = {}) {
       if (ids.length === 0) return 0;
       const undo = options.attempted ? 0 : 1;
-      return sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime(), undo }).changes;
+      return withLock(() => sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime(), undo }).changes);
     },
     async sweepExpiredLeases(now) {
-      return sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes;
+      return withLock(() => sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes);
     },
     async purgeIdempotencyKeys(now) {
       return sql.purgeIdempotency.run(now.getTime()).changes;
