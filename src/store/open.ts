@@ -1,6 +1,6 @@
 import { parseDatabaseUrl } from './database-url.js';
 import type { Store } from './store.js';
-import { applyMigrations as applySqliteMigrations } from './sqlite/database.js';
+import { applyMigrations as applySqliteMigrations, BUSY_TIMEOUT_MS } from './sqlite/database.js';
 import { openSqliteStore } from './sqlite/store.js';
 import { applyMigrations as applyPostgresMigrations, openPostgres } from './postgres/database.js';
 import { openPostgresStore } from './postgres/store.js';
@@ -22,7 +22,7 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const db = new Database(target.file);
     try {
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       return applySqliteMigrations(db);
     } finally {
       db.close();

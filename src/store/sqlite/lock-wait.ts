@@ -13,7 +13,7 @@ export type LockingWrite<T> = () => T;
  * a timer, so the process keeps parsing requests (which join the next batch) while it waits.
  */
 export function createLockWait(db: SqliteDatabase, timeoutMs = BUSY_TIMEOUT_MS) {
-  /** One try: the write's result, or undefined when another connection holds the lock. */
+  /** One try: the write's result, or the SQLITE_BUSY error when another connection holds the lock. */
   function tryOnce<T>(write: LockingWrite<T>): { done: true; value: T } | { done: false; err: unknown } {
     // Not a prepared statement: SQLite applies this pragma when it is compiled, not when it is stepped.
     db.pragma('busy_timeout = 0');
