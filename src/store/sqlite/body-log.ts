@@ -21,8 +21,8 @@ export interface BodyLogOptions {
 
 const SEGMENT_FILE = /^(\d+)\.body$/;
 /**
- * How often appended bytes are flushed to disk (on libuv's pool). Like SQLite's checkpoints (every 100 ms), this
- * bounds what a power cut can take; a killed process loses nothing either way (the page cache has it).
+ * How often appended bytes are flushed to disk (on libuv's pool). Like SQLite's checkpoints (every 10 ms under
+ * writes), this bounds what a power cut can take; a killed process loses nothing either way (the page cache has it).
  */
 export const SYNC_INTERVAL_MS = 200;
 /** Segment ids are creation time in ms × 1000 + a per-process salt: unique across the processes sharing the file. */
