@@ -102,6 +102,21 @@ describe('SQLite writes wait for another process without blocking the event loop
     }
   });
 
+  it('the pruner waits the same way', async () => {
+    await store.inbound.insertRefusals([{ at: '2020-01-01T00:00:00.000Z', source: 's', receiver: 'r', status: 401, reason: 'old', headerNames: [], bodySize: null }], 100);
+    holder = await holdWriteLock(file);
+    const pruned = store.retention.pruneRefusals(new Date('2021-01-01T00:00:00.000Z'), 100);
+
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    await new Promise((r) => setTimeout(r, 100));
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThanOrEqual(5);
+
+    await holder.release();
+    expect(await pruned).toBe(1);
+  });
+
   it('gives up with SQLITE_BUSY after its timeout, and the connection keeps its usual busy timeout', async () => {
     const db = openSqlite(file);
     try {

@@ -1,6 +1,7 @@
 import type { RetentionCounts, RetentionStore } from '../retention-store.js';
 import type { BodyLog } from './body-log.js';
 import type { SqliteDatabase } from './database.js';
+import { createLockWait } from './lock-wait.js';
 
 /** Deliveries in these states are still work to do: their events are kept whatever their age. */
 const UNFINISHED_DELIVERY = "('pending', 'delivering')";
@@ -50,6 +51,9 @@ export function createSqliteRetentionStore(db: SqliteDatabase, bodyLog?: BodyLog
     return { events, deliveries, attempts };
   });
 
+  // The pruner shares the file with the processes that receive: waiting for their lock must not stall its own loop.
+  const withLock = createLockWait(db);
+
   return {
     async countExpired(cutoff): Promise<RetentionCounts> {
       const p = { cutoff: cutoff.toISOString() };
@@ -62,17 +66,17 @@ export function createSqliteRetentionStore(db: SqliteDatabase, bodyLog?: BodyLog
       };
     },
     async pruneEvents(cutoff, limit) {
-      return pruneEventsTx.immediate(cutoff.toISOString(), limit);
+      return withLock(() => pruneEventsTx.immediate(cutoff.toISOString(), limit));
     },
     async pruneInbound(cutoff, limit) {
-      const pruned = deleteInbound.run({ cutoff: cutoff.toISOString(), limit }).changes;
+      const pruned = await withLock(() => deleteInbound.run({ cutoff: cutoff.toISOString(), limit }).changes);
       // Body segments go with the last row that points into them: checked once a run, at its last (short) batch,
       // not for every segment after every batch.
       if (pruned < limit) bodyLog?.dropUnreferenced((segment) => segmentInUse.get(segment) !== undefined);
       return pruned;
     },
     async pruneRefusals(cutoff, limit) {
-      return deleteRefusals.run({ cutoff: cutoff.toISOString(), limit }).changes;
+      return withLock(() => deleteRefusals.run({ cutoff: cutoff.toISOString(), limit }).changes);
     },
   };
 }
