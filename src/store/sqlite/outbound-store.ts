@@ -355,7 +355,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
   return {
     async createSubscription(input: NewSubscription) {
       const created = input.created_at.toISOString();
-      sql.insertSubscription.run({
+      await withLock(() => sql.insertSubscription.run({
         id: input.id,
         url: input.url,
         events: JSON.stringify(input.events),
@@ -364,7 +364,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
         rate_limit_per_second: input.rate_limit_per_second,
         secrets: JSON.stringify([{ secret: input.secret, expires_at: null }]),
         created_at: created,
-      });
+      }));
       return toSubscription(sql.getSubscription.get(input.id) as SubscriptionRow);
     },
     async getSubscription(id) {
@@ -376,17 +376,17 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     },
     async updateSubscription(id, patch) {
       // IMMEDIATE: it reads the row before writing it (see flushInserts).
-      return updateSubscription.immediate(id, patch);
+      return withLock(() => updateSubscription.immediate(id, patch));
     },
     async deleteSubscription(id, at) {
-      return deleteSubscription(id, at);
+      return withLock(() => deleteSubscription.immediate(id, at));
     },
     async setSubscriptionSecrets(id, secrets, at) {
-      if (sql.setSecrets.run(JSON.stringify(secrets), at.toISOString(), id).changes === 0) return undefined;
+      if ((await withLock(() => sql.setSecrets.run(JSON.stringify(secrets), at.toISOString(), id).changes)) === 0) return undefined;
       return toSubscription(sql.getSubscription.get(id) as SubscriptionRow);
     },
     async disableSubscription(id, reason, at) {
-      return sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1;
+      return withLock(() => sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1);
     },
     insertEvent(input) {
       return new Promise((resolve, reject) => {
@@ -416,15 +416,15 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       return sql.listAttempts.all(JSON.stringify(deliveryIds)) as AttemptRecord[];
     },
     async requeueDelivery(id, at) {
-      return sql.requeueDelivery.run({ id, at: at.toISOString(), at_ms: at.getTime() }).changes === 1;
+      return withLock(() => sql.requeueDelivery.run({ id, at: at.toISOString(), at_ms: at.getTime() }).changes === 1);
     },
     async requeueFailedSince(subscriptionId, since, at) {
-      return sql.requeueFailedSince.run({
+      return withLock(() => sql.requeueFailedSince.run({
         subscription_id: subscriptionId,
         since: since.toISOString(),
         at: at.toISOString(),
         at_ms: at.getTime(),
-      }).changes;
+      }).changes);
     },
     async claimDue(input) {
       return withLock(() => claim.immediate(input));
@@ -441,7 +441,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       return withLock(() => sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes);
     },
     async purgeIdempotencyKeys(now) {
-      return sql.purgeIdempotency.run(now.getTime()).changes;
+      return withLock(() => sql.purgeIdempotency.run(now.getTime()).changes);
     },
   };
 }
