@@ -35,6 +35,15 @@ async function holdWriteLock(file: string): Promise<{ child: ChildProcess; relea
   };
 }
 
+/** Fails unless timers keep firing for 100 ms: SQLite's own busy handler would sleep the thread instead. */
+async function expectEventLoopRuns(): Promise<void> {
+  let ticks = 0;
+  const ticker = setInterval(() => ticks++, 5);
+  await new Promise((r) => setTimeout(r, 100));
+  clearInterval(ticker);
+  expect(ticks).toBeGreaterThanOrEqual(5);
+}
+
 describe('SQLite writes wait for another process without blocking the event loop', () => {
   let tmp: ReturnType<typeof makeTempDir>;
   let file: string;
@@ -62,12 +71,7 @@ describe('SQLite writes wait for another process without blocking the event loop
     let settled = false;
     const insert = store.inbound.insertDeliveries([row]).finally(() => (settled = true));
 
-    // SQLite's own busy handler would sleep this thread here: no timer could fire until the lock was free.
-    let ticks = 0;
-    const ticker = setInterval(() => ticks++, 5);
-    await new Promise((r) => setTimeout(r, 100));
-    clearInterval(ticker);
-    expect(ticks).toBeGreaterThanOrEqual(5);
+    await expectEventLoopRuns();
     expect(settled).toBe(false);
 
     await holder.release();
@@ -84,11 +88,7 @@ describe('SQLite writes wait for another process without blocking the event loop
     await new Promise((r) => setTimeout(r, 20));
     const second = publish(2);
 
-    let ticks = 0;
-    const ticker = setInterval(() => ticks++, 5);
-    await new Promise((r) => setTimeout(r, 100));
-    clearInterval(ticker);
-    expect(ticks).toBeGreaterThanOrEqual(5);
+    await expectEventLoopRuns();
 
     await holder.release();
     const [a, b] = await Promise.all([first, second]);
@@ -107,11 +107,7 @@ describe('SQLite writes wait for another process without blocking the event loop
     holder = await holdWriteLock(file);
     const pruned = store.retention.pruneRefusals(new Date('2021-01-01T00:00:00.000Z'), 100);
 
-    let ticks = 0;
-    const ticker = setInterval(() => ticks++, 5);
-    await new Promise((r) => setTimeout(r, 100));
-    clearInterval(ticker);
-    expect(ticks).toBeGreaterThanOrEqual(5);
+    await expectEventLoopRuns();
 
     await holder.release();
     expect(await pruned).toBe(1);
