@@ -3,8 +3,8 @@ import { BUSY_TIMEOUT_MS, type SqliteDatabase } from './database.js';
 /** The pause between tries while another process holds the lock (Node's timers are 1 ms at best). */
 const RETRY_DELAY_MS = 1;
 
-/** A write that must take SQLite's write lock (a `db.transaction(...)` function's `.immediate`). */
-export type LockingWrite<T> = () => T;
+/** A write that takes SQLite's write lock: a transaction's `.immediate(...)`, or one statement's `.run(...)`. */
+type LockingWrite<T> = () => T;
 
 /**
  * Runs write transactions without putting the event loop to sleep while another process (a second HTTP process,
