@@ -16,8 +16,9 @@ type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: boolean; s
  */
 export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: readonly ReceiverRuntime[], maxBodyBytes: number): FastPath {
   const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, rt]));
+  // Every method on a receiver path is ours to answer: a GET gets 405 naming POST, not the management API's 404.
   const runtimeOf = (req: IncomingMessage): ReceiverRuntime | undefined => {
-    if (req.method !== 'POST' || !req.url) return undefined;
+    if (!req.url) return undefined;
     const q = req.url.indexOf('?');
     return byPath.get(q === -1 ? req.url : req.url.slice(0, q));
   };
@@ -31,7 +32,7 @@ export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: read
       };
       const rt = runtimeOf(req)!;
       const request: InboundRequest = { headers: req.headers, source: req.socket.remoteAddress ?? 'unknown' };
-      const early = pipeline.precheck(rt, request);
+      const early = req.method === 'POST' ? pipeline.precheck(rt, request) : pipeline.methodNotAllowed(rt, request, req.method ?? '');
       if (early) {
         const length = Number(req.headers['content-length'] ?? Infinity);
         answer(length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);

@@ -80,6 +80,12 @@ export class ReceivePipeline {
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
         `Content-Type must be ${receiver.contentTypes.join(' or ')} (got ${type ? `"${type}"` : 'none'}).`);
     }
+    const encoding = contentEncoding(req.headers);
+    if (encoding) {
+      // Refused before any HMAC work: the signature covers the uncompressed bytes, so it would only fail as "invalid".
+      return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
+        `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`);
+    }
     const absent = receiver.signatureHeaders.filter((name) => !headerValue(req.headers, name));
     if (absent.length > 0) {
       this.deps.flood.recordFailure(req.source);
@@ -87,6 +93,12 @@ export class ReceivePipeline {
         `Missing required header(s): ${absent.join(', ')}.`, { extra: { missing: absent } });
     }
     return undefined;
+  }
+
+  /** Receivers take POST only; any other method is refused before its body is read. */
+  methodNotAllowed(rt: ReceiverRuntime, req: InboundRequest, method: string): Answer {
+    return this.refuse(rt, req, contentLength(req.headers) ?? null, 405, 'method_not_allowed',
+      `${rt.receiver.path} accepts POST only (got ${method}).`, { headers: { allow: 'POST' } });
   }
 
   /** Body over the limit (from Content-Length or while streaming): 413, connection closed, rest not read. */
@@ -240,6 +252,12 @@ function contentLength(headers: IncomingHttpHeaders): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** A Content-Encoding other than identity, lower-cased; undefined when the body is sent as is. */
+function contentEncoding(headers: IncomingHttpHeaders): string | undefined {
+  const raw = headers['content-encoding']?.trim().toLowerCase();
+  return raw && raw !== 'identity' ? raw : undefined;
 }
 
 /** `application/json; charset=utf-8` → `application/json`. */

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, nowSec, post, SECRETS, signed, startHarness, type Harness, type SignedRequest } from './support/harness.js';
 
@@ -23,6 +24,10 @@ const table: [string, number, string, RegExp, () => Promise<SignedRequest>][] = 
   ['body over the limit (Content-Length)', 413, 'payload_too_large', /limit/, async () => signed.github('{"x":"' + 'a'.repeat(MAX) + '"}')],
   ['wrong content type', 415, 'unsupported_media_type', /application\/json/, async () => withHeaders(await signed.github(push), { 'content-type': 'text/plain' })],
   ['no content type', 415, 'unsupported_media_type', /none/, async () => ({ ...withHeaders(await signed.github(push), { 'content-type': undefined }), body: Buffer.from(push) })],
+  ['compressed body (signed before compression)', 415, 'unsupported_media_type', /Content-Encoding "gzip"/, async () => {
+    const req = withHeaders(await signed.github(push), { 'content-encoding': 'gzip' });
+    return { ...req, body: gzipSync(req.body) };
+  }],
   ['GitHub signature header missing', 400, 'missing_signature_headers', /x-hub-signature-256/, async () => withHeaders(await signed.github(push), { 'x-hub-signature-256': undefined })],
   ['Slack headers missing (both named)', 400, 'missing_signature_headers', /x-slack-signature, x-slack-request-timestamp/, async () => withHeaders(signed.slack('/webhooks/slack/events', '{}', 'application/json'), { 'x-slack-signature': undefined, 'x-slack-request-timestamp': undefined })],
   ['one byte changed (GitHub)', 401, 'invalid_signature', /does not match/, async () => tamper(await signed.github(push))],
@@ -95,9 +100,19 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large' });
   });
 
-  it('GET on a receiver path is not a receiver request (left to the management app)', async () => {
-    const res = await fetch(h.url + '/webhooks/github');
-    expect(res.status).toBe(404);
+  it('another method on a receiver path answers 405 naming POST (no body for HEAD), and is audited', async () => {
+    for (const method of ['GET', 'PUT', 'HEAD']) {
+      const res = await fetch(h.url + '/webhooks/github', { method, ...(method === 'PUT' ? { body: push, headers: { 'content-type': 'application/json' } } : {}) });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const text = await res.text();
+      if (method === 'HEAD') expect(text).toBe('');
+      else expect(JSON.parse(text)).toMatchObject({ code: 'method_not_allowed', detail: `/webhooks/github accepts POST only (got ${method}).` });
+      await h.settle();
+      const [audit] = await h.store.inbound.listRefusals(1);
+      expect(audit).toMatchObject({ status: 405, reason: 'method_not_allowed', receiver: 'receiveGithubWebhook' });
+    }
   });
 });
 
