@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logRequests } from '../observability/request-log.js';
+import { answerClientError } from './client-error.js';
 
 /** A path served ahead of express, without its per-request cost (the webhook receivers). */
 export interface FastPath {
@@ -20,5 +21,6 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener): S
   });
   // Slow-loris guard: a client gets this long to send its headers.
   server.headersTimeout = 20_000;
+  server.on('clientError', answerClientError);
   return server;
 }

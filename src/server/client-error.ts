@@ -1,0 +1,35 @@
+import type { Duplex } from 'node:stream';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
+import { logger } from '../observability/logger.js';
+
+/** What node's http parser reports, mapped to the status node itself would send, with a problem code. */
+const ANSWERS: Record<string, { status: number; code: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'request_header_fields_too_large', detail: 'The request headers exceed the server\'s limit (16 KiB in all).' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, code: 'payload_too_large', detail: 'The chunk extensions exceed the server\'s limit.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', detail: 'The request was not received in time.' },
+};
+
+type ClientError = Error & { code?: string; reason?: string };
+
+/**
+ * node:http's `clientError`: a request that is not valid HTTP never reaches a route, and node's default answer is a
+ * bare status line. This one answers with problem+json like every other refusal, then closes the connection.
+ */
+export function answerClientError(err: ClientError, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }): void {
+  // Nothing to answer to, or an answer already started on this socket: writing now would corrupt it.
+  if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const known = err.code ? ANSWERS[err.code] : undefined;
+  const { status, code, detail } = known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
+  logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
+  const body = JSON.stringify(toProblem(status, code, detail));
+  const head = [
+    `HTTP/1.1 ${status} ${toProblem(status, code, detail).title}`,
+    `content-type: ${PROBLEM_CONTENT_TYPE}`,
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
