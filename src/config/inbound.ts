@@ -71,7 +71,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
       github: readList(env, 'GITHUB_WEBHOOK_SECRET'),
       stripe: readList(env, 'STRIPE_WEBHOOK_SECRET'),
       slack: readList(env, 'SLACK_SIGNING_SECRET'),
-      standard: readList(env, 'HOOKSPEC_RECEIVER_SECRET'),
+      standard: readStandardSecrets(env),
     },
     maxBodyBytes: readInt(env, 'HOOKSPEC_INBOUND_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
     stripeToleranceSec: readInt(env, 'STRIPE_WEBHOOK_TOLERANCE', DEFAULT_TOLERANCE_SEC),
@@ -90,6 +90,25 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
     handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
   };
+}
+
+/** Base64 as Standard Webhooks secrets are written (padding optional). */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * `HOOKSPEC_RECEIVER_SECRET`: each entry `whsec_` + base64 (the prefix optional, as the Standard Webhooks libraries
+ * accept). A typo would otherwise decode to some other key and refuse every delivery as a bad signature.
+ */
+function readStandardSecrets(env: NodeJS.ProcessEnv): string[] {
+  const secrets = readList(env, 'HOOKSPEC_RECEIVER_SECRET');
+  secrets.forEach((secret, i) => {
+    const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+    if (!BASE64.test(encoded) || encoded.replace(/=+$/, '').length % 4 === 1) {
+      // The entry's position, never its value: startup errors end up in logs.
+      throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret)`);
+    }
+  });
+  return secrets;
 }
 
 /** `HOOKSPEC_INBOUND_POLICY=receiveGithubWebhook=strict,receiveStripeWebhook=lenient`. */
