@@ -54,7 +54,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   stoppables.push({ name: 'queue gauges', stop: async () => hideQueueGauges() });
   const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(listenError(err, config.server.port, config.server.host)));
     server.listen(config.server.port, config.server.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
@@ -82,4 +82,11 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
       return closing;
     },
   };
+}
+
+/** The startup line for a port that cannot be had says which setting to change. */
+function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (err.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use: set PORT to a free port`, { cause: err });
+  if (err.code === 'EACCES') return new Error(`port ${port} on ${host} needs privileges this process lacks: set PORT to 1024 or above`, { cause: err });
+  return err;
 }

@@ -238,7 +238,7 @@ describe('HOOKSPEC_HTTP_PROCESSES: startup failures fork nothing', () => {
     try {
       const { code, stdout } = await runMain({ HOOKSPEC_HTTP_PROCESSES: '2', PORT: String(port), DATABASE_URL: sqliteUrl(tmp.dir) });
       expect(code).toBe(1);
-      expect(stdout).toMatch(/"http_process":1,[^\n]*"msg":"startup failed: (bind|listen) EADDRINUSE/);
+      expect(stdout).toMatch(new RegExp(`"http_process":1,[^\\n]*"msg":"startup failed: port ${port} on 127\\.0\\.0\\.1 is already in use: set PORT to a free port"`));
       expect(stdout).toMatch(/"msg":"the first HTTP process failed to start"/);
       expect(stdout).not.toMatch(/"http_process":2/);
     } finally {
