@@ -139,7 +139,8 @@ export interface paths {
         /**
          * Receive a Slack slash command
          * @description Verifies the Slack signature, stores the command and answers with the message Slack shows to the user,
-         *     within Slack's 3-second limit.
+         *     within Slack's 3-second limit. A signed form with `ssl_check=1` and no `command` (Slack checking the URL's
+         *     certificate) is answered 200 with `{}` and not stored.
          */
         post: operations["receiveSlackCommand"];
         delete?: never;

@@ -73,6 +73,20 @@ describe('signed deliveries are accepted end to end', () => {
     expect(res.body).toEqual({ challenge: JSON.parse(body.toString()).challenge });
   });
 
+  it("Slack's certificate check of a command URL (ssl_check=1) is answered 200 when signed; nothing is stored or run", async () => {
+    const form = 'ssl_check=1&token=legacy-verification-token';
+    const stored = (await h.store.inbound.listDeliveries({ limit: 1000 })).length;
+    const published = h.publisher.events.length;
+    const res = await post(h.url, signed.slack('/webhooks/slack/commands', form, 'application/x-www-form-urlencoded'));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({});
+    const unsigned = await fetch(h.url + '/webhooks/slack/commands', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(unsigned.status).toBe(400);
+    await h.settle();
+    expect((await h.store.inbound.listDeliveries({ limit: 1000 })).length).toBe(stored);
+    expect(h.publisher.events.length).toBe(published);
+  });
+
   it("Slack event_callback → slack.message; Slack's retry (X-Slack-Retry-Num) is 200 and not processed again", async () => {
     const body = fixture('slack-event-message.json');
     const res = await post(h.url, signed.slack('/webhooks/slack/events', body, 'application/json'));

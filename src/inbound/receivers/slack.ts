@@ -52,6 +52,10 @@ export const slackCommandsReceiver: Receiver = {
   verify,
   parse(body, headers) {
     const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+    // Slack checks a new command URL's certificate with `ssl_check=1` (no command): a 200 is all it wants.
+    if (form.ssl_check === '1' && !form.command) {
+      return { ok: true, delivery: { deliveryId: '', eventType: 'ssl_check', match: undefined, payload: form, immediate: { status: 200, body: {} } } };
+    }
     if (!form.command) return { ok: false, message: 'A Slack slash command form needs a "command" field' };
     const deliveryId = form.trigger_id ? `command:${form.trigger_id}` : contentKey(body, headers);
     return { ok: true, delivery: { deliveryId, eventType: 'command', match: 'command', payload: form } };
