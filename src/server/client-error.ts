@@ -24,9 +24,10 @@ export function answerClientError(err: ClientError, socket: Duplex & { _httpMess
   const known = err.code ? ANSWERS[err.code] : undefined;
   const { status, code, detail } = known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
-  const body = JSON.stringify(toProblem(status, code, detail));
+  const problem = toProblem(status, code, detail);
+  const body = JSON.stringify(problem);
   const head = [
-    `HTTP/1.1 ${status} ${toProblem(status, code, detail).title}`,
+    `HTTP/1.1 ${status} ${problem.title}`,
     `content-type: ${PROBLEM_CONTENT_TYPE}`,
     `content-length: ${Buffer.byteLength(body)}`,
     'connection: close',
