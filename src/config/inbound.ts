@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isSecret } from '../inbound/providers/standard-webhooks.js';
 import { readBool, readInt, readList } from './server.js';
 
 /** The handlers beside the running code: src/handlers under tsx, build/src/handlers when run from `make build`. */
@@ -92,21 +93,15 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
   };
 }
 
-/** Base64 as Standard Webhooks secrets are written (padding optional). */
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
 /**
- * `HOOKSPEC_RECEIVER_SECRET`: each entry `whsec_` + base64 (the prefix optional, as the Standard Webhooks libraries
- * accept). A typo would otherwise decode to some other key and refuse every delivery as a bad signature.
+ * `HOOKSPEC_RECEIVER_SECRET`: each entry a Standard Webhooks secret. A typo would otherwise decode to some other key
+ * and refuse every delivery as a bad signature.
  */
 function readStandardSecrets(env: NodeJS.ProcessEnv): string[] {
   const secrets = readList(env, 'HOOKSPEC_RECEIVER_SECRET');
   secrets.forEach((secret, i) => {
-    const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-    if (!BASE64.test(encoded) || encoded.replace(/=+$/, '').length % 4 === 1) {
-      // The entry's position, never its value: startup errors end up in logs.
-      throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret)`);
-    }
+    // The entry's position, never its value: startup errors end up in logs.
+    if (!isSecret(secret)) throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret)`);
   });
   return secrets;
 }
