@@ -8,6 +8,7 @@ import { bearerAuth } from '../api/auth.js';
 import { HttpError } from '../errors/http-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
+import { methodNotAllowed } from './method-not-allowed.js';
 import { createOpsRouter } from './ops-routes.js';
 
 const OPENAPI_FILE = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
@@ -33,6 +34,8 @@ export function createApp(ctx: ApiContext): Express {
     // Our own file, so a dot-directory anywhere in its path (an install under ~/.local, say) is no reason to refuse it.
     res.sendFile(DOCS_FILE, { dotfiles: 'allow' });
   });
+  // A PUT or POST to a read-only path is a wrong method, not a missing route.
+  app.all(['/openapi.json', '/docs'], methodNotAllowed('GET, HEAD'));
 
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
   app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'] }));
@@ -95,6 +98,9 @@ function toPointer(path: string | undefined): string {
 const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = problemFromError(toHttpError(err));
   if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
+  // The validator's 405 names the path's methods; RFC 9110 requires them in Allow.
+  const allow = (err as { headers?: { Allow?: unknown } } | undefined)?.headers?.Allow;
+  if (problem.status === 405 && typeof allow === 'string') res.set('allow', allow.toUpperCase());
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
 };
 

@@ -4,6 +4,7 @@ import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
 import { checkReadiness, databaseCheck, migrationsCheck, type ReadinessCheck } from '../observability/readiness.js';
 import { scrapeMetrics } from './cluster-metrics.js';
 import type { AppContext } from './context.js';
+import { methodNotAllowed } from './method-not-allowed.js';
 
 export interface OpsRouterOptions {
   /** More readiness conditions (for example the delivery worker), checked after database and migrations. */
@@ -47,6 +48,8 @@ export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {})
     }
   });
 
+  // A PUT or POST to a probe is a wrong method, not a missing route.
+  router.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed('GET, HEAD'));
   if (options.console !== false) router.use('/console', consoleRouter());
   return router;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startSubscriber, type Subscriber } from '../outbound/support.js';
-import { startServer, validOrder, type TestServer } from './support.js';
+import { API_KEY, startServer, validOrder, type TestServer } from './support.js';
 
 describe('/v1/subscriptions', () => {
   let s: TestServer;
@@ -22,6 +22,16 @@ describe('/v1/subscriptions', () => {
       expect(res.headers.get('www-authenticate')).toContain('Bearer');
       expect(((await res.json()) as { code: string }).code).toBe('unauthorized');
     }
+  });
+
+  it('answers a method the spec does not list with 405 and the methods it does in Allow', async () => {
+    const res = await s.call('PATCH', '/v1/subscriptions');
+    expect(res.status).toBe(405);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.code).toBe('method_not_allowed');
+    const raw = await fetch(`${s.url}/v1/subscriptions/sub_unknown`, { method: 'PUT', headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(raw.status).toBe(405);
+    expect(raw.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH']);
   });
 
   it('creates with a generated secret shown once, then masks it; lists, pages, updates and deletes', async () => {

@@ -69,6 +69,17 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/^# TYPE hookspec_nodejs_eventloop_lag_seconds gauge$/m);
   });
 
+  it('another method on a probe, /openapi.json or /docs answers 405 naming GET and HEAD, as problem+json', async () => {
+    for (const [method, path] of [['PUT', '/healthz'], ['POST', '/readyz'], ['DELETE', '/metrics'], ['POST', '/openapi.json'], ['PATCH', '/docs']]) {
+      const res = await fetch(`${running.url}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ code: 'method_not_allowed', detail: `${method} is not allowed on ${path}; it answers GET, HEAD` });
+    }
+    expect((await fetch(`${running.url}/healthz`, { method: 'HEAD' })).status).toBe(200);
+  });
+
   it('echoes a sane x-request-id and invents one otherwise', async () => {
     const given = await fetch(`${running.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(given.headers.get('x-request-id')).toBe('abc-123');
