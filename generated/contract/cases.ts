@@ -2864,6 +2864,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "publishEvent",
+      "site": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/examples/charset",
+      "value": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/examples/charset/value",
+      "schema": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "publishEvent",
       "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation",
       "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation/value",
       "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"

@@ -80,6 +80,12 @@ export class ReceivePipeline {
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
         `Content-Type must be ${receiver.contentTypes.join(' or ')} (got ${type ? `"${type}"` : 'none'}).`);
     }
+    const charset = foreignCharset(req.headers);
+    if (charset) {
+      // Bodies are decoded as UTF-8; any other charset would be read as different text than was signed and sent.
+      return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
+        `Content-Type charset "${charset}" is not supported; send UTF-8.`);
+    }
     const encoding = contentEncoding(req.headers);
     if (encoding) {
       // Refused before any HMAC work: the signature covers the uncompressed bytes, so it would only fail as "invalid".
@@ -258,6 +264,22 @@ function contentLength(headers: IncomingHttpHeaders): number | undefined {
 function contentEncoding(headers: IncomingHttpHeaders): string | undefined {
   const raw = headers['content-encoding']?.trim().toLowerCase();
   return raw && raw !== 'identity' ? raw : undefined;
+}
+
+/** Charsets whose bytes read the same as UTF-8. */
+const UTF8_COMPATIBLE = new Set(['utf-8', 'utf8', 'us-ascii']);
+
+/** The Content-Type's `charset` parameter, lower-cased, when it names something other than UTF-8 (or ASCII). */
+function foreignCharset(headers: IncomingHttpHeaders): string | undefined {
+  const raw = headers['content-type'];
+  if (!raw || raw.indexOf(';') === -1) return undefined;
+  for (const param of raw.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq === -1 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    return UTF8_COMPATIBLE.has(value) ? undefined : value;
+  }
+  return undefined;
 }
 
 /** `application/json; charset=utf-8` → `application/json`. */

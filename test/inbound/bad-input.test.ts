@@ -24,6 +24,7 @@ const table: [string, number, string, RegExp, () => Promise<SignedRequest>][] = 
   ['body over the limit (Content-Length)', 413, 'payload_too_large', /limit/, async () => signed.github('{"x":"' + 'a'.repeat(MAX) + '"}')],
   ['wrong content type', 415, 'unsupported_media_type', /application\/json/, async () => withHeaders(await signed.github(push), { 'content-type': 'text/plain' })],
   ['no content type', 415, 'unsupported_media_type', /none/, async () => ({ ...withHeaders(await signed.github(push), { 'content-type': undefined }), body: Buffer.from(push) })],
+  ['a charset other than UTF-8', 415, 'unsupported_media_type', /charset "iso-8859-1".*UTF-8/, async () => withHeaders(await signed.github(push), { 'content-type': 'application/json; charset=ISO-8859-1' })],
   ['compressed body (signed before compression)', 415, 'unsupported_media_type', /Content-Encoding "gzip"/, async () => {
     const req = withHeaders(await signed.github(push), { 'content-encoding': 'gzip' });
     return { ...req, body: gzipSync(req.body) };
@@ -113,6 +114,14 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
       const [audit] = await h.store.inbound.listRefusals(1);
       expect(audit).toMatchObject({ status: 405, reason: 'method_not_allowed', receiver: 'receiveGithubWebhook' });
     }
+  });
+
+  it('a UTF-8 charset however it is written (or ASCII) is accepted', async () => {
+    for (const type of ['application/json; charset="UTF-8"', 'application/json;charset=utf8', 'application/json; boundary=x; charset=us-ascii']) {
+      const res = await post(h.url, withHeaders(await signed.github(push), { 'content-type': type }));
+      expect(res.status, type).toBe(200);
+    }
+    await h.settle();
   });
 });
 
