@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { isSecret } from '../inbound/providers/standard-webhooks.js';
+import { isSecret } from '../crypto/standard-webhooks-secret.js';
 import { readBool, readInt, readList } from './server.js';
 
 /** The handlers beside the running code: src/handlers under tsx, build/src/handlers when run from `make build`. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { SECRET_PREFIX } from '../crypto/standard-webhooks-secret.js';
 import type { SubscriptionSecret } from '../store/outbound-store.js';
 
-export const SECRET_PREFIX = 'whsec_';
 /** Bytes of a generated secret (Svix and Standard Webhooks use 24). */
 export const SECRET_BYTES = 24;
 const MIN_SECRET_BYTES = 24;

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { SECRET_PREFIX } from './secrets.js';
+import { secretKey } from '../crypto/standard-webhooks-secret.js';
 
 /** Standard Webhooks request headers for one attempt (a type alias, so it is usable as a header record). */
 export type SignedHeaders = {
@@ -17,7 +17,7 @@ function signingKey(secret: string): KeyObject {
   let key = keys.get(secret);
   if (!key) {
     if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-    key = createSecretKey(Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64'));
+    key = createSecretKey(secretKey(secret));
     keys.set(secret, key);
   }
   return key;

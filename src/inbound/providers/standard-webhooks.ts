@@ -1,5 +1,6 @@
 import { constantTimeEqual } from '../../crypto/constant-time.js';
 import { hmacSha256 } from '../../crypto/hmac.js';
+import { secretKey } from '../../crypto/standard-webhooks-secret.js';
 import {
   badSignature, checkTimestamp, DEFAULT_TOLERANCE_SEC, headerValue, missingHeaders, missing, type VerifyInput, type VerifyResult,
 } from './verify-result.js';
@@ -7,29 +8,9 @@ import {
 export const STANDARD_ID_HEADER = 'webhook-id';
 export const STANDARD_TIMESTAMP_HEADER = 'webhook-timestamp';
 export const STANDARD_SIGNATURE_HEADER = 'webhook-signature';
-const SECRET_PREFIX = 'whsec_';
 /** A header with more signatures than this is not a legitimate rotation; refusing it bounds the work. */
 const MAX_SIGNATURES = 16;
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;
-
-/** Base64 as Standard Webhooks secrets are written (padding optional). */
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-/** The base64 part of a secret: after `whsec_`, which the Standard Webhooks libraries let you leave out. */
-function encodedPart(secret: string): string {
-  return secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-}
-
-/** The HMAC key of a Standard Webhooks secret: the base64 after `whsec_`, decoded. */
-export function secretKey(secret: string): Buffer {
-  return Buffer.from(encodedPart(secret), 'base64');
-}
-
-/** Whether `secret` is `whsec_` (optional) + base64; anything else would decode to some other key. */
-export function isSecret(secret: string): boolean {
-  const encoded = encodedPart(secret);
-  return BASE64.test(encoded) && encoded.replace(/=+$/, '').length % 4 !== 1;
-}
 
 /**
  * Standard Webhooks v1: HMAC-SHA256 over `webhook-id + "." + webhook-timestamp + "." + raw body`; `webhook-signature`
