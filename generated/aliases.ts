@@ -94,6 +94,7 @@ export interface Operations {
   listEvents: paths['/v1/events']['get'];
   listEventTypes: paths['/v1/event-types']['get'];
   listInbound: paths['/v1/inbound']['get'];
+  listInboundRefusals: paths['/v1/inbound-refusals']['get'];
   listSubscriptions: paths['/v1/subscriptions']['get'];
   orderCreated: webhooks['order.created']['post'];
   ping: webhooks['ping']['post'];

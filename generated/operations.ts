@@ -130,9 +130,15 @@ export interface OperationHandlers {
   /**
    * List received webhooks
    *
-   * The inbound log, newest first, including schema drift recorded by lenient receivers.
+   * The inbound log, newest first, including schema drift recorded by lenient receivers. Raw bodies are left out (each row gives `body_size`), so a page stays small whatever the providers sent; `GET /v1/inbound/{id}` has the body.
    */
   listInbound: OperationHandler<paths['/v1/inbound']['get']>;
+  /**
+   * List refused webhook requests
+   *
+   * The refusal audit, newest first: every request a receiver refused (bad or missing signature, timestamp outside the window, wrong content type, too large, flood guard, ...), with its time, source address, receiver, status, reason, header names and body size, never the body. It shows who is sending bad signatures. The oldest rows are pruned beyond `HOOKSPEC_INBOUND_REFUSAL_AUDIT_ROWS`.
+   */
+  listInboundRefusals: OperationHandler<paths['/v1/inbound-refusals']['get']>;
   /**
    * Get a received webhook
    *
@@ -305,6 +311,14 @@ export const operationRoutes: readonly OperationRoute[] = [
     method: 'get',
     path: '/v1/inbound',
     expressPath: '/v1/inbound',
+    headerNames: [],
+    contentTypes: { '200': 'application/json' },
+  },
+  {
+    operationId: 'listInboundRefusals',
+    method: 'get',
+    path: '/v1/inbound-refusals',
+    expressPath: '/v1/inbound-refusals',
     headerNames: [],
     contentTypes: { '200': 'application/json' },
   },

@@ -486,7 +486,7 @@ export interface paths {
         };
         /**
          * List received webhooks
-         * @description The inbound log, newest first, including schema drift recorded by lenient receivers.
+         * @description The inbound log, newest first, including schema drift recorded by lenient receivers. Raw bodies are left out (each row gives `body_size`), so a page stays small whatever the providers sent; `GET /v1/inbound/{id}` has the body.
          */
         get: operations["listInbound"];
         put?: never;
@@ -537,6 +537,26 @@ export interface paths {
          * @description Runs the handlers of this delivery again, from the stored raw body.
          */
         post: operations["replayInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List refused webhook requests
+         * @description The refusal audit, newest first: every request a receiver refused (bad or missing signature, timestamp outside the window, wrong content type, too large, flood guard, ...), with its time, source address, receiver, status, reason, header names and body size, never the body. It shows who is sending bad signatures. The oldest rows are pruned beyond `HOOKSPEC_INBOUND_REFUSAL_AUDIT_ROWS`.
+         */
+        get: operations["listInboundRefusals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1044,7 +1064,8 @@ export interface components {
         Provider: "github" | "stripe" | "slack" | "standard-webhooks";
         /** @enum {string} */
         InboundStatus: "received" | "processing" | "processed" | "failed" | "duplicate";
-        InboundDelivery: {
+        /** @description A stored delivery without its raw body, as the list shows it. */
+        InboundDeliverySummary: {
             id: string;
             provider: components["schemas"]["Provider"];
             /** @description The provider's delivery id (the deduplication key). */
@@ -1057,10 +1078,8 @@ export interface components {
             headers: {
                 [key: string]: string;
             };
-            /** @description The raw request body; null when it can no longer be read (see `body_lost`). */
-            body: string | null;
-            /** @description Present only when the raw body can no longer be read (damaged or missing on disk, which only an OS crash or a deleted file can do): why. The other fields are intact; such a delivery is not dispatched again. */
-            body_lost?: string;
+            /** @description Bytes in the raw body as received. */
+            body_size: number;
             signature_valid: boolean;
             /** @description The schema check; with the lenient policy, errors are recorded as schema drift. */
             validation: {
@@ -1072,8 +1091,37 @@ export interface components {
             attempts: number;
             last_error: string | null;
         };
+        /** @description A stored delivery with its raw body. */
+        InboundDelivery: components["schemas"]["InboundDeliverySummary"] & {
+            /** @description The raw request body; null when it can no longer be read (see `body_lost`). */
+            body: string | null;
+            /** @description Present only when the raw body can no longer be read (damaged or missing on disk, which only an OS crash or a deleted file can do): why. The other fields are intact; such a delivery is not dispatched again. */
+            body_lost?: string;
+        };
         InboundDeliveryList: {
-            data: components["schemas"]["InboundDelivery"][];
+            data: components["schemas"]["InboundDeliverySummary"][];
+            next_cursor: string | null;
+        };
+        /** @description A request a receiver refused, audited without its body. */
+        InboundRefusal: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The address the request came from (the client behind a trusted proxy). */
+            source: string;
+            /** @description The refusing receiver's operationId. */
+            receiver: string;
+            /** @description The status the request was answered with. */
+            status: number;
+            /** @description The problem `code` the request was answered with. */
+            reason: string;
+            /** @description The names of the request's headers (never their values). */
+            header_names: string[];
+            /** @description The declared or read body size; null when unknown. */
+            body_size: number | null;
+        };
+        InboundRefusalList: {
+            data: components["schemas"]["InboundRefusal"][];
             next_cursor: string | null;
         };
         /** @description An order placed in an application. */
@@ -2380,7 +2428,7 @@ export interface operations {
             query?: {
                 /** @description Only deliveries from this provider. */
                 provider?: components["schemas"]["Provider"];
-                /** @description Only deliveries of this provider event type (for example `push` or `charge.succeeded`). */
+                /** @description Only deliveries of this provider event type: an exact match (`pull_request.opened`, `charge.succeeded`), or everything under a prefix that ends before a dot (`pull_request` also matches `pull_request.opened`). */
                 event_type?: string;
                 /** @description Only deliveries with this processing status. */
                 status?: components["schemas"]["InboundStatus"];
@@ -2457,6 +2505,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listInboundRefusals: {
+        parameters: {
+            query?: {
+                /** @description Only refusals of requests from this address. */
+                source?: string;
+                /** @description Only refusals by this receiver (its operationId). */
+                receiver?: string;
+                /** @description Only refusals with this reason (the problem `code` the request got). */
+                reason?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page; omit it for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the refusal audit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundRefusalList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     githubPush: {

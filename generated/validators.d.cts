@@ -52,6 +52,7 @@ export type ParameterOperationId =
   | 'getEvent'
   | 'listEventDeliveries'
   | 'listInbound'
+  | 'listInboundRefusals'
   | 'getInbound'
   | 'replayInbound'
   | 'listSubscriptions'

@@ -1342,6 +1342,90 @@ export const contractCases: ContractCases = {
       }
     },
     {
+      "operationId": "listInboundRefusals",
+      "method": "get",
+      "path": "/v1/inbound-refusals",
+      "pointer": "#/paths/~1v1~1inbound-refusals/get",
+      "security": "bearer",
+      "parameters": [
+        {
+          "name": "cursor",
+          "in": "query",
+          "required": false,
+          "schema": "#/components/parameters/Cursor/schema",
+          "example": "#/components/parameters/Cursor/examples/next/value"
+        },
+        {
+          "name": "limit",
+          "in": "query",
+          "required": false,
+          "schema": "#/components/parameters/Limit/schema",
+          "example": "#/components/parameters/Limit/examples/small/value"
+        },
+        {
+          "name": "reason",
+          "in": "query",
+          "required": false,
+          "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/2/schema",
+          "example": "#/paths/~1v1~1inbound-refusals/get/parameters/2/examples/badSignature/value"
+        },
+        {
+          "name": "receiver",
+          "in": "query",
+          "required": false,
+          "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/1/schema",
+          "example": "#/paths/~1v1~1inbound-refusals/get/parameters/1/examples/github/value"
+        },
+        {
+          "name": "source",
+          "in": "query",
+          "required": false,
+          "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/0/schema",
+          "example": "#/paths/~1v1~1inbound-refusals/get/parameters/0/examples/address/value"
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "pointer": "#/paths/~1v1~1inbound-refusals/get/responses/200"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
+        },
+        {
+          "status": "401",
+          "pointer": "#/components/responses/Unauthorized"
+        }
+      ],
+      "accept": [
+        "200"
+      ],
+      "negatives": [
+        {
+          "kind": "missing-credentials",
+          "title": "without the Authorization header",
+          "mutation": {
+            "dropHeader": "authorization"
+          },
+          "expect": [
+            "401"
+          ]
+        }
+      ],
+      "allParameters": {
+        "title": "with the examples of query cursor, query limit, query reason, query receiver, query source",
+        "mutation": {
+          "allParameters": true
+        },
+        "expect": [
+          "200",
+          "400",
+          "401"
+        ]
+      }
+    },
+    {
       "operationId": "listSubscriptions",
       "method": "get",
       "path": "/v1/subscriptions",
@@ -2921,6 +3005,30 @@ export const contractCases: ContractCases = {
       "site": "#/paths/~1v1~1inbound/get/responses/200/content/application~1json/examples/page",
       "value": "#/components/examples/InboundDeliveryList/value",
       "schema": "#/paths/~1v1~1inbound/get/responses/200/content/application~1json/schema"
+    },
+    {
+      "owner": "listInboundRefusals",
+      "site": "#/paths/~1v1~1inbound-refusals/get/parameters/2/examples/badSignature",
+      "value": "#/paths/~1v1~1inbound-refusals/get/parameters/2/examples/badSignature/value",
+      "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/2/schema"
+    },
+    {
+      "owner": "listInboundRefusals",
+      "site": "#/paths/~1v1~1inbound-refusals/get/parameters/1/examples/github",
+      "value": "#/paths/~1v1~1inbound-refusals/get/parameters/1/examples/github/value",
+      "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/1/schema"
+    },
+    {
+      "owner": "listInboundRefusals",
+      "site": "#/paths/~1v1~1inbound-refusals/get/parameters/0/examples/address",
+      "value": "#/paths/~1v1~1inbound-refusals/get/parameters/0/examples/address/value",
+      "schema": "#/paths/~1v1~1inbound-refusals/get/parameters/0/schema"
+    },
+    {
+      "owner": "listInboundRefusals",
+      "site": "#/paths/~1v1~1inbound-refusals/get/responses/200/content/application~1json/examples/page",
+      "value": "#/components/examples/InboundRefusalList/value",
+      "schema": "#/paths/~1v1~1inbound-refusals/get/responses/200/content/application~1json/schema"
     },
     {
       "owner": "getInbound",

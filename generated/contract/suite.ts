@@ -83,59 +83,63 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("listInbound: #/paths/~1v1~1inbound/get/parameters/0/examples/github", () => runner.example(nth(contractCases.examples, 34)));
     it("listInbound: #/paths/~1v1~1inbound/get/parameters/2/examples/failed", () => runner.example(nth(contractCases.examples, 35)));
     it("listInbound: #/paths/~1v1~1inbound/get/responses/200/content/application~1json/examples/page", () => runner.example(nth(contractCases.examples, 36)));
-    it("getInbound: #/components/parameters/InboundId/examples/inbound", () => runner.example(nth(contractCases.examples, 37)));
-    it("getInbound: #/paths/~1v1~1inbound~1{id}/get/responses/200/content/application~1json/examples/push", () => runner.example(nth(contractCases.examples, 38)));
-    it("replayInbound: #/paths/~1v1~1inbound~1{id}~1replay/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 39)));
-    it("listSubscriptions: #/paths/~1v1~1subscriptions/get/responses/200/content/application~1json/examples/page", () => runner.example(nth(contractCases.examples, 40)));
-    it("createSubscription: #/paths/~1v1~1subscriptions/post/requestBody/content/application~1json/examples/orders", () => runner.example(nth(contractCases.examples, 41)));
-    it("createSubscription: #/paths/~1v1~1subscriptions/post/responses/201/content/application~1json/examples/created", () => runner.example(nth(contractCases.examples, 42)));
-    it("getSubscription: #/components/parameters/SubscriptionId/examples/sub", () => runner.example(nth(contractCases.examples, 43)));
-    it("getSubscription: #/components/responses/Subscription/content/application~1json/examples/active", () => runner.example(nth(contractCases.examples, 44)));
-    it("updateSubscription: #/paths/~1v1~1subscriptions~1{id}/patch/requestBody/content/application~1json/examples/reenable", () => runner.example(nth(contractCases.examples, 45)));
-    it("recoverSubscription: #/paths/~1v1~1subscriptions~1{id}~1recover/post/requestBody/content/application~1json/examples/lastDay", () => runner.example(nth(contractCases.examples, 46)));
-    it("recoverSubscription: #/paths/~1v1~1subscriptions~1{id}~1recover/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 47)));
-    it("rotateSubscriptionSecret: #/paths/~1v1~1subscriptions~1{id}~1rotate-secret/post/requestBody/content/application~1json/examples/generated", () => runner.example(nth(contractCases.examples, 48)));
-    it("rotateSubscriptionSecret: #/paths/~1v1~1subscriptions~1{id}~1rotate-secret/post/responses/200/content/application~1json/examples/rotated", () => runner.example(nth(contractCases.examples, 49)));
-    it("testSubscription: #/paths/~1v1~1subscriptions~1{id}~1test/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 50)));
-    it("receiveGithubWebhook: #/components/parameters/XGitHubDelivery/examples/guid", () => runner.example(nth(contractCases.examples, 51)));
-    it("receiveGithubWebhook: #/components/parameters/XGitHubEvent/examples/ping", () => runner.example(nth(contractCases.examples, 52)));
-    it("receiveGithubWebhook: #/components/parameters/XGitHubEvent/examples/push", () => runner.example(nth(contractCases.examples, 53)));
-    it("receiveGithubWebhook: #/components/parameters/XHubSignature256/examples/signature", () => runner.example(nth(contractCases.examples, 54)));
-    it("receiveGithubWebhook: #/paths/~1webhooks~1github/post/requestBody/content/application~1json/examples/ping", () => runner.example(nth(contractCases.examples, 55)));
-    it("receiveGithubWebhook: #/components/responses/ReceiverAccepted/content/application~1json/examples/accepted", () => runner.example(nth(contractCases.examples, 56)));
-    it("receiveGithubWebhook: #/components/responses/SignatureInvalid/content/application~1problem+json/examples/badSignature", () => runner.example(nth(contractCases.examples, 57)));
-    it("receiveGithubWebhook: #/components/responses/SignatureInvalid/content/application~1problem+json/examples/expired", () => runner.example(nth(contractCases.examples, 58)));
-    it("receiveGithubWebhook: #/components/responses/TooManyRequests/content/application~1problem+json/examples/slowDown", () => runner.example(nth(contractCases.examples, 59)));
-    it("receiveStandardWebhook: #/components/parameters/WebhookId/examples/id", () => runner.example(nth(contractCases.examples, 60)));
-    it("receiveStandardWebhook: #/components/parameters/WebhookSignature/examples/one", () => runner.example(nth(contractCases.examples, 61)));
-    it("receiveStandardWebhook: #/components/parameters/WebhookTimestamp/examples/now", () => runner.example(nth(contractCases.examples, 62)));
-    it("receiveStandardWebhook: #/paths/~1webhooks~1receiver/post/requestBody/content/application~1json/examples/orderCreated", () => runner.example(nth(contractCases.examples, 63)));
-    it("receiveSlackCommand: #/components/parameters/XSlackRequestTimestamp/examples/now", () => runner.example(nth(contractCases.examples, 64)));
-    it("receiveSlackCommand: #/components/parameters/XSlackSignature/examples/signature", () => runner.example(nth(contractCases.examples, 65)));
-    it("receiveSlackCommand: #/paths/~1webhooks~1slack~1commands/post/requestBody/content/application~1x-www-form-urlencoded/examples/deploy", () => runner.example(nth(contractCases.examples, 66)));
-    it("receiveSlackCommand: #/paths/~1webhooks~1slack~1commands/post/responses/200/content/application~1json/examples/ephemeral", () => runner.example(nth(contractCases.examples, 67)));
-    it("receiveSlackEvent: #/components/parameters/XSlackRetryNum/examples/first", () => runner.example(nth(contractCases.examples, 68)));
-    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/requestBody/content/application~1json/examples/urlVerification", () => runner.example(nth(contractCases.examples, 69)));
-    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/requestBody/content/application~1json/examples/message", () => runner.example(nth(contractCases.examples, 70)));
-    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/responses/200/content/application~1json/examples/accepted", () => runner.example(nth(contractCases.examples, 71)));
-    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/responses/200/content/application~1json/examples/challenge", () => runner.example(nth(contractCases.examples, 72)));
-    it("receiveSlackInteraction: #/paths/~1webhooks~1slack~1interactive/post/requestBody/content/application~1x-www-form-urlencoded/examples/blockActions", () => runner.example(nth(contractCases.examples, 73)));
-    it("receiveStripeWebhook: #/components/parameters/StripeSignature/examples/signature", () => runner.example(nth(contractCases.examples, 74)));
-    it("receiveStripeWebhook: #/paths/~1webhooks~1stripe/post/requestBody/content/application~1json/examples/chargeSucceeded", () => runner.example(nth(contractCases.examples, 75)));
-    it("delivery.exhausted: #/webhooks/delivery.exhausted/post/requestBody/content/application~1json/examples/dead", () => runner.example(nth(contractCases.examples, 76)));
-    it("github.issues: #/webhooks/github.issues/post/requestBody/content/application~1json/examples/opened", () => runner.example(nth(contractCases.examples, 77)));
-    it("github.pull_request: #/webhooks/github.pull_request/post/requestBody/content/application~1json/examples/opened", () => runner.example(nth(contractCases.examples, 78)));
-    it("github.push: #/webhooks/github.push/post/requestBody/content/application~1json/examples/push", () => runner.example(nth(contractCases.examples, 79)));
-    it("order.created: #/webhooks/order.created/post/requestBody/content/application~1json/examples/order", () => runner.example(nth(contractCases.examples, 80)));
-    it("ping: #/webhooks/ping/post/requestBody/content/application~1json/examples/hello", () => runner.example(nth(contractCases.examples, 81)));
-    it("slack.command: #/webhooks/slack.command/post/requestBody/content/application~1json/examples/deploy", () => runner.example(nth(contractCases.examples, 82)));
-    it("slack.interaction: #/webhooks/slack.interaction/post/requestBody/content/application~1json/examples/approve", () => runner.example(nth(contractCases.examples, 83)));
-    it("slack.message: #/webhooks/slack.message/post/requestBody/content/application~1json/examples/message", () => runner.example(nth(contractCases.examples, 84)));
-    it("stripe.charge.failed: #/webhooks/stripe.charge.failed/post/requestBody/content/application~1json/examples/failed", () => runner.example(nth(contractCases.examples, 85)));
-    it("stripe.charge.succeeded: #/webhooks/stripe.charge.succeeded/post/requestBody/content/application~1json/examples/succeeded", () => runner.example(nth(contractCases.examples, 86)));
-    it("stripe.payment_intent.payment_failed: #/webhooks/stripe.payment_intent.payment_failed/post/requestBody/content/application~1json/examples/failed", () => runner.example(nth(contractCases.examples, 87)));
-    it("stripe.payment_intent.succeeded: #/webhooks/stripe.payment_intent.succeeded/post/requestBody/content/application~1json/examples/succeeded", () => runner.example(nth(contractCases.examples, 88)));
-    it("subscription.disabled: #/webhooks/subscription.disabled/post/requestBody/content/application~1json/examples/gone", () => runner.example(nth(contractCases.examples, 89)));
+    it("listInboundRefusals: #/paths/~1v1~1inbound-refusals/get/parameters/2/examples/badSignature", () => runner.example(nth(contractCases.examples, 37)));
+    it("listInboundRefusals: #/paths/~1v1~1inbound-refusals/get/parameters/1/examples/github", () => runner.example(nth(contractCases.examples, 38)));
+    it("listInboundRefusals: #/paths/~1v1~1inbound-refusals/get/parameters/0/examples/address", () => runner.example(nth(contractCases.examples, 39)));
+    it("listInboundRefusals: #/paths/~1v1~1inbound-refusals/get/responses/200/content/application~1json/examples/page", () => runner.example(nth(contractCases.examples, 40)));
+    it("getInbound: #/components/parameters/InboundId/examples/inbound", () => runner.example(nth(contractCases.examples, 41)));
+    it("getInbound: #/paths/~1v1~1inbound~1{id}/get/responses/200/content/application~1json/examples/push", () => runner.example(nth(contractCases.examples, 42)));
+    it("replayInbound: #/paths/~1v1~1inbound~1{id}~1replay/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 43)));
+    it("listSubscriptions: #/paths/~1v1~1subscriptions/get/responses/200/content/application~1json/examples/page", () => runner.example(nth(contractCases.examples, 44)));
+    it("createSubscription: #/paths/~1v1~1subscriptions/post/requestBody/content/application~1json/examples/orders", () => runner.example(nth(contractCases.examples, 45)));
+    it("createSubscription: #/paths/~1v1~1subscriptions/post/responses/201/content/application~1json/examples/created", () => runner.example(nth(contractCases.examples, 46)));
+    it("getSubscription: #/components/parameters/SubscriptionId/examples/sub", () => runner.example(nth(contractCases.examples, 47)));
+    it("getSubscription: #/components/responses/Subscription/content/application~1json/examples/active", () => runner.example(nth(contractCases.examples, 48)));
+    it("updateSubscription: #/paths/~1v1~1subscriptions~1{id}/patch/requestBody/content/application~1json/examples/reenable", () => runner.example(nth(contractCases.examples, 49)));
+    it("recoverSubscription: #/paths/~1v1~1subscriptions~1{id}~1recover/post/requestBody/content/application~1json/examples/lastDay", () => runner.example(nth(contractCases.examples, 50)));
+    it("recoverSubscription: #/paths/~1v1~1subscriptions~1{id}~1recover/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 51)));
+    it("rotateSubscriptionSecret: #/paths/~1v1~1subscriptions~1{id}~1rotate-secret/post/requestBody/content/application~1json/examples/generated", () => runner.example(nth(contractCases.examples, 52)));
+    it("rotateSubscriptionSecret: #/paths/~1v1~1subscriptions~1{id}~1rotate-secret/post/responses/200/content/application~1json/examples/rotated", () => runner.example(nth(contractCases.examples, 53)));
+    it("testSubscription: #/paths/~1v1~1subscriptions~1{id}~1test/post/responses/202/content/application~1json/examples/queued", () => runner.example(nth(contractCases.examples, 54)));
+    it("receiveGithubWebhook: #/components/parameters/XGitHubDelivery/examples/guid", () => runner.example(nth(contractCases.examples, 55)));
+    it("receiveGithubWebhook: #/components/parameters/XGitHubEvent/examples/ping", () => runner.example(nth(contractCases.examples, 56)));
+    it("receiveGithubWebhook: #/components/parameters/XGitHubEvent/examples/push", () => runner.example(nth(contractCases.examples, 57)));
+    it("receiveGithubWebhook: #/components/parameters/XHubSignature256/examples/signature", () => runner.example(nth(contractCases.examples, 58)));
+    it("receiveGithubWebhook: #/paths/~1webhooks~1github/post/requestBody/content/application~1json/examples/ping", () => runner.example(nth(contractCases.examples, 59)));
+    it("receiveGithubWebhook: #/components/responses/ReceiverAccepted/content/application~1json/examples/accepted", () => runner.example(nth(contractCases.examples, 60)));
+    it("receiveGithubWebhook: #/components/responses/SignatureInvalid/content/application~1problem+json/examples/badSignature", () => runner.example(nth(contractCases.examples, 61)));
+    it("receiveGithubWebhook: #/components/responses/SignatureInvalid/content/application~1problem+json/examples/expired", () => runner.example(nth(contractCases.examples, 62)));
+    it("receiveGithubWebhook: #/components/responses/TooManyRequests/content/application~1problem+json/examples/slowDown", () => runner.example(nth(contractCases.examples, 63)));
+    it("receiveStandardWebhook: #/components/parameters/WebhookId/examples/id", () => runner.example(nth(contractCases.examples, 64)));
+    it("receiveStandardWebhook: #/components/parameters/WebhookSignature/examples/one", () => runner.example(nth(contractCases.examples, 65)));
+    it("receiveStandardWebhook: #/components/parameters/WebhookTimestamp/examples/now", () => runner.example(nth(contractCases.examples, 66)));
+    it("receiveStandardWebhook: #/paths/~1webhooks~1receiver/post/requestBody/content/application~1json/examples/orderCreated", () => runner.example(nth(contractCases.examples, 67)));
+    it("receiveSlackCommand: #/components/parameters/XSlackRequestTimestamp/examples/now", () => runner.example(nth(contractCases.examples, 68)));
+    it("receiveSlackCommand: #/components/parameters/XSlackSignature/examples/signature", () => runner.example(nth(contractCases.examples, 69)));
+    it("receiveSlackCommand: #/paths/~1webhooks~1slack~1commands/post/requestBody/content/application~1x-www-form-urlencoded/examples/deploy", () => runner.example(nth(contractCases.examples, 70)));
+    it("receiveSlackCommand: #/paths/~1webhooks~1slack~1commands/post/responses/200/content/application~1json/examples/ephemeral", () => runner.example(nth(contractCases.examples, 71)));
+    it("receiveSlackEvent: #/components/parameters/XSlackRetryNum/examples/first", () => runner.example(nth(contractCases.examples, 72)));
+    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/requestBody/content/application~1json/examples/urlVerification", () => runner.example(nth(contractCases.examples, 73)));
+    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/requestBody/content/application~1json/examples/message", () => runner.example(nth(contractCases.examples, 74)));
+    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/responses/200/content/application~1json/examples/accepted", () => runner.example(nth(contractCases.examples, 75)));
+    it("receiveSlackEvent: #/paths/~1webhooks~1slack~1events/post/responses/200/content/application~1json/examples/challenge", () => runner.example(nth(contractCases.examples, 76)));
+    it("receiveSlackInteraction: #/paths/~1webhooks~1slack~1interactive/post/requestBody/content/application~1x-www-form-urlencoded/examples/blockActions", () => runner.example(nth(contractCases.examples, 77)));
+    it("receiveStripeWebhook: #/components/parameters/StripeSignature/examples/signature", () => runner.example(nth(contractCases.examples, 78)));
+    it("receiveStripeWebhook: #/paths/~1webhooks~1stripe/post/requestBody/content/application~1json/examples/chargeSucceeded", () => runner.example(nth(contractCases.examples, 79)));
+    it("delivery.exhausted: #/webhooks/delivery.exhausted/post/requestBody/content/application~1json/examples/dead", () => runner.example(nth(contractCases.examples, 80)));
+    it("github.issues: #/webhooks/github.issues/post/requestBody/content/application~1json/examples/opened", () => runner.example(nth(contractCases.examples, 81)));
+    it("github.pull_request: #/webhooks/github.pull_request/post/requestBody/content/application~1json/examples/opened", () => runner.example(nth(contractCases.examples, 82)));
+    it("github.push: #/webhooks/github.push/post/requestBody/content/application~1json/examples/push", () => runner.example(nth(contractCases.examples, 83)));
+    it("order.created: #/webhooks/order.created/post/requestBody/content/application~1json/examples/order", () => runner.example(nth(contractCases.examples, 84)));
+    it("ping: #/webhooks/ping/post/requestBody/content/application~1json/examples/hello", () => runner.example(nth(contractCases.examples, 85)));
+    it("slack.command: #/webhooks/slack.command/post/requestBody/content/application~1json/examples/deploy", () => runner.example(nth(contractCases.examples, 86)));
+    it("slack.interaction: #/webhooks/slack.interaction/post/requestBody/content/application~1json/examples/approve", () => runner.example(nth(contractCases.examples, 87)));
+    it("slack.message: #/webhooks/slack.message/post/requestBody/content/application~1json/examples/message", () => runner.example(nth(contractCases.examples, 88)));
+    it("stripe.charge.failed: #/webhooks/stripe.charge.failed/post/requestBody/content/application~1json/examples/failed", () => runner.example(nth(contractCases.examples, 89)));
+    it("stripe.charge.succeeded: #/webhooks/stripe.charge.succeeded/post/requestBody/content/application~1json/examples/succeeded", () => runner.example(nth(contractCases.examples, 90)));
+    it("stripe.payment_intent.payment_failed: #/webhooks/stripe.payment_intent.payment_failed/post/requestBody/content/application~1json/examples/failed", () => runner.example(nth(contractCases.examples, 91)));
+    it("stripe.payment_intent.succeeded: #/webhooks/stripe.payment_intent.succeeded/post/requestBody/content/application~1json/examples/succeeded", () => runner.example(nth(contractCases.examples, 92)));
+    it("subscription.disabled: #/webhooks/subscription.disabled/post/requestBody/content/application~1json/examples/gone", () => runner.example(nth(contractCases.examples, 93)));
   });
 
   // Webhooks first: their subscriptions stay until teardown, so the events the operations publish have deliveries to read.
@@ -269,15 +273,22 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("query provider=contract-unknown-value (not in its enum) → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation listSubscriptions (GET /v1/subscriptions)", () => {
+  describe("operation listInboundRefusals (GET /v1/inbound-refusals)", () => {
     const operation = nth(contractCases.operations, 14);
+    it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("with the examples of query cursor, query limit, query reason, query receiver, query source: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
+    it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
+  });
+
+  describe("operation listSubscriptions (GET /v1/subscriptions)", () => {
+    const operation = nth(contractCases.operations, 15);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("with the examples of query cursor, query limit: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
   });
 
   describe("operation listEventDeliveries (GET /v1/events/{id}/deliveries)", () => {
-    const operation = nth(contractCases.operations, 15);
+    const operation = nth(contractCases.operations, 16);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("with the examples of query cursor, query limit: a listed status with a valid body and headers", () => runner.variant(operation, defined(operation.allParameters)));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
@@ -285,56 +296,56 @@ export function defineContractSuite(runner: ContractRunner): void {
   });
 
   describe("operation getDelivery (GET /v1/deliveries/{id})", () => {
-    const operation = nth(contractCases.operations, 16);
-    it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
-    it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-  });
-
-  describe("operation getEventType (GET /v1/event-types/{name})", () => {
     const operation = nth(contractCases.operations, 17);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation getEvent (GET /v1/events/{id})", () => {
+  describe("operation getEventType (GET /v1/event-types/{name})", () => {
     const operation = nth(contractCases.operations, 18);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation getInbound (GET /v1/inbound/{id})", () => {
+  describe("operation getEvent (GET /v1/events/{id})", () => {
     const operation = nth(contractCases.operations, 19);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation getSubscription (GET /v1/subscriptions/{id})", () => {
+  describe("operation getInbound (GET /v1/inbound/{id})", () => {
     const operation = nth(contractCases.operations, 20);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation retryDelivery (POST /v1/deliveries/{id}/retry)", () => {
+  describe("operation getSubscription (GET /v1/subscriptions/{id})", () => {
     const operation = nth(contractCases.operations, 21);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation replayInbound (POST /v1/inbound/{id}/replay)", () => {
+  describe("operation retryDelivery (POST /v1/deliveries/{id}/retry)", () => {
     const operation = nth(contractCases.operations, 22);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation updateSubscription (PATCH /v1/subscriptions/{id})", () => {
+  describe("operation replayInbound (POST /v1/inbound/{id}/replay)", () => {
     const operation = nth(contractCases.operations, 23);
+    it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
+    it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+  });
+
+  describe("operation updateSubscription (PATCH /v1/subscriptions/{id})", () => {
+    const operation = nth(contractCases.operations, 24);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("body /status of the wrong type (12345) → 400 or 422 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
@@ -343,7 +354,7 @@ export function defineContractSuite(runner: ContractRunner): void {
   });
 
   describe("operation recoverSubscription (POST /v1/subscriptions/{id}/recover)", () => {
-    const operation = nth(contractCases.operations, 24);
+    const operation = nth(contractCases.operations, 25);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("body without the required field /since → 400 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
@@ -352,21 +363,21 @@ export function defineContractSuite(runner: ContractRunner): void {
   });
 
   describe("operation rotateSubscriptionSecret (POST /v1/subscriptions/{id}/rotate-secret)", () => {
-    const operation = nth(contractCases.operations, 25);
-    it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
-    it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
-    it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
-  });
-
-  describe("operation testSubscription (POST /v1/subscriptions/{id}/test)", () => {
     const operation = nth(contractCases.operations, 26);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
   });
 
-  describe("operation deleteSubscription (DELETE /v1/subscriptions/{id})", () => {
+  describe("operation testSubscription (POST /v1/subscriptions/{id}/test)", () => {
     const operation = nth(contractCases.operations, 27);
+    it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
+    it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
+    it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));
+  });
+
+  describe("operation deleteSubscription (DELETE /v1/subscriptions/{id})", () => {
+    const operation = nth(contractCases.operations, 28);
     it("example request answers a listed status with a valid body and headers", () => runner.operation(operation));
     it("without the Authorization header → 401 problem+json", () => runner.negative(operation, nth(operation.negatives, 0)));
     it("path parameters that name nothing → 404 problem+json", () => runner.negative(operation, nth(operation.negatives, 1)));

@@ -1,15 +1,17 @@
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import type { AppContext } from '../server/context.js';
-import type { InboundDeliveryRow, InboundStatus } from '../store/inbound-store.js';
+import type { InboundDeliveryRow, InboundDeliverySummary, InboundRefusal, InboundStatus } from '../store/inbound-store.js';
 import { page, pageQuery } from './pagination.js';
 
-type InboundOperations = Pick<OperationHandlers, 'listInbound' | 'getInbound' | 'replayInbound'>;
+type InboundOperations = Pick<OperationHandlers, 'listInbound' | 'getInbound' | 'replayInbound' | 'listInboundRefusals'>;
 
 const INBOUND_ID = /^in_[0-9a-z]+$/;
+/** A refusal cursor: the id of the previous page's last row. */
+const REFUSAL_CURSOR = /^[1-9][0-9]{0,15}$/;
 
-/** The inbound log as the API shows it: raw body as text, verification and validation results. */
-export function presentInbound(row: InboundDeliveryRow) {
+/** A delivery as the list shows it: verification and validation results, the body's size but not the body. */
+export function presentInboundSummary(row: InboundDeliverySummary) {
   return {
     id: row.id,
     provider: row.provider as 'github' | 'stripe' | 'slack' | 'standard-webhooks',
@@ -17,8 +19,7 @@ export function presentInbound(row: InboundDeliveryRow) {
     event_type: row.eventType,
     received_at: row.receivedAt,
     headers: row.headers,
-    body: row.body === null ? null : row.body.toString('utf8'),
-    ...(row.bodyLost === undefined ? {} : { body_lost: row.bodyLost }),
+    body_size: row.bodySize,
     // Only verified deliveries are ever stored; refusals go to the audit instead.
     signature_valid: true,
     validation: { ok: row.validationOk, errors: row.validationErrors },
@@ -28,7 +29,29 @@ export function presentInbound(row: InboundDeliveryRow) {
   };
 }
 
-/** `/v1/inbound`: list (filters + cursor), read one, replay (runs its handlers again). */
+/** One delivery with its raw body as text. */
+export function presentInbound(row: InboundDeliveryRow) {
+  return {
+    ...presentInboundSummary(row),
+    body: row.body === null ? null : row.body.toString('utf8'),
+    ...(row.bodyLost === undefined ? {} : { body_lost: row.bodyLost }),
+  };
+}
+
+function presentRefusal(row: InboundRefusal & { id: number }) {
+  return {
+    id: row.id,
+    at: row.at,
+    source: row.source,
+    receiver: row.receiver,
+    status: row.status,
+    reason: row.reason,
+    header_names: row.headerNames,
+    body_size: row.bodySize,
+  };
+}
+
+/** `/v1/inbound`: list (filters + cursor), read one, replay (runs its handlers again); and the refusal audit. */
 export function inboundOperations(ctx: AppContext): InboundOperations {
   const { inbound } = ctx.store;
 
@@ -49,7 +72,20 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
         before: q.cursor,
         limit: q.limit + 1,
       });
-      return { status: 200, body: page(rows, q.limit, presentInbound) };
+      return { status: 200, body: page(rows, q.limit, presentInboundSummary) };
+    },
+
+    async listInboundRefusals({ query }) {
+      const q = pageQuery(query);
+      if (q.cursor !== undefined && !REFUSAL_CURSOR.test(q.cursor)) throw new HttpError(400, 'invalid_cursor', 'cursor must be a next_cursor value from a previous page');
+      const rows = await ctx.store.inbound.listRefusals({
+        source: query.source,
+        receiver: query.receiver,
+        reason: query.reason,
+        before: q.cursor === undefined ? undefined : Number(q.cursor),
+        limit: q.limit + 1,
+      });
+      return { status: 200, body: page(rows, q.limit, presentRefusal) };
     },
 
     async getInbound({ params }) {

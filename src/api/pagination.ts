@@ -17,7 +17,7 @@ export function pageQuery(query: { limit?: number | string; cursor?: string }): 
  * `{ data, next_cursor }` from rows fetched with `limit + 1`: the extra row only tells that another page
  * exists; the cursor is the last returned row's id (ids sort by creation time).
  */
-export function page<Row extends { id: string }, Out>(rows: Row[], limit: number, present: (row: Row) => Out): { data: Out[]; next_cursor: string | null } {
+export function page<Row extends { id: string | number }, Out>(rows: Row[], limit: number, present: (row: Row) => Out): { data: Out[]; next_cursor: string | null } {
   const shown = rows.slice(0, limit);
-  return { data: shown.map(present), next_cursor: rows.length > limit ? shown[shown.length - 1]!.id : null };
+  return { data: shown.map(present), next_cursor: rows.length > limit ? String(shown[shown.length - 1]!.id) : null };
 }

@@ -67,15 +67,21 @@ export interface InsertedDelivery {
   duplicate: boolean;
 }
 
-/** A stored delivery as the inbound log shows it: what was inserted, plus its processing state. */
-export interface InboundDeliveryRow extends Omit<NewInboundDelivery, 'status' | 'nextAttemptAt' | 'body'> {
-  /** Null when the raw body can no longer be read; `bodyLost` says why. */
-  body: Buffer | null;
-  bodyLost?: string;
+/** A stored delivery without its raw body (what a list returns): what was inserted, plus its processing state. */
+export interface InboundDeliverySummary extends Omit<NewInboundDelivery, 'status' | 'nextAttemptAt' | 'body'> {
+  /** Bytes in the raw body as received. */
+  bodySize: number;
   status: InboundStatus;
   attempts: number;
   lastError: string | null;
   processedAt: string | null;
+}
+
+/** A stored delivery with its raw body. */
+export interface InboundDeliveryRow extends InboundDeliverySummary {
+  /** Null when the raw body can no longer be read; `bodyLost` says why. */
+  body: Buffer | null;
+  bodyLost?: string;
 }
 
 /** A delivery leased to one dispatcher for one attempt. */
@@ -107,10 +113,21 @@ export interface InboundCompletion {
 
 export interface InboundListFilter {
   provider?: string;
+  /** Exactly this event type, or any under it as a prefix before a dot (`pull_request` → `pull_request.opened`). */
   eventType?: string;
   status?: InboundStatus;
   /** Only ids older than this one (newest first). */
   before?: string;
+  limit: number;
+}
+
+/** Which refusals to list, newest first. */
+export interface InboundRefusalFilter {
+  source?: string;
+  receiver?: string;
+  reason?: string;
+  /** Only ids below this one (the previous page's last). */
+  before?: number;
   limit: number;
 }
 
@@ -136,11 +153,12 @@ export interface InboundStore {
   /** Ids waiting for an attempt (due retries, expired leases), oldest first. */
   listDueDeliveries(now: number, limit: number): Promise<string[]>;
   getDelivery(id: string): Promise<InboundDeliveryRow | undefined>;
-  listDeliveries(filter: InboundListFilter): Promise<InboundDeliveryRow[]>;
+  /** Newest first, without bodies: a page must not weigh what the providers' bodies weigh. */
+  listDeliveries(filter: InboundListFilter): Promise<InboundDeliverySummary[]>;
   /** Queues a delivery to run its handlers again; false when it is being processed right now. */
   requeueDelivery(id: string, now: number): Promise<boolean>;
   /** Appends refusals in one transaction and prunes the oldest beyond `keep` rows. */
   insertRefusals(rows: InboundRefusal[], keep: number): Promise<void>;
   /** Newest refusals first. */
-  listRefusals(limit: number): Promise<(InboundRefusal & { id: number })[]>;
+  listRefusals(filter: InboundRefusalFilter): Promise<(InboundRefusal & { id: number })[]>;
 }

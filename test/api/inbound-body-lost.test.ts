@@ -43,8 +43,9 @@ describe('an inbound delivery whose raw body was damaged on disk', () => {
     expect(got.json).toMatchObject({ id, delivery_id: 'lost-1', event_type: 'ping', body: null, body_lost: expect.stringMatching(/raw body lost .*CRC mismatch/) });
     const listed = await s.call('GET', '/v1/inbound');
     expect(listed.status).toBe(200);
-    expect(listed.json.data.map((d: { id: string; body: string | null }) => [d.id, d.body])).toEqual([[intact, intactBody], [id, null]]);
-    expect(listed.json.data[0]).not.toHaveProperty('body_lost');
+    // The list shows sizes, not bodies, so a damaged body does not stop the page either.
+    expect(listed.json.data.map((d: { id: string; body_size: number }) => [d.id, d.body_size])).toEqual([[intact, Buffer.byteLength(intactBody)], [id, Buffer.byteLength(body)]]);
+    expect(listed.json.data[0]).not.toHaveProperty('body');
     // The typed client accepts the answer: the spec allows a null body.
     const typed = await s.client.GET('/v1/inbound/{id}', { params: { path: { id } } });
     expect(typed.data?.body_lost).toMatch(/CRC mismatch/);
@@ -52,7 +53,8 @@ describe('an inbound delivery whose raw body was damaged on disk', () => {
   });
 
   it('refuses to replay it (409 inbound_body_lost): there is nothing to run', async () => {
-    const [lost] = (await s.call('GET', '/v1/inbound?event_type=ping')).json.data.filter((d: { body_lost?: string }) => d.body_lost);
+    const listed = (await s.call('GET', '/v1/inbound?event_type=ping')).json.data as { id: string }[];
+    const [lost] = (await Promise.all(listed.map(async (d) => (await s.call('GET', `/v1/inbound/${d.id}`)).json))).filter((d: { body_lost?: string }) => d.body_lost);
     const res = await s.call('POST', `/v1/inbound/${lost.id}/replay`);
     expect(res.status).toBe(409);
     expect(res.json).toMatchObject({ code: 'inbound_body_lost', detail: expect.stringMatching(/cannot run again/) });

@@ -107,6 +107,20 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     await waitForAttempts(2);
   });
 
+  it('refusals lists what the receivers refused, filtered, and a bad cursor is one line', async () => {
+    // No GitHub secret is configured here: the receiver refuses with 503, and audits it.
+    const refused = await fetch(`${running.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'ping' }, body: '{}' });
+    expect(refused.status).toBe(503);
+    await expect.poll(async () => (await cli(['refusals', '--reason', 'receiver_not_configured'])).stdout, { timeout: 5_000 })
+      .toMatch(/^AT +SOURCE +RECEIVER +STATUS +REASON +BYTES\n\S+ +127\.0\.0\.1 +receiveGithubWebhook +503 +receiver_not_configured *\n$/);
+    const json = JSON.parse((await cli(['refusals', '--receiver', 'receiveGithubWebhook', '--json'])).stdout) as { data: { status: number }[] };
+    expect(json.data.map((r) => r.status)).toEqual([503]);
+    expect((await cli(['refusals', '--source', '192.0.2.1'])).stdout).toBe('No refusals.\n');
+    const bad = await cli(['refusals', '--cursor', 'nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^hookspec: listing refusals: HTTP 400 \w+.*cursor.*\n$/);
+  });
+
   it('HTTP errors are one line naming the status and the problem detail', async () => {
     const missing = await cli(['retry', 'dlv_doesnotexist']);
     expect(missing.code).toBe(1);

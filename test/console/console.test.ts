@@ -154,6 +154,8 @@ describe('web console in headless Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('github');
     expect(await row.locator('.badge.drift').textContent()).toMatch(/^drift \(\d+\)$/);
     await row.locator('button.show-inbound').click();
+    // The list carries no bodies: the details read the whole delivery.
+    await expect.poll(() => page.textContent('#inbound-detail')).toContain(`Body (${Buffer.byteLength(body)} bytes)`);
     expect(await page.textContent('#inbound-detail')).toContain('Schema drift');
     await row.locator('button.replay').click();
     await expect.poll(() => page.textContent('#status')).toMatch(/^in_\w+ queued for processing again/);

@@ -67,7 +67,7 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     await h.settle();
     expect((await h.store.inbound.listDeliveries({ limit: 1000 })).length).toBe(before);
     expect(h.publisher.events.length).toBe(published);
-    const [audit] = await h.store.inbound.listRefusals(1);
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
     expect(audit).toMatchObject({ status, reason: code, source: expect.stringMatching(/127\.0\.0\.1/), receiver: expect.stringMatching(/^receive/) });
     expect(audit!.headerNames).toContain('content-length');
     expect(JSON.stringify(audit)).not.toContain('refs/heads');
@@ -97,7 +97,7 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ code: 'payload_too_large' });
     await h.settle();
-    const [audit] = await h.store.inbound.listRefusals(1);
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
     expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large' });
   });
 
@@ -111,7 +111,7 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
       if (method === 'HEAD') expect(text).toBe('');
       else expect(JSON.parse(text)).toMatchObject({ code: 'method_not_allowed', detail: `/webhooks/github accepts POST only (got ${method}).` });
       await h.settle();
-      const [audit] = await h.store.inbound.listRefusals(1);
+      const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
       expect(audit).toMatchObject({ status: 405, reason: 'method_not_allowed', receiver: 'receiveGithubWebhook' });
     }
   });
@@ -183,7 +183,7 @@ describe('unconfigured receivers, saturation and floods', () => {
       expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limited[0]!.body).toMatchObject({ code: 'too_many_failures' });
       await guarded.settle();
-      expect((await guarded.store.inbound.listRefusals(1))[0]).toMatchObject({ status: 429, reason: 'too_many_failures' });
+      expect((await guarded.store.inbound.listRefusals({ limit: 1 }))[0]).toMatchObject({ status: 429, reason: 'too_many_failures' });
       // After a second, a good delivery from the same address is let through, verified, and clears the record.
       await new Promise((r) => setTimeout(r, 1100));
       expect((await post(guarded.url, await signed.github(push))).status).toBe(200);
@@ -198,7 +198,7 @@ describe('unconfigured receivers, saturation and floods', () => {
     try {
       for (let i = 0; i < 12; i++) await post(tiny.url, { path: '/webhooks/github', body: 'x', headers: { 'content-type': 'text/plain' } });
       await tiny.settle();
-      expect((await tiny.store.inbound.listRefusals(100)).length).toBeLessThanOrEqual(5);
+      expect((await tiny.store.inbound.listRefusals({ limit: 100 })).length).toBeLessThanOrEqual(5);
     } finally {
       await tiny.close();
     }

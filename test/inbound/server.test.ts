@@ -51,6 +51,43 @@ describe('receivers and /v1/inbound on the real server', () => {
     expect((await fetch(`${app.url}/v1/inbound?limit=0`, { headers: auth })).status).toBe(400);
   });
 
+  it('the list leaves bodies out, gives their size, and filters on an event type or its prefix', async () => {
+    const body = fixture('github-push.json');
+    const res = await post(app.url, await signed.github(body, 'push', 'server-sizes'));
+    const opened = await post(app.url, await signed.github(JSON.stringify({ action: 'opened', number: 1 }), 'pull_request', 'server-pr'));
+    const page = await (await fetch(`${app.url}/v1/inbound?provider=github&limit=100`, { headers: auth })).json();
+    const listed = page.data.find((d: { id: string }) => d.id === res.body.id);
+    expect(listed).toMatchObject({ body_size: Buffer.byteLength(body), delivery_id: 'server-sizes' });
+    expect(listed).not.toHaveProperty('body');
+    const prs = await (await fetch(`${app.url}/v1/inbound?event_type=pull_request`, { headers: auth })).json();
+    expect(prs.data.map((d: { id: string; event_type: string }) => [d.id, d.event_type])).toEqual([[opened.body.id, 'pull_request.opened']]);
+  });
+
+  it('/v1/inbound-refusals shows who sent bad signatures, filtered and paged, never the body', async () => {
+    const good = await signed.github(fixture('github-push.json'), 'push', 'server-bad');
+    for (let i = 0; i < 3; i++) {
+      const bad = await post(app.url, { ...good, headers: { ...good.headers, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` } });
+      expect(bad.status).toBe(401);
+    }
+    await expect.poll(async () => (await app.store.inbound.listRefusals({ limit: 10, reason: 'invalid_signature' })).length, { timeout: 5_000 }).toBe(3);
+    const first = await fetch(`${app.url}/v1/inbound-refusals?receiver=receiveGithubWebhook&reason=invalid_signature&limit=2`, { headers: auth });
+    expect(first.status).toBe(200);
+    const page = await first.json();
+    expect(page.data).toHaveLength(2);
+    expect(page.data[0]).toMatchObject({ source: '127.0.0.1', receiver: 'receiveGithubWebhook', status: 401, reason: 'invalid_signature', body_size: good.body.length });
+    expect(page.data[0].header_names).toContain('x-hub-signature-256');
+    expect(JSON.stringify(page)).not.toContain('sha256=');
+    const rest = await (await fetch(`${app.url}/v1/inbound-refusals?reason=invalid_signature&cursor=${page.next_cursor}`, { headers: auth })).json();
+    expect(rest).toMatchObject({ data: [{ reason: 'invalid_signature' }], next_cursor: null });
+    expect(rest.data[0].id).toBeLessThan(page.data[1].id);
+    expect((await (await fetch(`${app.url}/v1/inbound-refusals?source=192.0.2.1`, { headers: auth })).json()).data).toEqual([]);
+
+    const badCursor = await fetch(`${app.url}/v1/inbound-refusals?cursor=in_nope`, { headers: auth });
+    expect(badCursor.status).toBe(400);
+    expect(await badCursor.json()).toMatchObject({ code: 'invalid_cursor' });
+    expect((await fetch(`${app.url}/v1/inbound-refusals`)).status).toBe(401);
+  });
+
   it('a receiver without its secret answers 503 naming the variable on the real server', async () => {
     const res = await post(app.url, signed.stripe(fixture('stripe-charge.succeeded.json')));
     expect(res.status).toBe(503);

@@ -33,6 +33,7 @@ const AGREED_OPERATIONS: Record<string, string> = {
   'POST /v1/deliveries/{id}/retry': 'retryDelivery',
   'GET /v1/inbound': 'listInbound',
   'GET /v1/inbound/{id}': 'getInbound',
+  'GET /v1/inbound-refusals': 'listInboundRefusals',
   'POST /v1/inbound/{id}/replay': 'replayInbound',
 };
 

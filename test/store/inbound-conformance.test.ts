@@ -179,6 +179,42 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
     expect((await store.inbound.listDeliveries({ limit: 2, before: rows[2]!.id })).map((r) => r.id)).toEqual([rows[1]!.id, rows[0]!.id]);
   });
 
+  it('lists without bodies but with their sizes, and matches an event type exactly or as a prefix before a dot', async () => {
+    const rows = [
+      delivery({ eventType: 'pull_request.opened', body: Buffer.from('{"action":"opened"}') }),
+      delivery({ eventType: 'pull_request_review.submitted' }),
+      delivery({ eventType: 'pull_request' }),
+      delivery({ eventType: 'pull_request.closed', body: Buffer.alloc(70_000, 0x20) }),
+    ];
+    await store.inbound.insertDeliveries(rows);
+    const listed = await other.inbound.listDeliveries({ limit: 10, eventType: 'pull_request' });
+    expect(listed.map((r) => r.id)).toEqual([rows[3]!.id, rows[2]!.id, rows[0]!.id]);
+    expect(listed.map((r) => r.bodySize)).toEqual([70_000, rows[2]!.body.length, 19]);
+    expect(listed[0]).not.toHaveProperty('body');
+    expect((await store.inbound.listDeliveries({ limit: 10, eventType: 'pull_request.opened' })).map((r) => r.id)).toEqual([rows[0]!.id]);
+    // Not a prefix match on any string: `pull` alone names no event.
+    expect(await store.inbound.listDeliveries({ limit: 10, eventType: 'pull' })).toEqual([]);
+    expect((await store.inbound.getDelivery(rows[3]!.id))!.bodySize).toBe(70_000);
+  });
+
+  it('lists refusals filtered by source, receiver and reason, paging by id', async () => {
+    const refusal = (source: string, receiver: string, reason: string) => ({
+      at: new Date().toISOString(), source, receiver, status: 401, reason, headerNames: ['content-type'], bodySize: 10,
+    });
+    await store.inbound.insertRefusals([
+      refusal('203.0.113.7', 'receiveGithubWebhook', 'invalid_signature'),
+      refusal('198.51.100.9', 'receiveGithubWebhook', 'invalid_signature'),
+      refusal('203.0.113.7', 'receiveStripeWebhook', 'timestamp_outside_window'),
+      refusal('203.0.113.7', 'receiveGithubWebhook', 'invalid_signature'),
+    ], 100);
+    const all = await other.inbound.listRefusals({ limit: 10 });
+    expect(all).toHaveLength(4);
+    const fromAttacker = await store.inbound.listRefusals({ limit: 10, source: '203.0.113.7', receiver: 'receiveGithubWebhook', reason: 'invalid_signature' });
+    expect(fromAttacker.map((r) => r.id)).toEqual([all[0]!.id, all[3]!.id]);
+    expect((await store.inbound.listRefusals({ limit: 10, reason: 'timestamp_outside_window' })).map((r) => r.id)).toEqual([all[1]!.id]);
+    expect((await store.inbound.listRefusals({ limit: 2, before: all[1]!.id })).map((r) => r.id)).toEqual([all[2]!.id, all[3]!.id]);
+  });
+
   it('keeps the newest refusals within the bound', async () => {
     const refusal = (n: number) => ({
       at: new Date(1_700_000_000_000 + n).toISOString(),
@@ -191,7 +227,7 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
     });
     await store.inbound.insertRefusals([refusal(0), refusal(1), refusal(2)], 4);
     await other.inbound.insertRefusals([refusal(3), refusal(4)], 4);
-    const kept = await store.inbound.listRefusals(10);
+    const kept = await store.inbound.listRefusals({ limit: 10 });
     expect(kept.map((r) => r.source)).toEqual(['10.0.0.4', '10.0.0.3', '10.0.0.2', '10.0.0.1']);
     expect(kept[0]).toMatchObject({ ...refusal(4), id: expect.any(Number) });
   });

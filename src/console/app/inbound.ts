@@ -3,6 +3,7 @@ import { actionButton, badge, byId, fillTable, h, jsonBlock, when } from './dom.
 import { call, requireClient, say } from './session.js';
 
 type InboundDelivery = components['schemas']['InboundDelivery'];
+type InboundDeliverySummary = components['schemas']['InboundDeliverySummary'];
 
 const PAGE_SIZE = 50;
 let nextCursor: string | null = null;
@@ -22,7 +23,7 @@ export async function loadInbound(append = false): Promise<void> {
   byId('inbound-more').hidden = !nextCursor;
 }
 
-function row(d: InboundDelivery): HTMLTableRowElement {
+function row(d: InboundDeliverySummary): HTMLTableRowElement {
   const drift = d.validation.ok ? badge('ok') : badge(`drift (${d.validation.errors.length})`, 'drift');
   return h('tr', { 'data-id': d.id },
     h('td', { class: 'mono' }, d.id),
@@ -33,11 +34,17 @@ function row(d: InboundDelivery): HTMLTableRowElement {
     h('td', {}, when(d.received_at)),
     h('td', {},
       h('div', { class: 'actions' },
-        actionButton('Details', async () => showInbound(d), { class: 'show-inbound' }),
+        actionButton('Details', () => loadDetails(d.id), { class: 'show-inbound' }),
         actionButton('Replay', () => replay(d.id), { class: 'replay' }),
       ),
     ),
   );
+}
+
+/** The list leaves bodies out; the details read the whole delivery. */
+async function loadDetails(id: string): Promise<void> {
+  const client = requireClient();
+  showInbound(await call('Loading the delivery', client.GET('/v1/inbound/{id}', { params: { path: { id } } })));
 }
 
 function showInbound(d: InboundDelivery): void {
@@ -52,7 +59,7 @@ function showInbound(d: InboundDelivery): void {
       h('details', {}, h('summary', {}, 'Headers'), jsonBlock(d.headers)),
       d.body === null
         ? h('p', { class: 'error' }, `The raw body can no longer be read: ${d.body_lost ?? 'unknown reason'}.`)
-        : h('details', {}, h('summary', {}, 'Body'), jsonBlock(prettyBody(d.body))),
+        : h('details', {}, h('summary', {}, `Body (${d.body_size} bytes)`), jsonBlock(prettyBody(d.body))),
     ),
   );
 }

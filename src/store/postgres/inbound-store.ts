@@ -2,7 +2,9 @@ import {
   initialState,
   type ClaimedDelivery,
   type InboundDeliveryRow,
+  type InboundDeliverySummary,
   type InboundRefusal,
+  type InboundRefusalFilter,
   type InboundStatus,
   type InboundStore,
   type InboundValidationError,
@@ -29,6 +31,7 @@ interface DeliveryRecord {
   last_error: string | null;
   received_at: Date;
   processed_at: Date | null;
+  body_size: number;
 }
 
 interface RefusalRecord {
@@ -42,8 +45,9 @@ interface RefusalRecord {
   body_size: number | null;
 }
 
-const DELIVERY_COLUMNS = `id, provider, receiver, delivery_id, event_type, catalog_type, headers, body, source, secret_index,
-  validation_ok, validation_errors, status, attempts, last_error, received_at, processed_at`;
+const SUMMARY_COLUMNS = `id, provider, receiver, delivery_id, event_type, catalog_type, headers, source, secret_index,
+  validation_ok, validation_errors, status, attempts, last_error, received_at, processed_at, octet_length(body) AS body_size`;
+const DELIVERY_COLUMNS = `${SUMMARY_COLUMNS}, body`;
 
 /**
  * Group commit as one statement: the whole batch is one multi-row INSERT (arrays unnested), and a delivery id
@@ -189,13 +193,14 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
 
     async listDeliveries(filter) {
       const { rows } = await pool.query<DeliveryRecord>(
-        `SELECT ${DELIVERY_COLUMNS} FROM inbound_deliveries
-         WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR event_type = $2) AND ($3::text IS NULL OR status = $3)
+        `SELECT ${SUMMARY_COLUMNS} FROM inbound_deliveries
+         WHERE ($1::text IS NULL OR provider = $1) AND ($2::text IS NULL OR event_type = $2 OR starts_with(event_type, $2 || '.'))
+           AND ($3::text IS NULL OR status = $3)
            AND ($4::text IS NULL OR id < $4)
          ORDER BY id DESC LIMIT $5`,
         [filter.provider || null, filter.eventType || null, filter.status || null, filter.before || null, filter.limit],
       );
-      return rows.map(toRow);
+      return rows.map(toSummary);
     },
 
     async requeueDelivery(id, now) {
@@ -234,8 +239,14 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
       });
     },
 
-    async listRefusals(limit) {
-      const { rows } = await pool.query<RefusalRecord>('SELECT * FROM inbound_refusals ORDER BY id DESC LIMIT $1', [limit]);
+    async listRefusals(filter: InboundRefusalFilter) {
+      const { rows } = await pool.query<RefusalRecord>(
+        `SELECT * FROM inbound_refusals
+         WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR receiver = $2) AND ($3::text IS NULL OR reason = $3)
+           AND ($4::bigint IS NULL OR id < $4)
+         ORDER BY id DESC LIMIT $5`,
+        [filter.source || null, filter.receiver || null, filter.reason || null, filter.before ?? null, filter.limit],
+      );
       return rows.map((r) => ({
         id: Number(r.id),
         at: r.at.toISOString(),
@@ -256,6 +267,10 @@ function compareKeys(p1: string, d1: string, p2: string, d2: string): number {
 }
 
 function toRow(r: DeliveryRecord): InboundDeliveryRow {
+  return { ...toSummary(r), body: r.body };
+}
+
+function toSummary(r: Omit<DeliveryRecord, 'body'>): InboundDeliverySummary {
   return {
     id: r.id,
     provider: r.provider,
@@ -264,7 +279,7 @@ function toRow(r: DeliveryRecord): InboundDeliveryRow {
     eventType: r.event_type,
     catalogType: r.catalog_type,
     headers: r.headers,
-    body: r.body,
+    bodySize: r.body_size,
     source: r.source,
     secretIndex: r.secret_index,
     validationOk: r.validation_ok,

@@ -1,7 +1,8 @@
 import {
   BodyLostError,
   initialState,
-  type ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundListFilter, InboundRefusal, InboundStatus, InboundStore,
+  type ClaimedDelivery, InboundCompletion, InboundDeliveryRow, InboundDeliverySummary, InboundListFilter, InboundRefusal, InboundRefusalFilter,
+  InboundStatus, InboundStore,
   InsertedDelivery, NewInboundDelivery,
 } from '../inbound-store.js';
 import type { BodyLog, BodyRef } from './body-log.js';
@@ -31,6 +32,8 @@ interface DeliveryRecord {
   last_error: string | null;
   received_at: string;
   processed_at: string | null;
+  /** Bytes in the raw body, wherever it is. */
+  body_size: number;
 }
 
 /** The stored body ref of a row, if its body is in the body log. */
@@ -41,6 +44,10 @@ function refOf(r: BodyColumns): BodyRef | undefined {
 }
 
 function toRow(r: DeliveryRecord, body: Buffer | BodyLostError): InboundDeliveryRow {
+  return { ...toSummary(r), ...(body instanceof BodyLostError ? { body: null, bodyLost: body.message } : { body }) };
+}
+
+function toSummary(r: DeliveryRecord): InboundDeliverySummary {
   return {
     id: r.id,
     provider: r.provider,
@@ -49,7 +56,7 @@ function toRow(r: DeliveryRecord, body: Buffer | BodyLostError): InboundDelivery
     eventType: r.event_type,
     catalogType: r.catalog_type,
     headers: JSON.parse(r.headers) as Record<string, string>,
-    ...(body instanceof BodyLostError ? { body: null, bodyLost: body.message } : { body }),
+    bodySize: r.body_size,
     source: r.source,
     secretIndex: r.secret_index,
     validationOk: r.validation_ok === 1,
@@ -158,7 +165,11 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   const due = db.prepare(
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
-  const SELECT_ROW = 'SELECT d.rowid, d.*, b.body FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid';
+  const SELECT_ROW = `SELECT d.rowid, d.*, b.body, coalesce(d.body_length, length(b.body)) AS body_size
+    FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid`;
+  // length() of a blob reads its size from the record header, not the blob's overflow pages.
+  const SELECT_SUMMARY = `SELECT d.*, coalesce(d.body_length, length(b.body)) AS body_size
+    FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid`;
   // One damaged body leaves its own row without a body, not the whole page unreadable.
   const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(r.rowid, r));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
@@ -180,7 +191,6 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     // Ids are dense (AUTOINCREMENT), so everything at or below last - keep is beyond the bound.
     if (last > keep) pruneRefusals.run(last - keep);
   });
-  const recentRefusals = db.prepare('SELECT * FROM inbound_refusals ORDER BY id DESC LIMIT ?');
 
   // Waiting for another process's write lock must not stop this one from reading requests meanwhile.
   const withLock = createLockWait(db);
@@ -208,11 +218,11 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       const where: string[] = [];
       const args: unknown[] = [];
       if (filter.provider) (where.push('d.provider = ?'), args.push(filter.provider));
-      if (filter.eventType) (where.push('d.event_type = ?'), args.push(filter.eventType));
+      if (filter.eventType) (where.push('(d.event_type = ? OR substr(d.event_type, 1, ?) = ?)'), args.push(filter.eventType, filter.eventType.length + 1, `${filter.eventType}.`));
       if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
       if (filter.before) (where.push('d.id < ?'), args.push(filter.before));
-      const sql = `${SELECT_ROW} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.id DESC LIMIT ?`;
-      return (db.prepare(sql).all(...args, filter.limit) as (DeliveryRecord & { rowid: number })[]).map(toFullRow);
+      const sql = `${SELECT_SUMMARY} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.id DESC LIMIT ?`;
+      return (db.prepare(sql).all(...args, filter.limit) as DeliveryRecord[]).map(toSummary);
     },
     async requeueDelivery(id, now) {
       return withLock(() => requeue.run(now, id).changes === 1);
@@ -220,8 +230,15 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     async insertRefusals(rows, keep) {
       await withLock(() => refusalBatch.immediate(rows, keep));
     },
-    async listRefusals(limit) {
-      return (recentRefusals.all(limit) as (Omit<InboundRefusal, 'headerNames' | 'bodySize'> & { id: number; header_names: string; body_size: number | null })[]).map(
+    async listRefusals(filter: InboundRefusalFilter) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.source) (where.push('source = ?'), args.push(filter.source));
+      if (filter.receiver) (where.push('receiver = ?'), args.push(filter.receiver));
+      if (filter.reason) (where.push('reason = ?'), args.push(filter.reason));
+      if (filter.before !== undefined) (where.push('id < ?'), args.push(filter.before));
+      const sql = `SELECT * FROM inbound_refusals ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`;
+      return (db.prepare(sql).all(...args, filter.limit) as (Omit<InboundRefusal, 'headerNames' | 'bodySize'> & { id: number; header_names: string; body_size: number | null })[]).map(
         ({ header_names, body_size, ...r }) => ({ ...r, headerNames: JSON.parse(header_names) as string[], bodySize: body_size }),
       );
     },

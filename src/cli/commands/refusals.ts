@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { parsePositiveInt } from '../options.js';
+import { formatTable } from '../table.js';
+
+interface RefusalsFlags extends ApiFlags {
+  source?: string;
+  receiver?: string;
+  reason?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** `hookspec refusals`: who sent requests the receivers refused (bad signatures, stale timestamps, …). */
+export function register(program: Command): void {
+  withApiOptions(
+    program
+      .command('refusals')
+      .description('List requests the receivers refused, newest first: source address, receiver, status, reason (never the body).')
+      .option('--source <address>', 'only requests from this address')
+      .option('--receiver <operationId>', 'only refusals by this receiver, for example receiveGithubWebhook')
+      .option('--reason <code>', 'only this reason, for example invalid_signature')
+      .option('--limit <n>', 'page size (1..100)', parsePositiveInt, 20)
+      .option('--cursor <cursor>', 'the next_cursor of the previous page'),
+  ).action(async (flags: RefusalsFlags) => {
+    const client = apiClient(flags);
+    const query = { source: flags.source, receiver: flags.receiver, reason: flags.reason, limit: flags.limit, cursor: flags.cursor };
+    const page = await call('listing refusals', client.GET('/v1/inbound-refusals', { params: { query } }));
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+      return;
+    }
+    if (page.data.length === 0) {
+      process.stdout.write('No refusals.\n');
+      return;
+    }
+    const rows = page.data.map((r) => [r.at, r.source, r.receiver, r.status, r.reason, r.body_size ?? '']);
+    process.stdout.write(formatTable(['AT', 'SOURCE', 'RECEIVER', 'STATUS', 'REASON', 'BYTES'], rows));
+    if (page.next_cursor) process.stdout.write(`More: hookspec refusals --cursor ${page.next_cursor}\n`);
+  });
+}
