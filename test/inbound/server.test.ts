@@ -8,6 +8,7 @@ import { fixture, post, SECRETS, signed } from './support/harness.js';
 const tmp = makeTempDir('hookspec-inbound-server-');
 let app: RunningHookspec;
 const auth = { authorization: 'Bearer inbound-test-key' };
+type RefusalPage = { data: { id: number; header_names: string[] }[]; next_cursor: string | null };
 
 beforeAll(async () => {
   app = await startHookspec(loadConfig({
@@ -55,11 +56,11 @@ describe('receivers and /v1/inbound on the real server', () => {
     const body = fixture('github-push.json');
     const res = await post(app.url, await signed.github(body, 'push', 'server-sizes'));
     const opened = await post(app.url, await signed.github(JSON.stringify({ action: 'opened', number: 1 }), 'pull_request', 'server-pr'));
-    const page = await (await fetch(`${app.url}/v1/inbound?provider=github&limit=100`, { headers: auth })).json();
+    const page = (await (await fetch(`${app.url}/v1/inbound?provider=github&limit=100`, { headers: auth })).json()) as { data: { id: string }[] };
     const listed = page.data.find((d: { id: string }) => d.id === res.body.id);
     expect(listed).toMatchObject({ body_size: Buffer.byteLength(body), delivery_id: 'server-sizes' });
     expect(listed).not.toHaveProperty('body');
-    const prs = await (await fetch(`${app.url}/v1/inbound?event_type=pull_request`, { headers: auth })).json();
+    const prs = (await (await fetch(`${app.url}/v1/inbound?event_type=pull_request`, { headers: auth })).json()) as { data: { id: string; event_type: string }[] };
     expect(prs.data.map((d: { id: string; event_type: string }) => [d.id, d.event_type])).toEqual([[opened.body.id, 'pull_request.opened']]);
   });
 
@@ -72,15 +73,15 @@ describe('receivers and /v1/inbound on the real server', () => {
     await expect.poll(async () => (await app.store.inbound.listRefusals({ limit: 10, reason: 'invalid_signature' })).length, { timeout: 5_000 }).toBe(3);
     const first = await fetch(`${app.url}/v1/inbound-refusals?receiver=receiveGithubWebhook&reason=invalid_signature&limit=2`, { headers: auth });
     expect(first.status).toBe(200);
-    const page = await first.json();
+    const page = (await first.json()) as RefusalPage;
     expect(page.data).toHaveLength(2);
     expect(page.data[0]).toMatchObject({ source: '127.0.0.1', receiver: 'receiveGithubWebhook', status: 401, reason: 'invalid_signature', body_size: good.body.length });
-    expect(page.data[0].header_names).toContain('x-hub-signature-256');
+    expect(page.data[0]!.header_names).toContain('x-hub-signature-256');
     expect(JSON.stringify(page)).not.toContain('sha256=');
-    const rest = await (await fetch(`${app.url}/v1/inbound-refusals?reason=invalid_signature&cursor=${page.next_cursor}`, { headers: auth })).json();
+    const rest = (await (await fetch(`${app.url}/v1/inbound-refusals?reason=invalid_signature&cursor=${page.next_cursor}`, { headers: auth })).json()) as RefusalPage;
     expect(rest).toMatchObject({ data: [{ reason: 'invalid_signature' }], next_cursor: null });
-    expect(rest.data[0].id).toBeLessThan(page.data[1].id);
-    expect((await (await fetch(`${app.url}/v1/inbound-refusals?source=192.0.2.1`, { headers: auth })).json()).data).toEqual([]);
+    expect(rest.data[0]!.id).toBeLessThan(page.data[1]!.id);
+    expect(((await (await fetch(`${app.url}/v1/inbound-refusals?source=192.0.2.1`, { headers: auth })).json()) as RefusalPage).data).toEqual([]);
 
     const badCursor = await fetch(`${app.url}/v1/inbound-refusals?cursor=in_nope`, { headers: auth });
     expect(badCursor.status).toBe(400);
