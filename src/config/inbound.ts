@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isSecret } from '../crypto/standard-webhooks-secret.js';
 import { readBool, readInt, readList } from './server.js';
@@ -39,6 +40,11 @@ export interface InboundConfig {
   floodThreshold: number;
   /** Window (and block time) of the failure counter in ms (`HOOKSPEC_INBOUND_FLOOD_WINDOW_MS`). @default 60000 */
   floodWindowMs: number;
+  /**
+   * Reverse proxies (addresses and CIDR ranges) whose `X-Forwarded-For` is believed, so the flood guard and the audit
+   * see the client instead of the proxy (`HOOKSPEC_TRUSTED_PROXIES`). @default undefined (trust nobody: the socket address)
+   */
+  trustedProxies: BlockList | undefined;
   /** Refusal audit rows kept; older ones are pruned (`HOOKSPEC_INBOUND_AUDIT_KEEP`). @default 100000 */
   auditKeep: number;
   /** Handler attempts before a delivery is marked failed (`HOOKSPEC_INBOUND_MAX_ATTEMPTS`). @default 5 */
@@ -47,9 +53,17 @@ export interface InboundConfig {
   retryBaseMs: number;
   /** How long a claimed delivery stays leased to this process (`HOOKSPEC_INBOUND_LEASE_MS`). @default 30000 */
   leaseMs: number;
+  /**
+   * Time one handler call (one event, or one batch) gets before the attempt counts as failed and is retried
+   * (`HOOKSPEC_HANDLER_TIMEOUT_MS`). At most `leaseMs` - 1000. @default 25000, or `leaseMs` - 1000 if that is less
+   */
+  handlerTimeoutMs: number;
   /** How often due and abandoned deliveries are looked for (`HOOKSPEC_INBOUND_POLL_MS`). @default 1000 */
   pollMs: number;
-  /** Time a slash command handler gets before Slack is answered with an ack text (`HOOKSPEC_SLACK_COMMAND_REPLY_MS`). @default 2500 */
+  /**
+   * Time from a Slack slash command's or interaction's arrival until it is answered with the plain ack if its handler
+   * has not replied (`HOOKSPEC_SLACK_COMMAND_REPLY_MS`); Slack gives up after 3 s. @default 2500
+   */
   slackCommandReplyMs: number;
   /**
    * Whether this process runs handlers and publishes after the ack (`HOOKSPEC_INBOUND_DISPATCH`). Set false on
@@ -65,8 +79,14 @@ export interface InboundConfig {
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TOLERANCE_SEC = 300;
+export const DEFAULT_INBOUND_LEASE_MS = 30_000;
+/** Shorter than the lease, so a stuck handler's attempt ends (and is recorded) before another process may take the row. */
+export const DEFAULT_HANDLER_TIMEOUT_MS = 25_000;
+/** Lease time left after the handler timeout for the publish and the completion write. */
+export const HANDLER_LEASE_MARGIN_MS = 1_000;
 
 export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
+  const leaseMs = readInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS);
   return {
     secrets: {
       github: readList(env, 'GITHUB_WEBHOOK_SECRET'),
@@ -82,15 +102,31 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     writeBatchMax: readInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
     floodThreshold: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_THRESHOLD', 20),
     floodWindowMs: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
+    trustedProxies: readTrustedProxies(env),
     auditKeep: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_KEEP', 100_000),
     maxAttempts: Math.max(1, readInt(env, 'HOOKSPEC_INBOUND_MAX_ATTEMPTS', 5)),
     retryBaseMs: readInt(env, 'HOOKSPEC_INBOUND_RETRY_BASE_MS', 1000),
-    leaseMs: readInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', 30_000),
+    leaseMs,
+    handlerTimeoutMs: readHandlerTimeout(env, leaseMs),
     pollMs: Math.max(10, readInt(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000)),
     slackCommandReplyMs: readInt(env, 'HOOKSPEC_SLACK_COMMAND_REPLY_MS', 2500),
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
     handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
   };
+}
+
+/** `HOOKSPEC_HANDLER_TIMEOUT_MS`: positive, and ending before the lease so no other process runs the row meanwhile. */
+function readHandlerTimeout(env: NodeJS.ProcessEnv, leaseMs: number): number {
+  const raw = env.HOOKSPEC_HANDLER_TIMEOUT_MS;
+  // Unset, it follows a shortened lease instead of refusing a configuration that worked before it existed.
+  if (raw === undefined || raw === '') return Math.max(1, Math.min(DEFAULT_HANDLER_TIMEOUT_MS, leaseMs - HANDLER_LEASE_MARGIN_MS));
+  const timeoutMs = Number(raw);
+  // Zero would fail every attempt before its handler could run.
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS must be a positive integer (got "${raw}")`);
+  if (timeoutMs + HANDLER_LEASE_MARGIN_MS > leaseMs) {
+    throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS (${timeoutMs}) must be at most HOOKSPEC_INBOUND_LEASE_MS (${leaseMs}) - ${HANDLER_LEASE_MARGIN_MS}, so a lease never expires under a running handler`);
+  }
+  return timeoutMs;
 }
 
 /**
@@ -104,6 +140,29 @@ function readStandardSecrets(env: NodeJS.ProcessEnv): string[] {
     if (!isSecret(secret)) throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret)`);
   });
   return secrets;
+}
+
+/** Largest prefix length per address family of a CIDR range. */
+const MAX_PREFIX = { ipv4: 32, ipv6: 128 } as const;
+
+/**
+ * `HOOKSPEC_TRUSTED_PROXIES=10.0.0.0/8,2001:db8::/32,127.0.0.1`: IPv4 and IPv6 addresses and ranges. An IPv4 entry
+ * also matches its IPv4-mapped form (`::ffff:127.0.0.1`, what a dual-stack socket reports), and the other way round.
+ */
+function readTrustedProxies(env: NodeJS.ProcessEnv): BlockList | undefined {
+  const entries = readList(env, 'HOOKSPEC_TRUSTED_PROXIES');
+  if (entries.length === 0) return undefined;
+  const list = new BlockList();
+  entries.forEach((entry, i) => {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address) === 4 ? 'ipv4' : isIP(address) === 6 ? 'ipv6' : undefined;
+    if (!family || rest.length > 0 || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= MAX_PREFIX[family]))) {
+      throw new Error(`HOOKSPEC_TRUSTED_PROXIES entry ${i + 1} must be an IP address or a CIDR range like 10.0.0.0/8 or 2001:db8::/32 (got "${entry}")`);
+    }
+    if (prefix === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(prefix), family);
+  });
+  return list;
 }
 
 /** `HOOKSPEC_INBOUND_POLICY=receiveGithubWebhook=strict,receiveStripeWebhook=lenient`. */

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InboundConfig } from '../config/inbound.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
 import type { FastPath } from '../server/http.js';
 import type { Answer, InboundRequest, ReceivePipeline, ReceiverRuntime } from './receive.js';
+import { sourceAddressOf } from './source-address.js';
 
 /** Early refusals with a body larger than this close the connection instead of letting node read and discard it. */
 const DRAIN_LIMIT_BYTES = 64 * 1024;
@@ -14,7 +16,14 @@ type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: boolean; s
  * The node:http adapter of the receivers: it only reads the body (with a hard limit), reads headers and writes
  * the answer; every decision is the pipeline's. Served ahead of express, without its per-request cost.
  */
-export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: readonly ReceiverRuntime[], maxBodyBytes: number): FastPath {
+export function createReceiverFastPath(
+  pipeline: ReceivePipeline,
+  runtimes: readonly ReceiverRuntime[],
+  config: Pick<InboundConfig, 'maxBodyBytes' | 'trustedProxies'>,
+): FastPath {
+  const { maxBodyBytes } = config;
+  // Behind a reverse proxy every sender shares the proxy's address; the flood guard must count the client's.
+  const sourceOf = sourceAddressOf(config.trustedProxies);
   const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, rt]));
   // Every method on a receiver path is ours to answer: a GET gets 405 naming POST, not the management API's 404.
   const runtimeOf = (req: IncomingMessage): ReceiverRuntime | undefined => {
@@ -31,7 +40,7 @@ export function createReceiverFastPath(pipeline: ReceivePipeline, runtimes: read
         if (write(res, a, requestId)) logAnswered(req, a.status, started, requestId);
       };
       const rt = runtimeOf(req)!;
-      const request: InboundRequest = { headers: req.headers, source: req.socket.remoteAddress ?? 'unknown' };
+      const request: InboundRequest = { headers: req.headers, source: sourceOf(req) };
       const early = req.method === 'POST' ? pipeline.precheck(rt, request) : pipeline.methodNotAllowed(rt, request, req.method ?? '');
       if (early) {
         const length = Number(req.headers['content-length'] ?? Infinity);

@@ -16,6 +16,8 @@ export type FloodDecision = { allowed: true } | { allowed: false; retryAfterSec:
  * Per-source failure counter: an address that fails verification `threshold` times within `windowMs` is answered
  * 429 before any HMAC work until the window passes. Successful verification clears its record, so verified
  * deliveries are never limited (a blocked address still gets one probe per second through to verification).
+ * The address is the request's source (source-address.ts): behind `HOOKSPEC_TRUSTED_PROXIES`, the forwarded client's,
+ * so one bad sender cannot block every provider that shares the proxy.
  */
 export class FloodGuard {
   private readonly sources = new Map<string, SourceState>();

@@ -81,7 +81,7 @@ export function createInbound(deps: InboundDeps): Inbound {
     now,
   });
   return {
-    fastPath: createReceiverFastPath(pipeline, runtimes, config.maxBodyBytes),
+    fastPath: createReceiverFastPath(pipeline, runtimes, config),
     pipeline,
     dispatcher,
     audit,

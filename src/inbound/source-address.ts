@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+import { isIP, type BlockList } from 'node:net';
+
+/** Trust verdicts remembered per address; the oldest go first, so many client addresses cannot grow memory. */
+export const MAX_REMEMBERED_ADDRESSES = 10_000;
+
+/** Longest textual IP address (IPv6 with an embedded IPv4 part). */
+const MAX_ADDRESS_LENGTH = 45;
+
+/** The address a request is counted and audited under (flood guard, refusal audit, a delivery's `source`). */
+export type SourceAddressOf = (req: IncomingMessage) => string;
+
+/**
+ * Without trusted proxies the socket peer is the source, read as before (no header is looked at). Behind them, the
+ * source is the client the proxies forwarded for: see {@link forwardedClient}.
+ */
+export function sourceAddressOf(trustedProxies: BlockList | undefined): SourceAddressOf {
+  if (!trustedProxies) return socketAddress;
+  const isTrusted = rememberedTrust(trustedProxies);
+  return (req) => {
+    const peer = socketAddress(req);
+    if (!isTrusted(peer)) return peer;
+    return forwardedClient(isTrusted, req.headers['x-forwarded-for']) ?? peer;
+  };
+}
+
+/**
+ * Walks `X-Forwarded-For` from right to left and returns the first address that is not a trusted proxy: a client
+ * can write anything into the header, only the entries our proxies appended are believed. All entries trusted: the
+ * leftmost (the hop farthest out). Missing header, or a non-address where the walk stops: undefined (the caller keeps
+ * the socket address). Several headers arrive joined with ", " by node, as RFC 9110 combines them.
+ */
+function forwardedClient(isTrusted: (address: string) => boolean, value: string | string[] | undefined): string | undefined {
+  // node joins repeated X-Forwarded-For lines itself; the array form is only what the header type allows.
+  const header = Array.isArray(value) ? value.join(', ') : value;
+  if (!header) return undefined;
+  let end = header.length;
+  for (;;) {
+    const comma = header.lastIndexOf(',', end - 1);
+    const entry = header.slice(comma + 1, end).trim();
+    if (!isTrusted(entry)) return isIP(entry) === 0 ? undefined : entry;
+    if (comma === -1) return entry;
+    end = comma;
+  }
+}
+
+/**
+ * Whether an address is one of the trusted proxies (false for anything that is not an IP address), remembered:
+ * `BlockList.check` builds a native SocketAddress on every call, microseconds on the path of every webhook.
+ */
+function rememberedTrust(trustedProxies: BlockList): (address: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (address) => {
+    let trusted = verdicts.get(address);
+    if (trusted !== undefined) return trusted;
+    const family = isIP(address);
+    if (family === 0) return false;
+    trusted = trustedProxies.check(address, family === 4 ? 'ipv4' : 'ipv6');
+    // Only plain addresses are remembered: an IPv6 zone id (`%eth0`) may be as long as the header.
+    if (address.length > MAX_ADDRESS_LENGTH) return trusted;
+    if (verdicts.size >= MAX_REMEMBERED_ADDRESSES) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(address, trusted);
+    return trusted;
+  };
+}
+
+/** Today's source: the socket peer (the proxy itself, when there is one). */
+function socketAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
