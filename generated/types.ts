@@ -139,7 +139,9 @@ export interface paths {
         /**
          * Receive a Slack slash command
          * @description Verifies the Slack signature, stores the command and answers with the message Slack shows to the user,
-         *     within Slack's 3-second limit. A signed form with `ssl_check=1` and no `command` (Slack checking the URL's
+         *     within Slack's 3-second limit: the `slack.command` handler's reply (a string becomes an ephemeral message, an
+         *     object is sent as is) if it returns by the deadline (`HOOKSPEC_SLACK_COMMAND_REPLY_MS` from arrival, 2.5 s by
+         *     default), else an ephemeral "Received; working on it." while the handler goes on. A signed form with `ssl_check=1` and no `command` (Slack checking the URL's
          *     certificate) is answered 200 with `{}` and not stored.
          */
         post: operations["receiveSlackCommand"];
@@ -162,6 +164,10 @@ export interface paths {
          * Receive a Slack interaction
          * @description Verifies the Slack signature; the form field `payload` holds the interaction as JSON (for example
          *     `block_actions`), which is parsed, validated against `SlackBlockActionsPayload`, stored and dispatched.
+         *     The `slack.interaction` handler may answer it: an object it returns by the deadline
+         *     (`HOOKSPEC_SLACK_COMMAND_REPLY_MS` from arrival, 2.5 s by default, inside Slack's 3 s) is the response body,
+         *     for example a `view_submission`'s `response_action`. Otherwise the answer is an empty 200, as Slack's Bolt
+         *     acknowledges; a repeated interaction gets that too, without running the handler again.
          */
         post: operations["receiveSlackInteraction"];
         delete?: never;
@@ -903,6 +909,16 @@ export interface components {
             response_type?: "ephemeral" | "in_channel";
             text?: string;
             blocks?: Record<string, unknown>[];
+        };
+        /** @description What a `slack.interaction` handler answered: for a `view_submission`, a `response_action` (`errors` with messages by block id, `update` or `push` with a `view`, `clear`); for a `block_suggestion`, `options`. */
+        SlackInteractionResponse: {
+            /** @enum {string} */
+            response_action?: "errors" | "update" | "push" | "clear";
+            errors?: {
+                [key: string]: string;
+            };
+            view?: Record<string, unknown>;
+            options?: Record<string, unknown>[];
         };
         /** @description The body of every delivery (Standard Webhooks envelope); `data` follows the schema of `type`. */
         EventEnvelope: {
@@ -1957,7 +1973,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ReceiverAccepted"];
+            /** @description The interaction was verified and stored. The body is the handler's reply, or empty when it gave none in time (or the interaction is a repeat). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackInteractionResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SignatureInvalid"];
             413: components["responses"]["PayloadTooLarge"];

@@ -670,7 +670,7 @@ export const contractCases: ContractCases = {
       "responses": [
         {
           "status": "200",
-          "pointer": "#/components/responses/ReceiverAccepted"
+          "pointer": "#/paths/~1webhooks~1slack~1interactive/post/responses/200"
         },
         {
           "status": "400",
@@ -3251,6 +3251,12 @@ export const contractCases: ContractCases = {
       "site": "#/paths/~1webhooks~1slack~1interactive/post/requestBody/content/application~1x-www-form-urlencoded/examples/blockActions",
       "value": "#/paths/~1webhooks~1slack~1interactive/post/requestBody/content/application~1x-www-form-urlencoded/examples/blockActions/value",
       "schema": "#/paths/~1webhooks~1slack~1interactive/post/requestBody/content/application~1x-www-form-urlencoded/schema"
+    },
+    {
+      "owner": "receiveSlackInteraction",
+      "site": "#/paths/~1webhooks~1slack~1interactive/post/responses/200/content/application~1json/examples/errors",
+      "value": "#/paths/~1webhooks~1slack~1interactive/post/responses/200/content/application~1json/examples/errors/value",
+      "schema": "#/paths/~1webhooks~1slack~1interactive/post/responses/200/content/application~1json/schema"
     },
     {
       "owner": "receiveStripeWebhook",

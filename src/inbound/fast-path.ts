@@ -94,9 +94,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
 /** Writes the answer; false when the response was already sent or the client is gone. */
 function write(res: ServerResponse, answer: Answer, requestId: string): boolean {
   if (res.headersSent || res.destroyed) return false;
-  const body = JSON.stringify(answer.body);
+  const empty = answer.body === undefined;
+  const body = empty ? '' : JSON.stringify(answer.body);
   const headers: Record<string, string | number> = {
-    'content-type': 'application/json',
+    ...(empty ? {} : { 'content-type': 'application/json' }),
     ...answer.headers,
     'content-length': Buffer.byteLength(body),
     'x-request-id': requestId,

@@ -4,18 +4,19 @@ import { toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import type { InboundValidationError } from '../store/inbound-store.js';
 import type { InboundCatalog } from './catalog.js';
-import type { InboundDispatcher } from './dispatch/dispatch-item.js';
+import type { DispatchItem, InboundDispatcher } from './dispatch/dispatch-item.js';
 import type { FloodGuard } from './flood-guard.js';
 import type { GroupCommit } from './group-commit.js';
 import { newId } from '../ids.js';
 import { inboundRequests, inboundSchemaDrift } from './metrics.js';
 import { headerValue } from './providers/verify-result.js';
-import type { ParsedDelivery, Receiver } from './receivers/receiver.js';
+import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.js';
 import type { RefusalAudit } from './refusal-audit.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
 export interface Answer {
   status: number;
+  /** Sent as JSON; undefined sends an empty body. */
   body: unknown;
   headers?: Record<string, string>;
   /** The body was not (fully) read: the connection must not be reused. */
@@ -48,7 +49,6 @@ export interface InboundRequest {
 }
 
 const PROBLEM = 'application/problem+json';
-const SLACK_ACK_TEXT = 'Received; working on it.';
 const REDACTED = '[redacted]';
 /** Retry-After for 503s: the write queue drains in milliseconds, a second is plenty. */
 export const BUSY_RETRY_AFTER_SEC = 1;
@@ -186,7 +186,7 @@ export class ReceivePipeline {
     const item = catalogType
       ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, payloadJson: delivery.payloadJson, receivedAt }
       : undefined;
-    if (receiver.replies) return this.reply(item, stored.duplicate);
+    if (receiver.replies) return this.reply(receiver.replies, item, stored.duplicate, nowMs + this.deps.config.slackCommandReplyMs);
     if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item, lease !== undefined);
     return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };
   }
@@ -225,13 +225,12 @@ export class ReceivePipeline {
     return this.deps.catalog.validate(catalogType, envelope);
   }
 
-  /** Slack slash commands: the handler's reply within Slack's 3 s, else an immediate ack text. */
-  private async reply(item: Parameters<InboundDispatcher['runNow']>[0] | undefined, duplicate: boolean): Promise<Answer> {
-    const ack = { status: 200, body: { response_type: 'ephemeral', text: SLACK_ACK_TEXT } };
+  /** Slack commands and interactions: the handler's reply by the deadline (counted from arrival), else the ack. */
+  private async reply(shape: ReplyShape, item: DispatchItem | undefined, duplicate: boolean, deadlineMs: number): Promise<Answer> {
+    const ack = { status: 200, body: shape.ack };
     if (!item || duplicate) return ack;
-    const result = await this.deps.dispatcher.runNow(item, this.deps.config.slackCommandReplyMs);
-    if (result === undefined || result === null) return ack;
-    return { status: 200, body: typeof result === 'string' ? { response_type: 'ephemeral', text: result } : result };
+    const body = shape.body(await this.deps.dispatcher.runNow(item, deadlineMs));
+    return body === undefined ? ack : { status: 200, body };
   }
 
   private count(rt: ReceiverRuntime, outcome: string): void {

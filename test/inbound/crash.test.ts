@@ -46,6 +46,7 @@ describe.each([1, 2])('crash safety, HOOKSPEC_HTTP_PROCESSES=%i', (processes) =>
     GITHUB_WEBHOOK_SECRET: SECRET,
     HOOKSPEC_HANDLERS_DIR: tmp.dir,
     HOOKSPEC_INBOUND_LEASE_MS: '1500',
+    HOOKSPEC_HANDLER_TIMEOUT_MS: '500',
     HOOKSPEC_INBOUND_POLL_MS: '100',
     HOOKSPEC_API_KEY: 'crash-test-key',
     HOOKSPEC_HTTP_PROCESSES: String(processes),

@@ -9,7 +9,7 @@ import { eventually } from '../outbound/support.js';
 import { inboundDelivery } from '../support/inbound-delivery.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
-const CONFIG = { maxAttempts: 3, retryBaseMs: 10, leaseMs: 60_000, pollMs: 60_000 };
+const CONFIG = { maxAttempts: 3, retryBaseMs: 10, leaseMs: 60_000, pollMs: 60_000, handlerTimeoutMs: 30_000 };
 
 describe('deliveries stored under the dispatcher lease', () => {
   let tmp: ReturnType<typeof makeTempDir>;

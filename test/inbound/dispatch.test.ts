@@ -102,6 +102,48 @@ describe('dispatch after the ack', () => {
     expect(slow.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/working on it/) });
     await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2);
   });
+
+  it('a slash command reply goes out when the handler returns, even if the publish after it fails (and is retried)', async () => {
+    await start({ HOOKSPEC_INBOUND_RETRY_BASE_MS: '50' });
+    writeFileSync(join(h.dir, 'slack.command.mjs'), `export default { type: 'slack.command', async handle(events) {
+      return ['Deploying ' + events[0].data.text];
+    } };\n`);
+    h.publisher.failNext = 1;
+    const res = await post(h.url, signed.slack('/webhooks/slack/commands', fixture('slack-command.txt'), 'application/x-www-form-urlencoded'));
+    expect(res.body).toEqual({ response_type: 'ephemeral', text: 'Deploying api staging' });
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 1, status: 'processed' })).length === 1);
+    const [done] = await h.store.inbound.listDeliveries({ limit: 1, status: 'processed' });
+    expect(done).toMatchObject({ attempts: 2 });
+    expect(h.publisher.events.filter((e) => e.type === 'slack.command')).toHaveLength(1);
+  });
+
+  it('a Slack interaction answers with the handler reply (a view_submission response_action), or an empty 200', async () => {
+    await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300' });
+    writeFileSync(join(h.dir, 'slack.interaction.mjs'), `export default { type: 'slack.interaction', async handle(events) {
+      const [e] = events;
+      if (e.data.type === 'view_submission') return [{ response_action: 'errors', errors: { email: 'Sorry, this is not a valid email' } }];
+      if (e.data.type === 'block_actions' && e.data.actions?.[0]?.value === 'slow') await new Promise((r) => setTimeout(r, 800));
+      return [undefined];
+    } };\n`);
+    const submission = { type: 'view_submission', user: { id: 'U1' }, trigger_id: 'view.1', view: { id: 'V1', callback_id: 'ticket', state: { values: {} } } };
+    const form = (payload: unknown) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const errors = await post(h.url, signed.slack('/webhooks/slack/interactive', form(submission), 'application/x-www-form-urlencoded'));
+    expect(errors.status).toBe(200);
+    expect(errors.body).toEqual({ response_action: 'errors', errors: { email: 'Sorry, this is not a valid email' } });
+    const clicked = await post(h.url, signed.slack('/webhooks/slack/interactive', fixture('slack-interactive.txt'), 'application/x-www-form-urlencoded'));
+    expect([clicked.status, clicked.body]).toEqual([200, '']);
+    const slowClick = JSON.parse(new URLSearchParams(fixture('slack-interactive.txt').toString()).get('payload')!);
+    slowClick.trigger_id = 'slow.2';
+    slowClick.actions[0].value = 'slow';
+    const started = Date.now();
+    const slow = await post(h.url, signed.slack('/webhooks/slack/interactive', form(slowClick), 'application/x-www-form-urlencoded'));
+    expect([slow.status, slow.body]).toEqual([200, '']);
+    expect(Date.now() - started).toBeLessThan(800);
+    // A repeat of the submission is not run again: the plain ack.
+    const again = await post(h.url, signed.slack('/webhooks/slack/interactive', form(submission), 'application/x-www-form-urlencoded'));
+    expect([again.status, again.body]).toEqual([200, '']);
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 3);
+  });
 });
 
 describe('/v1/inbound', () => {

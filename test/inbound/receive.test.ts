@@ -110,11 +110,15 @@ describe('signed deliveries are accepted end to end', () => {
     expect(event?.data).toMatchObject({ command: '/deploy', text: 'api staging' });
   });
 
-  it('Slack interaction: the JSON in the payload field becomes slack.interaction', async () => {
+  it('Slack interaction: the JSON in the payload field becomes slack.interaction, acknowledged with an empty 200', async () => {
     const res = await post(h.url, signed.slack('/webhooks/slack/interactive', fixture('slack-interactive.txt'), 'application/x-www-form-urlencoded'));
     expect(res.status).toBe(200);
+    // Bolt's ack(): no body, which is also what closes a submitted modal.
+    expect(res.body).toBe('');
+    expect(res.headers.get('content-type')).toBeNull();
     await h.settle();
-    expect(await logged(res.body.id)).toMatchObject({ eventType: 'interaction.block_actions', catalogType: 'slack.interaction', status: 'processed' });
+    const [stored] = await h.store.inbound.listDeliveries({ limit: 1, eventType: 'interaction' });
+    expect(await logged(stored!.id)).toMatchObject({ eventType: 'interaction.block_actions', catalogType: 'slack.interaction', status: 'processed' });
     expect(h.publisher.events.find((e) => e.type === 'slack.interaction')?.data).toMatchObject({ type: 'block_actions' });
   });
 

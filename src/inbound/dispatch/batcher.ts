@@ -1,4 +1,5 @@
 import type { BatchOptions, LoadedHandler } from './handler-registry.js';
+import { withHandlerTimeout } from './handler-timeout.js';
 
 interface Waiting {
   envelope: unknown;
@@ -8,15 +9,18 @@ interface Waiting {
 
 /**
  * Collects events for a batch handler: one call per `maxSize` events, or after `maxWaitMs` for a partial batch.
- * Each event's promise settles with its batch, so every delivery records the batch's outcome.
+ * Each event's promise settles with its batch, so every delivery records the batch's outcome; a batch call that
+ * exceeds `timeoutMs` fails every event in it.
  */
 export class HandlerBatcher {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
+    private readonly type: string,
     private readonly handler: LoadedHandler,
     private readonly options: BatchOptions,
+    private readonly timeoutMs: number,
   ) {}
 
   add(envelope: unknown): Promise<void> {
@@ -34,7 +38,7 @@ export class HandlerBatcher {
     if (this.waiting.length === 0) return;
     const batch = this.waiting;
     this.waiting = [];
-    this.handler.handle(batch.map((w) => w.envelope)).then(
+    withHandlerTimeout(this.type, this.timeoutMs, () => this.handler.handle(batch.map((w) => w.envelope))).then(
       () => batch.forEach((w) => w.resolve()),
       (err) => batch.forEach((w) => w.reject(err)),
     );

@@ -25,8 +25,9 @@ export interface InboundDispatcher {
   /** Queues freshly committed deliveries for background processing (`leased`: stored under `offerLease()`). */
   enqueue(item: DispatchItem, leased?: boolean): void;
   /**
-   * Runs a delivery's handler now and resolves with its return value, or with `undefined` after `timeoutMs`
-   * (the handler keeps running in the background). Used for Slack slash commands, which answer in the response.
+   * Runs a delivery's handler now and resolves with its return value as soon as the handler returns (the publish
+   * and the completion follow in the background), or with `undefined` at `deadlineMs` (epoch ms). Used for Slack
+   * slash commands and interactions, which answer in the response within Slack's 3 seconds.
    */
-  runNow(item: DispatchItem, timeoutMs: number): Promise<unknown>;
+  runNow(item: DispatchItem, deadlineMs: number): Promise<unknown>;
 }

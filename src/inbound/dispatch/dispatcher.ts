@@ -9,6 +9,7 @@ import type { Receiver } from '../receivers/receiver.js';
 import { HandlerBatcher } from './batcher.js';
 import type { DispatchItem, InboundDispatcher } from './dispatch-item.js';
 import type { HandlerRegistry, LoadedHandler } from './handler-registry.js';
+import { withHandlerTimeout } from './handler-timeout.js';
 
 /** Deliveries claimed per transaction. */
 export const CLAIM_BATCH = 128;
@@ -28,7 +29,7 @@ export interface DispatcherDeps {
   handlers: HandlerRegistry;
   /** Receivers by operationId, to rebuild payloads from stored bodies after a restart. */
   receivers: ReadonlyMap<string, Receiver>;
-  config: Pick<InboundConfig, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'pollMs'>;
+  config: Pick<InboundConfig, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'pollMs' | 'handlerTimeoutMs'>;
   now?: () => number;
 }
 
@@ -43,7 +44,8 @@ interface Outcome {
 /**
  * Runs handlers and publishes mapped events after the ack. Every attempt is leased in the store (claim → run →
  * fenced completion), failures are retried with exponential backoff, and a poll picks up due retries and
- * deliveries left unfinished by a crash, so nothing acknowledged is lost. Handlers run at least once.
+ * deliveries left unfinished by a crash, so nothing acknowledged is lost. Handlers run at least once. A handler call
+ * that outlives `handlerTimeoutMs` is a failed attempt: its slot is freed and whatever it settles with later is dropped.
  */
 export class Dispatcher implements InboundDispatcher {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -53,6 +55,8 @@ export class Dispatcher implements InboundDispatcher {
   /** Queued ids whose rows were stored under this dispatcher's lease (no claim needed). */
   private readonly leased = new Set<string>();
   private readonly batchers = new Map<string, HandlerBatcher>();
+  /** Callers of `runNow` waiting for a handler's return value, by delivery id. */
+  private readonly replyWaiters = new Map<string, (reply: unknown) => void>();
   private active = 0;
   private pumpScheduled = false;
   /** The last poll filled its page: more is due, poll again as soon as the queue drains. */
@@ -98,20 +102,27 @@ export class Dispatcher implements InboundDispatcher {
     this.push(item.id);
   }
 
-  async runNow(item: DispatchItem, timeoutMs: number): Promise<unknown> {
+  async runNow(item: DispatchItem, deadlineMs: number): Promise<unknown> {
     const now = this.now();
     const [claimed] = await this.deps.store.claimDeliveries([item.id], this.owner, now + this.deps.config.leaseMs, now);
     if (!claimed) return undefined;
     this.items.set(item.id, item);
     this.active++;
-    const outcome = this.attempt(claimed).then(async (o) => {
-      await this.complete([o.completion]);
-      return o.reply;
-    }).finally(() => this.active--);
+    // The reply goes out when the handler returns; the publish and the completion need not hold Slack's 3 s.
+    const replied = new Promise<unknown>((resolve) => this.replyWaiters.set(item.id, resolve));
+    this.attempt(claimed)
+      .then((o) => this.complete([o.completion]))
+      .catch((err) => logger.error({ err, id: item.id }, 'completing an inbound delivery failed; it runs again once its lease expires'))
+      .finally(() => {
+        // A handler that failed never replied: its caller gets the ack.
+        this.replyWaiters.get(item.id)?.(undefined);
+        this.replyWaiters.delete(item.id);
+        this.active--;
+      });
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs - this.now()))));
     try {
-      return await Promise.race([outcome.catch(() => undefined), timeout]);
+      return await Promise.race([replied, timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -230,7 +241,9 @@ export class Dispatcher implements InboundDispatcher {
     const handler = await this.deps.handlers.get(item.catalogType);
     let reply: unknown;
     if (handler?.batch) await this.batcher(item.catalogType, handler).add(envelope);
-    else if (handler) reply = firstOf(await handler.handle([envelope]));
+    else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, () => handler.handle([envelope])));
+    this.replyWaiters.get(item.id)?.(reply);
+    this.replyWaiters.delete(item.id);
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
     if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}`, dataJson: item.payloadJson });
     return reply;
@@ -239,7 +252,7 @@ export class Dispatcher implements InboundDispatcher {
   private batcher(type: string, handler: LoadedHandler): HandlerBatcher {
     let batcher = this.batchers.get(type);
     if (!batcher) {
-      batcher = new HandlerBatcher(handler, handler.batch!);
+      batcher = new HandlerBatcher(type, handler, handler.batch!, this.deps.config.handlerTimeoutMs);
       this.batchers.set(type, batcher);
     }
     return batcher;

@@ -25,6 +25,14 @@ export interface ParsedDelivery {
 
 export type ParseResult = { ok: true; delivery: ParsedDelivery } | { ok: false; message: string };
 
+/** How a receiver whose sender waits for the handler's answer (Slack, within 3 s) words that answer. */
+export interface ReplyShape {
+  /** The 200 body when the handler gives no reply in time, fails, or the delivery is a duplicate; undefined: empty. */
+  ack: unknown;
+  /** The 200 body for what the handler returned; undefined falls back to the ack. */
+  body(reply: unknown): unknown;
+}
+
 /** One receiver endpoint: how its requests are recognised, verified and parsed. */
 export interface Receiver {
   operationId: string;
@@ -40,8 +48,8 @@ export interface Receiver {
   verify(input: VerifyInput): VerifyResult;
   /** Parses the verified raw body; never throws. */
   parse(body: Buffer, headers: IncomingHttpHeaders): ParseResult;
-  /** Slack slash commands answer with the handler's reply instead of an ack. */
-  replies?: boolean;
+  /** Slack slash commands and interactions answer with the handler's reply instead of an ack. */
+  replies?: ReplyShape;
 }
 
 /** `JSON.parse` that returns a result instead of throwing on attacker input. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER, verify } from '../providers/slack.js';
 import { headerValue } from '../providers/verify-result.js';
-import { isObject, parseJson, stringField, type Receiver } from './receiver.js';
+import { isObject, parseJson, stringField, type Receiver, type ReplyShape } from './receiver.js';
 
 const KEPT = ['user-agent', 'content-type', SLACK_TIMESTAMP_HEADER, 'x-slack-retry-num', 'x-slack-retry-reason', SLACK_SIGNATURE_HEADER];
 const SIGNED = [SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER];
@@ -39,6 +39,20 @@ export const slackEventsReceiver: Receiver = {
   },
 };
 
+const COMMAND_ACK_TEXT = 'Received; working on it.';
+
+/** A slash command's reply: a string is an ephemeral message, an object is a message as is. */
+const commandReply: ReplyShape = {
+  ack: { response_type: 'ephemeral', text: COMMAND_ACK_TEXT },
+  body: (reply) => (typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : isObject(reply) ? reply : undefined),
+};
+
+/** An interaction's reply: an object (a view_submission's `response_action`, a suggestion's `options`), else Bolt's empty ack. */
+const interactionReply: ReplyShape = {
+  ack: undefined,
+  body: (reply) => (isObject(reply) ? reply : undefined),
+};
+
 /** `POST /webhooks/slack/commands`: form-encoded; the handler's reply goes back in the response. */
 export const slackCommandsReceiver: Receiver = {
   operationId: 'receiveSlackCommand',
@@ -48,7 +62,7 @@ export const slackCommandsReceiver: Receiver = {
   contentTypes: ['application/x-www-form-urlencoded'],
   keptHeaders: KEPT,
   signatureHeaders: SIGNED,
-  replies: true,
+  replies: commandReply,
   verify,
   parse(body, headers) {
     const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
@@ -62,7 +76,7 @@ export const slackCommandsReceiver: Receiver = {
   },
 };
 
-/** `POST /webhooks/slack/interactive`: form field `payload` holds the interaction as JSON. */
+/** `POST /webhooks/slack/interactive`: form field `payload` holds the interaction as JSON; the handler may answer it. */
 export const slackInteractiveReceiver: Receiver = {
   operationId: 'receiveSlackInteraction',
   path: '/webhooks/slack/interactive',
@@ -71,6 +85,7 @@ export const slackInteractiveReceiver: Receiver = {
   contentTypes: ['application/x-www-form-urlencoded'],
   keptHeaders: KEPT,
   signatureHeaders: SIGNED,
+  replies: interactionReply,
   verify,
   parse(body, headers) {
     const field = new URLSearchParams(body.toString('utf8')).get('payload');
