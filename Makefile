@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
+PROMTOOL := .tools/bin/promtool
 HOOKSPEC := node bin/hookspec.js
 
 .PHONY: install generate check lint typecheck test unit build run docs bench bench-generate bench-inbound bench-inbound-store bench-inbound-pipeline bench-outbound bench-scale contract clean
@@ -29,12 +30,15 @@ typecheck: install
 	npx tsc --noEmit -p tsconfig.json
 	npx tsc --noEmit -p src/console/app/tsconfig.json
 
-## unit: the vitest suite alone (installs Debian's chromium first if missing: the console test drives it)
-unit: install $(CHROMIUM)
+## unit: the vitest suite alone (installs Debian's chromium and promtool first if missing: the console and alert tests use them)
+unit: install $(CHROMIUM) $(PROMTOOL)
 	npx vitest run
 
 $(CHROMIUM):
 	bash scripts/install-chromium.sh
+
+$(PROMTOOL):
+	bash scripts/install-promtool.sh
 
 ## test: everything CI runs: drift check, lint, type-check, vitest
 test: check lint typecheck unit
