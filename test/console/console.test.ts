@@ -162,4 +162,44 @@ describe('web console in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-inbound.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('refusals tab lists a bad signature and filters by reason', async () => {
+    const body = JSON.stringify({ ref: 'refs/heads/main' });
+    const signature = `sha256=${createHmac('sha256', 'not-the-secret').update(body).digest('hex')}`;
+    const res = await fetch(`${running.url}/webhooks/github`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature },
+      body,
+    });
+    expect(res.status, await res.text()).toBe(401);
+
+    await page.click('.tab[data-tab="refusals"]');
+    const row = page.locator('#refusals-table tbody tr').first();
+    // The audit is written in batches, so refresh until the refusal is there.
+    await expect
+      .poll(async () => {
+        await page.click('#refusals-refresh');
+        return page.textContent('#refusals-table tbody');
+      }, { timeout: 10_000 })
+      .toContain('invalid_signature');
+    expect(await row.locator('.refusal-reason').textContent()).toBe('invalid_signature');
+    expect(await row.locator('.refusal-source').textContent()).toBe('127.0.0.1');
+    expect(await row.locator('.refusal-receiver').textContent()).toBe('receiveGithubWebhook');
+    expect(await row.locator('.refusal-status').textContent()).toBe('401');
+    expect(await row.locator('.refusal-size').textContent()).toBe(String(Buffer.byteLength(body)));
+    await row.locator('details summary').click();
+    expect(await row.locator('.header-names').textContent()).toContain('x-hub-signature-256');
+
+    await page.fill('#refusals-source', '127.0.0.1');
+    await page.fill('#refusals-reason', 'invalid_signature');
+    await page.click('#refusals-filter button[type=submit]');
+    await expect.poll(() => row.locator('.refusal-reason').textContent()).toBe('invalid_signature');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-refusals.png'), fullPage: true });
+
+    await page.fill('#refusals-reason', 'no_such_reason');
+    await page.click('#refusals-filter button[type=submit]');
+    await expect.poll(() => page.textContent('#refusals-table tbody')).toBe('No refusals match this filter.');
+    expect(await page.isHidden('#refusals-more')).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,14 +1,16 @@
 import { byId } from './dom.js';
 import { fillExample, loadEvents, publish } from './events.js';
 import { loadInbound } from './inbound.js';
+import { loadRefusals } from './refusals.js';
 import { createSubscription, loadSubscriptions } from './subscriptions.js';
 import { currentClient, forgetKey, saveKey, say } from './session.js';
 
-type Tab = 'events' | 'subscriptions' | 'inbound';
+type Tab = 'events' | 'subscriptions' | 'inbound' | 'refusals';
 const TABS: Record<Tab, () => Promise<void>> = {
   events: () => loadEvents(),
   subscriptions: () => loadSubscriptions(),
   inbound: () => loadInbound(),
+  refusals: () => loadRefusals(),
 };
 
 function currentTab(): Tab {
@@ -70,5 +72,8 @@ onClick('subscriptions-refresh', () => loadSubscriptions());
 onClick('subscriptions-more', () => loadSubscriptions(true));
 onClick('inbound-refresh', () => loadInbound());
 onClick('inbound-more', () => loadInbound(true));
+onSubmit('refusals-filter', () => loadRefusals());
+onClick('refusals-refresh', () => loadRefusals());
+onClick('refusals-more', () => loadRefusals(true));
 
 void show();
