@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineEventHandler } from '../../generated/handlers.js';
 import { loadConfig } from '../../src/config/index.js';
 import { MAX_ACTIVE_BATCHES } from '../../src/inbound/dispatch/dispatcher.js';
 import { eventually } from '../outbound/support.js';
@@ -99,6 +102,59 @@ describe('handler timeout', () => {
     });
     expect(g.__timeoutCalls.flatMap((c) => c.afters).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
     expect(Math.max(...g.__timeoutCalls.map((c) => c.afters.length))).toBeGreaterThan(1);
+  });
+});
+
+describe('the abort signal handlers get', () => {
+  it('aborts at the timeout, so a fetch the handler passed it to is cancelled', async () => {
+    // A subscriber-like server that never answers: only the abort can end the handler's request.
+    const closed: string[] = [];
+    const hanging = createServer((req) => req.socket.once('close', () => closed.push(req.url ?? '')));
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/slow`;
+      await start({ HOOKSPEC_HANDLER_TIMEOUT_MS: '300', HOOKSPEC_INBOUND_MAX_ATTEMPTS: '1' });
+      writeFileSync(join(h.dir, 'github.push.mjs'), `export default { type: 'github.push', async handle(events, { signal }) {
+        try { await fetch(${JSON.stringify(url)}, { signal }); } catch (err) { globalThis.__lateSettled++; globalThis.__abortReason = String(signal.reason?.message ?? err); throw err; }
+      } };\n`);
+      const id = (await post(h.url, await push('abort'))).body.id;
+      await eventually(async () => expect(await row(id)).toMatchObject({ status: 'failed', lastError: 'handler for github.push did not finish within 300 ms' }));
+      await eventually(() => expect(closed).toEqual(['/slow']));
+      await eventually(() => expect(g.__lateSettled).toBe(1));
+      expect((globalThis as unknown as { __abortReason: string }).__abortReason).toBe('handler for github.push did not finish within 300 ms');
+      expect(unhandled).toEqual([]);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((r) => hanging.close(r));
+    }
+  });
+
+  it('a batch handler gets it too, and a handler that finishes in time never sees it abort', async () => {
+    await start({ HOOKSPEC_HANDLER_TIMEOUT_MS: '2000' });
+    writeHandler(h, 'github.push', `globalThis.__signals = (globalThis.__signals ?? []).concat([arguments[1].signal]);`, { maxSize: 2, maxWaitMs: 20 });
+    const ids = (await Promise.all(['x', 'y'].map(async (after) => post(h.url, await push(after))))).map((r) => r.body.id);
+    await eventually(async () => {
+      for (const id of ids) expect(await row(id)).toMatchObject({ status: 'processed' });
+    });
+    const signals = (globalThis as unknown as { __signals: AbortSignal[] }).__signals;
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.every((s) => s instanceof AbortSignal && !s.aborted)).toBe(true);
+  });
+});
+
+describe('defineEventHandler (generated) passes the context on', () => {
+  it('to one-event and batch handlers; called without one, the signal never aborts', async () => {
+    const seen: AbortSignal[] = [];
+    const one = defineEventHandler('ping', (_event, { signal }) => void seen.push(signal));
+    const many = defineEventHandler('ping', (_events, { signal }) => void seen.push(signal), { batch: { maxSize: 2, maxWaitMs: 1 } });
+    const controller = new AbortController();
+    const envelope = { type: 'ping' as const, timestamp: new Date().toISOString(), data: { message: 'hi' } };
+    await one.handle([envelope, envelope], { signal: controller.signal });
+    await many.handle([envelope], { signal: controller.signal });
+    await one.handle([envelope]);
+    expect(seen.slice(0, 3)).toEqual([controller.signal, controller.signal, controller.signal]);
+    expect(seen[3]).toBeInstanceOf(AbortSignal);
+    expect(seen[3]!.aborted).toBe(false);
   });
 });
 

@@ -48,6 +48,12 @@ void defineEventHandler('order.created', async (event) => {
   const total: string = event.data.total;
   void total;
 });
+// The second argument carries the attempt's abort signal.
+void defineEventHandler('ping', async (event, { signal }) => {
+  const aborted: boolean = signal.aborted;
+  void event;
+  void aborted;
+});
 const batched = defineEventHandler(
   'ping',
   async (events) => {

@@ -38,7 +38,7 @@ export class HandlerBatcher {
     if (this.waiting.length === 0) return;
     const batch = this.waiting;
     this.waiting = [];
-    withHandlerTimeout(this.type, this.timeoutMs, () => this.handler.handle(batch.map((w) => w.envelope))).then(
+    withHandlerTimeout(this.type, this.timeoutMs, (signal) => this.handler.handle(batch.map((w) => w.envelope), { signal })).then(
       () => batch.forEach((w) => w.resolve()),
       (err) => batch.forEach((w) => w.reject(err)),
     );

@@ -241,7 +241,7 @@ export class Dispatcher implements InboundDispatcher {
     const handler = await this.deps.handlers.get(item.catalogType);
     let reply: unknown;
     if (handler?.batch) await this.batcher(item.catalogType, handler).add(envelope);
-    else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, () => handler.handle([envelope])));
+    else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, (signal) => handler.handle([envelope], { signal })));
     this.replyWaiters.get(item.id)?.(reply);
     this.replyWaiters.delete(item.id);
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.

@@ -10,7 +10,8 @@ export interface BatchOptions {
 
 /** A handler as the dispatcher calls it (the shape `defineEventHandler` returns): always a list of envelopes. */
 export interface LoadedHandler {
-  handle(events: unknown[]): Promise<unknown>;
+  /** `context.signal` aborts when the attempt times out. */
+  handle(events: unknown[], context: { signal: AbortSignal }): Promise<unknown>;
   batch?: BatchOptions;
 }
 
@@ -62,6 +63,6 @@ function normalize(value: unknown, file: string): LoadedHandler {
   if (typeof def !== 'object' || def === null || typeof def.handle !== 'function') {
     throw new Error(`${file} must export default defineEventHandler(…)`);
   }
-  const handle = def.handle as (events: unknown[]) => unknown;
-  return { handle: async (events) => handle.call(def, events), ...(def.batch ? { batch: def.batch } : {}) };
+  const handle = def.handle as (events: unknown[], context: { signal: AbortSignal }) => unknown;
+  return { handle: async (events, context) => handle.call(def, events, context), ...(def.batch ? { batch: def.batch } : {}) };
 }
