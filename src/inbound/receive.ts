@@ -230,7 +230,15 @@ export class ReceivePipeline {
     const ack = { status: 200, body: shape.ack };
     if (!item || duplicate) return ack;
     const body = shape.body(await this.deps.dispatcher.runNow(item, deadlineMs));
-    return body === undefined ? ack : { status: 200, body };
+    if (body === undefined) return ack;
+    // A reply that cannot become JSON (a BigInt, a cycle, a throwing toJSON) is the handler's bug, not a 5xx for Slack.
+    try {
+      JSON.stringify(body);
+    } catch (err) {
+      logger.warn({ err, id: item.id }, 'the handler returned a reply that is not JSON; answered with the plain ack');
+      return ack;
+    }
+    return { status: 200, body };
   }
 
   private count(rt: ReceiverRuntime, outcome: string): void {

@@ -117,6 +117,21 @@ describe('dispatch after the ack', () => {
     expect(h.publisher.events.filter((e) => e.type === 'slack.command')).toHaveLength(1);
   });
 
+  it('a reply that cannot become JSON gets the plain ack, not a 5xx, and the delivery still counts as processed', async () => {
+    await start();
+    writeFileSync(join(h.dir, 'slack.command.mjs'), `export default { type: 'slack.command', async handle(events) {
+      const cycle = { text: 'loop' }; cycle.self = cycle;
+      return [events[0].data.text === 'bigint' ? { text: 1n } : cycle];
+    } };\n`);
+    const bigint = fixture('slack-command.txt').toString().replace('text=api+staging', 'text=bigint').replace(/trigger_id=[^&]+/, 'trigger_id=big.1');
+    for (const form of [fixture('slack-command.txt').toString(), bigint]) {
+      const res = await post(h.url, signed.slack('/webhooks/slack/commands', form, 'application/x-www-form-urlencoded'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/working on it/) });
+    }
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2);
+  });
+
   it('a Slack interaction answers with the handler reply (a view_submission response_action), or an empty 200', async () => {
     await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300' });
     writeFileSync(join(h.dir, 'slack.interaction.mjs'), `export default { type: 'slack.interaction', async handle(events) {
