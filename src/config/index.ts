@@ -1,7 +1,7 @@
 import { readInboundConfig, type InboundConfig } from './inbound.js';
 import { readOpsConfig, type OpsConfig } from './ops.js';
 import { readOutboundConfig, type OutboundConfig } from './outbound.js';
-import { readServerConfig, type ServerConfig } from './server.js';
+import { checkBufferedBytes, readServerConfig, type ServerConfig } from './server.js';
 
 /**
  * The whole configuration, defaulted once. Each room (inbound, outbound, …) adds its own section
@@ -15,10 +15,13 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
+  const config = {
     server: readServerConfig(env),
     inbound: readInboundConfig(env),
     outbound: readOutboundConfig(env),
     ops: readOpsConfig(env),
   };
+  // Settings of two sections that must agree.
+  checkBufferedBytes(config.server, config.inbound.maxBodyBytes);
+  return config;
 }

@@ -17,10 +17,25 @@ export interface ServerConfig {
    * (`os.availableParallelism()`). 1 runs no cluster at all. @default 1
    */
   httpProcesses: number;
+  /**
+   * Time a client gets to send one whole request, headers and body (`HOOKSPEC_REQUEST_TIMEOUT_MS`); past it the
+   * request gets 408 and the connection is closed, so a stalled upload cannot hold its buffer. @default 30000
+   */
+  requestTimeoutMs: number;
+  /**
+   * Request body bytes the receivers may hold in memory at once, over all requests in flight
+   * (`HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES`); a body that would pass it gets 503 with Retry-After.
+   * At least `HOOKSPEC_INBOUND_MAX_BODY_BYTES`. @default 67108864 (64 MiB: twelve 5 MiB bodies, hundreds of usual ones)
+   */
+  inboundMaxBufferedBytes: number;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_URL = 'sqlite:data/hookspec.db';
+/** Longer than providers wait for an answer (GitHub gives up after 10 s), far below node's default of 300 s. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Bounds the memory of bodies in flight; generous against the 5 MiB body limit, small beside a 512 MB container. */
+export const DEFAULT_INBOUND_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const role = env.HOOKSPEC_ROLE ?? 'all';
@@ -34,7 +49,24 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     apiKey: env.HOOKSPEC_API_KEY || undefined,
     role,
     httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),
+    requestTimeoutMs: readPositiveInt(env, 'HOOKSPEC_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+    inboundMaxBufferedBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES', DEFAULT_INBOUND_MAX_BUFFERED_BYTES),
   };
+}
+
+/** The buffer must hold at least one body of the largest accepted size, or such a body would get 503 forever. */
+export function checkBufferedBytes(server: Pick<ServerConfig, 'inboundMaxBufferedBytes'>, maxBodyBytes: number): void {
+  if (server.inboundMaxBufferedBytes >= maxBodyBytes) return;
+  throw new Error(`HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES (${server.inboundMaxBufferedBytes}) must be at least HOOKSPEC_INBOUND_MAX_BODY_BYTES (${maxBodyBytes})`);
+}
+
+/** A positive integer in plain digits; 0 would mean "no limit" to node, which these variables exist to prevent. */
+export function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return value;
 }
 
 /** A positive integer, or `auto` for one per core the process may use. */

@@ -4,13 +4,14 @@ import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
 import type { FastPath } from '../server/http.js';
+import type { BodyBudget } from './body-budget.js';
 import type { Answer, InboundRequest, ReceivePipeline, ReceiverRuntime } from './receive.js';
 import { sourceAddressOf } from './source-address.js';
 
 /** Early refusals with a body larger than this close the connection instead of letting node read and discard it. */
 const DRAIN_LIMIT_BYTES = 64 * 1024;
 
-type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: boolean; size: number };
+type BodyResult = { ok: true; body: Buffer } | { ok: false; refusal: 'tooLarge' | 'busy' | undefined; size: number };
 
 /**
  * The node:http adapter of the receivers: it only reads the body (with a hard limit), reads headers and writes
@@ -33,7 +34,7 @@ export function createReceiverFastPath(
   };
   return {
     matches: (req) => runtimeOf(req) !== undefined,
-    handle(req, res) {
+    handle(req, res, { budget, expectsContinue }) {
       const started = performance.now();
       const requestId = requestIdOf(req);
       const answer = (a: Answer) => {
@@ -42,15 +43,25 @@ export function createReceiverFastPath(
       const rt = runtimeOf(req)!;
       const request: InboundRequest = { headers: req.headers, source: sourceOf(req) };
       const early = req.method === 'POST' ? pipeline.precheck(rt, request) : pipeline.methodNotAllowed(rt, request, req.method ?? '');
+      const declared = req.headers['content-length'];
       if (early) {
-        const length = Number(req.headers['content-length'] ?? Infinity);
-        answer(length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
+        const length = Number(declared ?? Infinity);
+        // A client waiting for 100 Continue may send its body anyway: the connection cannot be reused.
+        answer(expectsContinue || length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
         return;
       }
-      readBody(req, maxBodyBytes)
+      // A declared body is taken from the budget whole, before it is read; a chunked one as it arrives.
+      const held = { bytes: declared === undefined ? 0 : Number(declared) };
+      if (held.bytes > 0 && !budget.take(held.bytes)) {
+        answer(pipeline.bodiesBusy(rt, request, held.bytes));
+        return;
+      }
+      if (expectsContinue) res.writeContinue();
+      readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held)
         .then((read) => {
           if (read.ok) return pipeline.receive(rt, request, read.body);
-          if (read.tooLarge) return pipeline.tooLarge(rt, request, read.size);
+          if (read.refusal === 'tooLarge') return pipeline.tooLarge(rt, request, read.size);
+          if (read.refusal === 'busy') return pipeline.bodiesBusy(rt, request, read.size);
           return undefined; // the client went away mid-body: nobody to answer
         })
         .then((a) => a && answer(a))
@@ -58,13 +69,18 @@ export function createReceiverFastPath(
           logger.error({ err, path: rt.receiver.path }, 'inbound request failed');
           const problem = problemFromError(err);
           answer({ status: problem.status, body: problem, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
-        });
+        })
+        // The body is held until the answer is out (verify, parse and the durable write read it), then given back.
+        .finally(() => budget.give(held.bytes));
     },
   };
 }
 
-/** Reads the body up to `limit` bytes; beyond it stops reading at once (nothing more is buffered). */
-function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+/**
+ * Reads the body up to `limit` bytes; beyond it stops reading at once (nothing more is buffered). A chunked body
+ * (`budget` given) takes each chunk from the budget into `held` and stops the same way when the budget runs out.
+ */
+function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | undefined, held: { bytes: number }): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -79,15 +95,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
       size += chunk.length;
       if (size > limit) {
         req.pause();
-        finish({ ok: false, tooLarge: true, size });
+        finish({ ok: false, refusal: 'tooLarge', size });
         return;
+      }
+      if (budget) {
+        if (!budget.take(chunk.length)) {
+          req.pause();
+          finish({ ok: false, refusal: 'busy', size });
+          return;
+        }
+        held.bytes += chunk.length;
       }
       chunks.push(chunk);
     };
     req.on('data', onData);
     req.once('end', () => finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
-    req.once('error', () => finish({ ok: false, tooLarge: false, size }));
-    req.once('close', () => finish({ ok: false, tooLarge: false, size }));
+    req.once('error', () => finish({ ok: false, refusal: undefined, size }));
+    req.once('close', () => finish({ ok: false, refusal: undefined, size }));
   });
 }
 

@@ -46,3 +46,26 @@ export const inboundAuditDropped = new Counter({
   help: 'Refused requests not audited because the audit queue was full.',
   registers: [registry],
 });
+
+/** What `hookspec_inbound_buffered_bytes` reads at scrape time (the body budgets register themselves). */
+export const bufferedBytesSources = new Set<{ readonly held: number }>();
+
+/** Request body bytes the receivers hold right now (reserved by Content-Length, or read so far when chunked). */
+export const inboundBufferedBytes = new Gauge({
+  name: 'hookspec_inbound_buffered_bytes',
+  help: 'Request body bytes the receivers hold in memory, over all requests in flight.',
+  registers: [registry],
+  // Read when scraped, so the hot path pays no metric update per request.
+  collect() {
+    let held = 0;
+    for (const source of bufferedBytesSources) held += source.held;
+    this.set(held);
+  },
+});
+
+/** Refusals not written because their source used up its audit budget; each window's count is one `audit_suppressed` row. */
+export const inboundAuditSuppressed = new Counter({
+  name: 'hookspec_inbound_audit_suppressed_total',
+  help: 'Refused requests not audited row by row because their source used up its audit budget (counted in audit_suppressed rows).',
+  registers: [registry],
+});

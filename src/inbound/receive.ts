@@ -113,6 +113,14 @@ export class ReceivePipeline {
     return { ...answer, closeConnection: true };
   }
 
+  /** The bodies in flight already hold the memory allowed for them: 503 with Retry-After, connection closed, body not read. */
+  bodiesBusy(rt: ReceiverRuntime, req: InboundRequest, size: number): Answer {
+    const answer = this.refuse(rt, req, size, 503, 'body_buffer_full',
+      'The server holds as many request bodies in memory as it may; retry shortly.',
+      { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
+    return { ...answer, closeConnection: true };
+  }
+
   /** Everything after the body was read in full. */
   async receive(rt: ReceiverRuntime, req: InboundRequest, body: Buffer): Promise<Answer> {
     const { receiver } = rt;

@@ -1,26 +1,63 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DEFAULT_INBOUND_MAX_BUFFERED_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerConfig } from '../config/server.js';
+import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
 import { answerClientError } from './client-error.js';
+
+/** What the server lends a fast path with each request. */
+export interface FastPathContext {
+  /** Body bytes all fast paths of this server may hold at once. */
+  budget: BodyBudget;
+  /** The client sent `Expect: 100-continue`: send `100 Continue` only once the request passes its prechecks. */
+  expectsContinue: boolean;
+}
 
 /** A path served ahead of express, without its per-request cost (the webhook receivers). */
 export interface FastPath {
   matches(req: IncomingMessage): boolean;
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  handle(req: IncomingMessage, res: ServerResponse, context: FastPathContext): void;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** The server's limits, from `ServerConfig`. */
+export type HttpLimits = Pick<ServerConfig, 'requestTimeoutMs' | 'inboundMaxBufferedBytes'>;
+
+const DEFAULT_LIMITS: HttpLimits = { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, inboundMaxBufferedBytes: DEFAULT_INBOUND_MAX_BUFFERED_BYTES };
+
+/** Slow-loris guard: a client gets this long to send its headers (or the whole request, if that is shorter). */
+const HEADERS_TIMEOUT_MS = 20_000;
+/** How often node looks for requests past their deadline; its default (30 s) would stretch a 30 s deadline to 60. */
+const MAX_TIMEOUT_CHECK_MS = 1_000;
+
 /** One node:http server: receivers take the fast path (which logs its own request lines), the rest the express app. */
-export function createHttpServer(fastPaths: FastPath[], app: RequestListener): Server {
+export function createHttpServer(fastPaths: FastPath[], app: RequestListener, limits: HttpLimits = DEFAULT_LIMITS): Server {
   const logged = logRequests(app);
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  const budget = new BodyBudget(limits.inboundMaxBufferedBytes);
+  // Two shared contexts instead of one object per request: the fast path is the hot path.
+  const plain: FastPathContext = { budget, expectsContinue: false };
+  const continuing: FastPathContext = { budget, expectsContinue: true };
+  const server = createServer({
+    keepAliveTimeout: 65_000,
+    // A whole-request deadline: a stalled or trickled body gets 408 (answerClientError) instead of holding its buffer.
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, limits.requestTimeoutMs),
+    connectionsCheckingInterval: Math.max(1, Math.min(MAX_TIMEOUT_CHECK_MS, Math.floor(limits.requestTimeoutMs / 4))),
+  }, (req, res) => {
     for (const path of fastPaths) {
-      if (path.matches(req)) return path.handle(req, res);
+      if (path.matches(req)) return path.handle(req, res, plain);
     }
     logged(req, res);
   });
-  // Slow-loris guard: a client gets this long to send its headers.
-  server.headersTimeout = 20_000;
+  // Node would send 100 Continue before any check; a receiver first runs its prechecks, so a refused body is never sent.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    for (const path of fastPaths) {
+      if (path.matches(req)) return path.handle(req, res, continuing);
+    }
+    res.writeContinue();
+    logged(req, res);
+  });
   server.on('clientError', answerClientError);
+  server.once('close', () => budget.close());
   return server;
 }

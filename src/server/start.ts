@@ -52,7 +52,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   if (role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
   const hideQueueGauges = exposeQueueGauges(store.queueStats);
   stoppables.push({ name: 'queue gauges', stop: async () => hideQueueGauges() });
-  const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context));
+  const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context), config.server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => reject(listenError(err, config.server.port, config.server.host)));
     server.listen(config.server.port, config.server.host, () => resolve());

@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from '../../src/server/http.js';
+import { signed, startHarness, type Harness } from '../inbound/support/harness.js';
+import { firstResponse, head, openRaw } from './support/raw-socket.js';
+
+const MAX_BODY = 64 * 1024;
+let h: Harness;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  h = await startHarness({ HOOKSPEC_INBOUND_MAX_BODY_BYTES: String(MAX_BODY), HOOKSPEC_INBOUND_FLOOD_THRESHOLD: '10000' });
+  // Outside the receivers, the app reads the body and echoes its size, as an express route would.
+  server = createHttpServer([h.inbound.fastPath], (req, res) => {
+    let size = 0;
+    req.on('data', (c: Buffer) => (size += c.length));
+    req.on('end', () => res.end(JSON.stringify({ size })));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await h.close();
+});
+
+const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+
+describe('Expect: 100-continue: a receiver sends 100 only after its prechecks pass', () => {
+  it.each([
+    ['Content-Length over the limit', 413, 'payload_too_large', { 'content-type': 'application/json', 'content-length': 6 * 1024 * 1024 }],
+    ['wrong content type', 415, 'unsupported_media_type', { 'content-type': 'text/plain', 'content-length': 10 }],
+    ['signature header missing', 400, 'missing_signature_headers', { 'content-type': 'application/json', 'content-length': 10 }],
+  ] as const)('%s → %i without 100 Continue, connection closed', async (_name, status, code, headers) => {
+    const client = await openRaw(port);
+    client.socket.write(head('POST', '/webhooks/github', {
+      'x-github-event': 'push', 'x-github-delivery': crypto.randomUUID(), ...(code === 'missing_signature_headers' ? {} : { 'x-hub-signature-256': 'sha256=' + '0'.repeat(64) }),
+      ...headers, expect: '100-continue',
+    }));
+    const { text } = await client.closed;
+    expect(text).not.toContain('100 Continue');
+    const res = firstResponse(text);
+    expect(res.statusLine).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(res.headers).toContain('connection: close');
+    expect(res.body).toMatchObject({ status, code });
+  });
+
+  it('a good signed delivery gets 100 Continue, then (body sent) 200', async () => {
+    const req = await signed.github(JSON.stringify({ zen: 'Keep it logically awesome.' }), 'ping');
+    const client = await openRaw(port);
+    client.socket.write(head('POST', req.path, { ...req.headers, 'content-length': Buffer.byteLength(req.body), expect: '100-continue', connection: 'close' }));
+    expect(await client.waitFor(/\r\n\r\n/)).toBe(CONTINUE);
+    client.socket.write(req.body);
+    const { text } = await client.closed;
+    expect(text.startsWith(CONTINUE)).toBe(true);
+    expect(firstResponse(text)).toMatchObject({ statusLine: 'HTTP/1.1 200 OK', body: { ok: true, duplicate: false } });
+  });
+
+  it('outside the receivers the app gets the request after 100 Continue, as node would do it', async () => {
+    const client = await openRaw(port);
+    client.socket.write(head('POST', '/v1/events', { 'content-type': 'application/json', 'content-length': 5, expect: '100-continue', connection: 'close' }));
+    expect(await client.waitFor(/\r\n\r\n/)).toBe(CONTINUE);
+    client.socket.write('{"a":');
+    const { text } = await client.closed;
+    expect(firstResponse(text)).toMatchObject({ statusLine: 'HTTP/1.1 200 OK', body: { size: 5 } });
+  });
+});
