@@ -558,7 +558,7 @@ export interface paths {
         };
         /**
          * List refused webhook requests
-         * @description The refusal audit, newest first: every request a receiver refused (bad or missing signature, timestamp outside the window, wrong content type, too large, flood guard, ...), with its time, source address, receiver, status, reason, header names and body size, never the body. It shows who is sending bad signatures. The oldest rows are pruned beyond `HOOKSPEC_INBOUND_REFUSAL_AUDIT_ROWS`.
+         * @description The refusal audit, newest first: every request a receiver refused (bad or missing signature, timestamp outside the window, wrong content type, too large, flood guard, ...), with its time, source address, receiver, status, reason, header names and body size, never the body. It shows who is sending bad signatures. The oldest rows are pruned beyond `HOOKSPEC_INBOUND_AUDIT_KEEP` rows. A source gets `HOOKSPEC_INBOUND_AUDIT_PER_SOURCE` rows a minute (bad signatures counted apart); what it sends beyond that is one `audit_suppressed` row a minute, whose `body_size` is the count.
          */
         get: operations["listInboundRefusals"];
         put?: never;

@@ -47,6 +47,12 @@ export interface InboundConfig {
   trustedProxies: BlockList | undefined;
   /** Refusal audit rows kept; older ones are pruned (`HOOKSPEC_INBOUND_AUDIT_KEEP`). @default 100000 */
   auditKeep: number;
+  /**
+   * Refusals audited row by row per source address per minute, signature failures (401) counted apart; beyond it a
+   * source's refusals are counted into one `audit_suppressed` row per minute, so one client cannot flush the audit
+   * (`HOOKSPEC_INBOUND_AUDIT_PER_SOURCE`, 0: no limit). @default 60
+   */
+  auditPerSource: number;
   /** Handler attempts before a delivery is marked failed (`HOOKSPEC_INBOUND_MAX_ATTEMPTS`). @default 5 */
   maxAttempts: number;
   /** First retry delay in ms, doubled each attempt (`HOOKSPEC_INBOUND_RETRY_BASE_MS`). @default 1000 */
@@ -77,6 +83,11 @@ export interface InboundConfig {
   handlersDir: string;
 }
 
+/**
+ * One source's audited refusals per minute: above what a misconfigured provider retries (the flood guard already cuts
+ * bad signatures to about one a second), far below a flood: one source needs 13 hours to fill the default 100000 rows.
+ */
+export const DEFAULT_AUDIT_PER_SOURCE = 60;
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TOLERANCE_SEC = 300;
 export const DEFAULT_INBOUND_LEASE_MS = 30_000;
@@ -104,6 +115,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     floodWindowMs: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
     trustedProxies: readTrustedProxies(env),
     auditKeep: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_KEEP', 100_000),
+    auditPerSource: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_PER_SOURCE', DEFAULT_AUDIT_PER_SOURCE),
     maxAttempts: Math.max(1, readInt(env, 'HOOKSPEC_INBOUND_MAX_ATTEMPTS', 5)),
     retryBaseMs: readInt(env, 'HOOKSPEC_INBOUND_RETRY_BASE_MS', 1000),
     leaseMs,

@@ -62,7 +62,7 @@ export function createInbound(deps: InboundDeps): Inbound {
     toleranceSec: receiver.provider === 'stripe' ? config.stripeToleranceSec : config.timestampToleranceSec,
   }));
   const commit = new GroupCommit(store, config.writeQueueMax, config.writeBatchMax);
-  const audit = new RefusalAudit(store, config.auditKeep);
+  const audit = new RefusalAudit(store, config.auditKeep, config.auditPerSource);
   const dispatcher = new Dispatcher({
     store,
     publisher: deps.publisher,

@@ -28,7 +28,8 @@ export function sourceAddressOf(trustedProxies: BlockList | undefined): SourceAd
  * Walks `X-Forwarded-For` from right to left and returns the first address that is not a trusted proxy: a client
  * can write anything into the header, only the entries our proxies appended are believed. All entries trusted: the
  * leftmost (the hop farthest out). Missing header, or a non-address where the walk stops: undefined (the caller keeps
- * the socket address). Several headers arrive joined with ", " by node, as RFC 9110 combines them.
+ * the socket address). Several headers arrive joined with ", " by node, as RFC 9110 combines them. Entries are read
+ * with {@link forwardedAddress}, so one client is one key however its proxy spelled it.
  */
 function forwardedClient(isTrusted: (address: string) => boolean, value: string | string[] | undefined): string | undefined {
   // node joins repeated X-Forwarded-For lines itself; the array form is only what the header type allows.
@@ -37,11 +38,49 @@ function forwardedClient(isTrusted: (address: string) => boolean, value: string 
   let end = header.length;
   for (;;) {
     const comma = header.lastIndexOf(',', end - 1);
-    const entry = header.slice(comma + 1, end).trim();
-    if (!isTrusted(entry)) return isIP(entry) === 0 ? undefined : entry;
+    const entry = forwardedAddress(header.slice(comma + 1, end).trim());
+    if (entry === undefined) return undefined;
+    if (!isTrusted(entry)) return entry;
     if (comma === -1) return entry;
     end = comma;
   }
+}
+
+/** `1.2.3.4:5678`: an IPv4 address and a port, as some proxies (Azure Application Gateway) append their peer. */
+const IPV4_WITH_PORT = /^([\d.]+):\d{1,5}$/;
+/** `[2001:db8::1]` or `[2001:db8::1]:443`. */
+const BRACKETED = /^\[([^\]]+)\](?::\d{1,5})?$/;
+/** An IPv4-mapped IPv6 address in its canonical spelling (`::ffff:102:304`). */
+const MAPPED_IPV4 = /^::ffff:([\da-f]{1,4}):([\da-f]{1,4})$/;
+
+/**
+ * One `X-Forwarded-For` entry as the address it names, in one spelling: port and brackets dropped, IPv6 lower-case and
+ * compressed, IPv4-mapped IPv6 as the IPv4 address. Undefined for anything that is not an address.
+ */
+export function forwardedAddress(entry: string): string | undefined {
+  const host = IPV4_WITH_PORT.exec(entry)?.[1] ?? BRACKETED.exec(entry)?.[1] ?? entry;
+  const family = isIP(host);
+  if (family === 4) return host;
+  if (family === 6) return canonicalIPv6(host);
+  return undefined;
+}
+
+/** The WHATWG URL parser writes IPv6 the RFC 5952 way; a zone id (`%eth0`, which it refuses) is kept as sent. */
+function canonicalIPv6(address: string): string {
+  const zone = address.indexOf('%');
+  if (zone !== -1) return canonicalIPv6(address.slice(0, zone)) + address.slice(zone);
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${address}]`).hostname.slice(1, -1);
+  } catch {
+    // Not expected for what isIP accepted; a header must never make the request fail.
+    return address.toLowerCase();
+  }
+  const mapped = MAPPED_IPV4.exec(canonical);
+  if (!mapped) return canonical;
+  const high = parseInt(mapped[1]!, 16);
+  const low = parseInt(mapped[2]!, 16);
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
 }
 
 /**

@@ -22,7 +22,19 @@ const table: [string, { proxies: string; peer: string | undefined; xff?: string 
   ['header missing', { proxies: '127.0.0.1', peer: '127.0.0.1', want: '127.0.0.1' }],
   ['header empty', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '', want: '127.0.0.1' }],
   ['garbage', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: 'unknown', want: '127.0.0.1' }],
-  ['address with a port (not an address)', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '203.0.113.7:4711', want: '127.0.0.1' }],
+  ['IPv4 address with a port (Azure Application Gateway)', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '203.0.113.7:4711', want: '203.0.113.7' }],
+  ['bracketed IPv6 address', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '[2001:db8::1]', want: '2001:db8::1' }],
+  ['bracketed IPv6 address with a port', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '[2001:db8::1]:443', want: '2001:db8::1' }],
+  ['trusted hops written with ports and brackets are still recognised', { proxies: '127.0.0.1, 10.0.0.0/8, 2001:db8::/32', peer: '127.0.0.1', xff: '1.2.3.4, 203.0.113.7:50123, [2001:DB8::5]:443, 10.0.0.5:8080', want: '203.0.113.7' }],
+  ['IPv6 in upper case', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '2001:DB8::1', want: '2001:db8::1' }],
+  ['IPv6 written out in full', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '2001:0db8:0:0:0:0:0:0001', want: '2001:db8::1' }],
+  ['IPv4-mapped client is its IPv4 address', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '::ffff:203.0.113.7', want: '203.0.113.7' }],
+  ['IPv4-mapped client in hex, bracketed, with a port', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '[::FFFF:cb00:7107]:443', want: '203.0.113.7' }],
+  ['an IPv6 zone id is kept, the address before it canonical', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: 'FE80:0::1%eth0', want: 'fe80::1%eth0' }],
+  ['a port without an address', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: ':443', want: '127.0.0.1' }],
+  ['an IPv4 address with an empty port', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '203.0.113.7:', want: '127.0.0.1' }],
+  ['brackets around garbage', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '[junk]:443', want: '127.0.0.1' }],
+  ['unclosed bracket', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '[2001:db8::1:443', want: '127.0.0.1' }],
   ['empty last entry', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: '203.0.113.7, ', want: '127.0.0.1' }],
   ['only whitespace', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: ' ', want: '127.0.0.1' }],
   ['only a comma', { proxies: '127.0.0.1', peer: '127.0.0.1', xff: ',', want: '127.0.0.1' }],
@@ -40,6 +52,14 @@ const table: [string, { proxies: string; peer: string | undefined; xff?: string 
 describe('the source address of a request', () => {
   it.each(table)('%s', (_name, { proxies, peer, xff, want }) => {
     expect(sourceAddressOf(trusted(proxies))(requestFrom(peer, xff))).toBe(want);
+  });
+
+  it('every spelling of one client is one key (the flood guard and the audit count it once)', () => {
+    const sourceOf = sourceAddressOf(trusted('127.0.0.1'));
+    const spellings = ['2001:db8::1', '2001:DB8::1', '2001:db8:0:0:0:0:0:1', '2001:0DB8:0000:0000:0000:0000:0000:0001', '[2001:db8::1]', '[2001:db8::1]:443'];
+    expect(new Set(spellings.map((xff) => sourceOf(requestFrom('127.0.0.1', xff))))).toEqual(new Set(['2001:db8::1']));
+    const mapped = ['198.51.100.9', '198.51.100.9:1', '::ffff:198.51.100.9', '::FFFF:c633:6409', '0:0:0:0:0:ffff:198.51.100.9', '[::ffff:198.51.100.9]:80'];
+    expect(new Set(mapped.map((xff) => sourceOf(requestFrom('127.0.0.1', xff))))).toEqual(new Set(['198.51.100.9']));
   });
 
   it('one reader keeps its verdicts apart across many requests, also past the remembered addresses', () => {

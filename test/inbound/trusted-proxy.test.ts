@@ -78,11 +78,39 @@ describe('HOOKSPEC_TRUSTED_PROXIES=127.0.0.1: the flood guard and the audit see 
     expect((await post(h.url, await tampered('203.0.113.40'))).status).toBe(401);
     expect((await refusalSources(h))[0]).toBe('203.0.113.40');
     const { 'x-forwarded-for': _, ...withoutHeader } = (await tampered('')).headers;
-    const requests = [{ ...(await tampered('')), headers: withoutHeader }, await tampered(''), await tampered('not-an-address'), await tampered('203.0.113.7:4711'), await tampered('203.0.113.7,')];
+    const requests = [{ ...(await tampered('')), headers: withoutHeader }, await tampered(''), await tampered('not-an-address'), await tampered('203.0.113.7:'), await tampered('203.0.113.7,')];
     for (const req of requests) {
       expect((await post(h.url, req)).status).toBeOneOf([401, 429]);
       expect((await refusalSources(h))[0]).toBe('127.0.0.1');
     }
+  });
+});
+
+describe('HOOKSPEC_TRUSTED_PROXIES behind a proxy that appends ports and brackets (Azure Application Gateway)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ HOOKSPEC_TRUSTED_PROXIES: '127.0.0.1', HOOKSPEC_INBOUND_FLOOD_THRESHOLD: String(THRESHOLD), HOOKSPEC_INBOUND_FLOOD_WINDOW_MS: '30000' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('an attacker at IP:port is blocked alone: real senders at other IP:ports through the same proxy get 200', async () => {
+    // The same attacker, a new source port per connection: still one address.
+    let port = 40000;
+    const statuses = await hammer(h, () => tampered(`203.0.113.50:${port++}`));
+    expect(statuses.at(-1)).toBe(429);
+    const senders = ['198.51.100.9:443', '[2001:DB8::7]:50123', '[2001:db8:0:0:0:0:0:8]', '::ffff:198.51.100.10'];
+    const ids: string[] = [];
+    for (const xff of senders) {
+      const delivery = crypto.randomUUID();
+      ids.push(delivery);
+      expect((await post(h.url, forwardedFor(await signed.github(push, 'push', delivery), xff))).status, xff).toBe(200);
+    }
+    await h.settle();
+    const stored = await h.store.inbound.listDeliveries({ limit: 100 });
+    expect(ids.map((id) => stored.find((d) => d.deliveryId === id)?.source)).toEqual(['198.51.100.9', '2001:db8::7', '2001:db8::8', '198.51.100.10']);
+    expect(new Set(await refusalSources(h))).toEqual(new Set(['203.0.113.50']));
   });
 });
 

@@ -101,7 +101,10 @@ export class BodyLog {
     return refs;
   }
 
-  /** Reads one body back, checking its length and CRC. */
+  /**
+   * Reads one body back, checking its length and CRC. Throws BodyLostError when the bytes are gone for good (segment
+   * file missing, too short, CRC mismatch); any other error (EMFILE, EACCES, EIO…) is thrown as it is, to be retried.
+   */
   read(ref: BodyRef): Buffer {
     const fd = this.reader(ref);
     const body = Buffer.allocUnsafe(ref.length);
@@ -187,7 +190,9 @@ export class BodyLog {
     try {
       fd = openSync(this.pathOf(ref.segment), 'r');
     } catch (err) {
-      throw new BodyLostError(where(ref), (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the segment file is missing' : String(err));
+      // Only a missing file is gone for good; EMFILE, EACCES, EIO… may pass, so they fail this read, not the delivery.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BodyLostError(where(ref), 'the segment file is missing');
+      throw err;
     }
     // A few open segments cover nearly every read (recent deliveries); the oldest reader closes first.
     if (this.readers.size >= OPEN_READERS) this.closeReader(this.readers.keys().next().value!);

@@ -7,6 +7,7 @@ import {
 } from '../inbound-store.js';
 import type { BodyLog, BodyRef } from './body-log.js';
 import type { SqliteDatabase } from './database.js';
+import { logger } from '../../observability/logger.js';
 import { createLockWait } from './lock-wait.js';
 
 interface DeliveryRecord {
@@ -133,20 +134,30 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   const failLost = db.prepare(
     `UPDATE inbound_deliveries SET status = 'failed', last_error = ?, lease_owner = NULL, processed_at = ? WHERE id = ?`,
   );
+  // One row, in a savepoint: a body that cannot be read right now (EMFILE, EIO) undoes just this claim.
+  const claimOne = db.transaction((id: string, owner: string, leaseUntil: number, now: number): ClaimedDelivery | undefined => {
+    const r = claim.get({ id, owner, leaseUntil, now }) as
+      | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
+      | undefined;
+    if (!r) return undefined;
+    const body = bodyOrLoss(r.rowid, r);
+    // Thrown, it would roll back the claim of the whole batch, again on every poll: one damaged body would starve the rest.
+    if (body instanceof BodyLostError) {
+      failLost.run(body.message, new Date(now).toISOString(), r.id);
+      return undefined;
+    }
+    return { id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body, receivedAt: r.received_at, attempts: r.attempts };
+  });
   const claimBatch = db.transaction((ids: string[], owner: string, leaseUntil: number, now: number): ClaimedDelivery[] => {
     const out: ClaimedDelivery[] = [];
     for (const id of ids) {
-      const r = claim.get({ id, owner, leaseUntil, now }) as
-        | ({ rowid: number; id: string; provider: string; receiver: string; headers: string; catalog_type: string | null; event_type: string; received_at: string; attempts: number } & BodyColumns)
-        | undefined;
-      if (!r) continue;
-      const body = bodyOrLoss(r.rowid, r);
-      // Thrown, it would roll back the claim of the whole batch, again on every poll: one damaged body would starve the rest.
-      if (body instanceof BodyLostError) {
-        failLost.run(body.message, new Date(now).toISOString(), r.id);
-        continue;
+      try {
+        const claimed = claimOne(id, owner, leaseUntil, now);
+        if (claimed) out.push(claimed);
+      } catch (err) {
+        // Left unclaimed and due: a later poll tries again, and the rest of the batch goes ahead now.
+        logger.warn({ err, id }, 'reading an inbound body failed; the delivery is tried again later');
       }
-      out.push({ id: r.id, provider: r.provider, receiver: r.receiver, headers: JSON.parse(r.headers) as Record<string, string>, catalogType: r.catalog_type, eventType: r.event_type, body, receivedAt: r.received_at, attempts: r.attempts });
     }
     return out;
   });
