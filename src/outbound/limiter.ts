@@ -1,45 +1,50 @@
 /**
- * Per-subscription fairness: a concurrency cap and an optional token bucket (rate per second, burst of one
- * second), so one slow or rate-limited subscriber holds only its own slots.
+ * Per-subscription fairness: a concurrency cap and an optional rate limit, so one slow or rate-limited subscriber
+ * holds only its own slots. The rate is a sliding window: at most `rate` sends start in any second (a token bucket
+ * that starts full lets twice that through in the first second). A fractional rate (a worker's share of a
+ * subscription's limit on PostgreSQL) spaces single sends `1 / rate` seconds apart.
  */
 export class SubscriptionLimiter {
   inFlight = 0;
-  private tokens: number;
-  private refilledAt: number;
   private releasedAt: number;
+  /** Start times of the latest sends, oldest at `next` once full: a ring of `capacity` entries. */
+  private starts = new Float64Array(0);
+  private count = 0;
+  private next = 0;
+  /** Sends allowed per window, and the window's length in ms. */
+  private capacity = 0;
+  private windowMs = 0;
 
   constructor(
     readonly concurrency: number,
     private ratePerSecond: number | null,
     now: number,
   ) {
-    this.tokens = ratePerSecond ?? 0;
-    this.refilledAt = now;
     this.releasedAt = now;
+    this.resize(ratePerSecond);
   }
 
-  /** A subscription's rate limit can change while its deliveries are queued. */
+  /** A subscription's rate limit can change while its deliveries are queued; recent sends still count. */
   setRate(ratePerSecond: number | null): void {
     if (ratePerSecond === this.ratePerSecond) return;
     this.ratePerSecond = ratePerSecond;
-    this.tokens = Math.min(this.tokens, ratePerSecond ?? 0);
+    this.resize(ratePerSecond);
   }
 
   /** Ms until a send may start (0 = now); does not take the slot. */
   waitMs(now: number): number {
     if (this.inFlight >= this.concurrency) return Infinity;
-    if (this.ratePerSecond === null) return 0;
-    this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+    if (this.ratePerSecond === null || this.count < this.capacity) return 0;
+    return Math.max(0, Math.ceil(this.starts[this.next]! + this.windowMs - now));
   }
 
-  /** Takes a slot (and a token); call only after `waitMs` returned 0. */
+  /** Takes a slot (and a place in the window); call only after `waitMs` returned 0. */
   acquire(now: number): void {
     this.inFlight++;
-    if (this.ratePerSecond !== null) {
-      this.refill(now);
-      this.tokens -= 1;
-    }
+    if (this.ratePerSecond === null) return;
+    this.starts[this.next] = now;
+    this.next = (this.next + 1) % this.capacity;
+    if (this.count < this.capacity) this.count++;
   }
 
   release(): void {
@@ -52,9 +57,23 @@ export class SubscriptionLimiter {
     return this.inFlight > 0 ? 0 : now - this.releasedAt;
   }
 
-  private refill(now: number): void {
-    const rate = this.ratePerSecond!;
-    this.tokens = Math.min(rate, this.tokens + ((now - this.refilledAt) / 1000) * rate);
-    this.refilledAt = now;
+  /** A new window for `rate`, keeping the most recent send times that fit in it. */
+  private resize(rate: number | null): void {
+    const recent = this.recentStarts();
+    this.capacity = rate === null ? 0 : Number.isInteger(rate) ? rate : 1;
+    this.windowMs = rate === null ? 0 : (this.capacity * 1000) / rate;
+    this.starts = new Float64Array(this.capacity);
+    const kept = recent.slice(Math.max(0, recent.length - this.capacity));
+    kept.forEach((at, i) => (this.starts[i] = at));
+    this.count = kept.length;
+    this.next = this.capacity === 0 ? 0 : kept.length % this.capacity;
+  }
+
+  /** The send start times in the window, oldest first. */
+  private recentStarts(): number[] {
+    const out: number[] = [];
+    const first = this.count < this.capacity ? 0 : this.next;
+    for (let i = 0; i < this.count; i++) out.push(this.starts[(first + i) % this.capacity]!);
+    return out;
   }
 }
