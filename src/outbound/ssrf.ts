@@ -19,7 +19,9 @@ export function addressRange(address: string): string {
   const parsed = ipaddr.process(address.replace(/^\[|\]$/g, ''));
   if (parsed.kind() === 'ipv6') {
     const parts = (parsed as ipaddr.IPv6).parts;
-    if (parts.slice(0, 6).every((p) => p === 0)) {
+    // `::` and `::1` have ipaddr's own names (unspecified, loopback); the rest of ::/96 embeds an IPv4 address.
+    const own = parsed.range();
+    if (parts.slice(0, 6).every((p) => p === 0) && own !== 'unspecified' && own !== 'loopback') {
       const v4 = ipaddr.IPv4.parse(`${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}`);
       const range = v4.range();
       return range === 'unicast' ? 'ipv4Compatible' : range;

@@ -39,6 +39,14 @@ describe('SSRF guard', () => {
     expect(addressRange(address)).toBe('unicast');
   });
 
+  it.each([
+    ['::1', 'loopback'],
+    ['::', 'unspecified'],
+    ['::127.0.0.1', 'loopback'],
+  ])('names the range of %s as %s', (address, range) => {
+    expect(addressRange(address)).toBe(range);
+  });
+
   it('lets everything through when private networks are allowed (development)', async () => {
     await expect(assertUrlAllowed('http://127.0.0.1:9/', true)).resolves.toBeUndefined();
   });
