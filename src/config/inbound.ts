@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isSecret } from '../crypto/standard-webhooks-secret.js';
-import { readBool, readInt, readList } from './server.js';
+import { readBool, readInt, readList, readPositiveInt } from './server.js';
 
 /** The handlers beside the running code: src/handlers under tsx, build/src/handlers when run from `make build`. */
 export const DEFAULT_HANDLERS_DIR = fileURLToPath(new URL('../handlers', import.meta.url));
@@ -132,9 +132,8 @@ function readHandlerTimeout(env: NodeJS.ProcessEnv, leaseMs: number): number {
   const raw = env.HOOKSPEC_HANDLER_TIMEOUT_MS;
   // Unset, it follows a shortened lease instead of refusing a configuration that worked before it existed.
   if (raw === undefined || raw === '') return Math.max(1, Math.min(DEFAULT_HANDLER_TIMEOUT_MS, leaseMs - HANDLER_LEASE_MARGIN_MS));
-  const timeoutMs = Number(raw);
-  // Zero would fail every attempt before its handler could run.
-  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS must be a positive integer (got "${raw}")`);
+  // Positive: zero would fail every attempt before its handler could run.
+  const timeoutMs = readPositiveInt(env, 'HOOKSPEC_HANDLER_TIMEOUT_MS', DEFAULT_HANDLER_TIMEOUT_MS);
   if (timeoutMs + HANDLER_LEASE_MARGIN_MS > leaseMs) {
     throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS (${timeoutMs}) must be at most HOOKSPEC_INBOUND_LEASE_MS (${leaseMs}) - ${HANDLER_LEASE_MARGIN_MS}, so a lease never expires under a running handler`);
   }

@@ -60,12 +60,18 @@ export function checkBufferedBytes(server: Pick<ServerConfig, 'inboundMaxBuffere
   throw new Error(`HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES (${server.inboundMaxBufferedBytes}) must be at least HOOKSPEC_INBOUND_MAX_BODY_BYTES (${maxBodyBytes})`);
 }
 
+/** `raw` as a positive integer written in plain digits, or undefined. */
+function positiveInt(raw: string): number | undefined {
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+
 /** A positive integer in plain digits; 0 would mean "no limit" to node, which these variables exist to prevent. */
 export function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  const value = positiveInt(raw);
+  if (value === undefined) throw new Error(`${name} must be a positive integer (got "${raw}")`);
   return value;
 }
 
@@ -74,8 +80,8 @@ export function readProcessCount(env: NodeJS.ProcessEnv, name: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return 1;
   if (raw.toLowerCase() === 'auto') return availableParallelism();
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer or auto (got "${raw}")`);
+  const value = positiveInt(raw);
+  if (value === undefined) throw new Error(`${name} must be a positive integer or auto (got "${raw}")`);
   return value;
 }
 

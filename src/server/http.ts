@@ -37,6 +37,16 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
   // Two shared contexts instead of one object per request: the fast path is the hot path.
   const plain: FastPathContext = { budget, expectsContinue: false };
   const continuing: FastPathContext = { budget, expectsContinue: true };
+  // Hands the request to the first fast path that takes it; false when none does.
+  const toFastPath = (req: IncomingMessage, res: ServerResponse, context: FastPathContext): boolean => {
+    for (const path of fastPaths) {
+      if (path.matches(req)) {
+        path.handle(req, res, context);
+        return true;
+      }
+    }
+    return false;
+  };
   const server = createServer({
     keepAliveTimeout: 65_000,
     // A whole-request deadline: a stalled or trickled body gets 408 (answerClientError) instead of holding its buffer.
@@ -44,16 +54,11 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
     headersTimeout: Math.min(HEADERS_TIMEOUT_MS, limits.requestTimeoutMs),
     connectionsCheckingInterval: Math.max(1, Math.min(MAX_TIMEOUT_CHECK_MS, Math.floor(limits.requestTimeoutMs / 4))),
   }, (req, res) => {
-    for (const path of fastPaths) {
-      if (path.matches(req)) return path.handle(req, res, plain);
-    }
-    logged(req, res);
+    if (!toFastPath(req, res, plain)) logged(req, res);
   });
   // Node would send 100 Continue before any check; a receiver first runs its prechecks, so a refused body is never sent.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    for (const path of fastPaths) {
-      if (path.matches(req)) return path.handle(req, res, continuing);
-    }
+    if (toFastPath(req, res, continuing)) return;
     res.writeContinue();
     logged(req, res);
   });

@@ -115,8 +115,7 @@ export class Dispatcher implements InboundDispatcher {
       .catch((err) => logger.error({ err, id: item.id }, 'completing an inbound delivery failed; it runs again once its lease expires'))
       .finally(() => {
         // A handler that failed never replied: its caller gets the ack.
-        this.replyWaiters.get(item.id)?.(undefined);
-        this.replyWaiters.delete(item.id);
+        this.settleReply(item.id, undefined);
         this.active--;
       });
     let timer: NodeJS.Timeout | undefined;
@@ -242,11 +241,16 @@ export class Dispatcher implements InboundDispatcher {
     let reply: unknown;
     if (handler?.batch) await this.batcher(item.catalogType, handler).add(envelope);
     else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, (signal) => handler.handle([envelope], { signal })));
-    this.replyWaiters.get(item.id)?.(reply);
-    this.replyWaiters.delete(item.id);
+    this.settleReply(item.id, reply);
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
     if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}`, dataJson: item.payloadJson });
     return reply;
+  }
+
+  /** Hands a `runNow` caller its handler's reply, once; nothing when nobody waits for this delivery. */
+  private settleReply(id: string, reply: unknown): void {
+    this.replyWaiters.get(id)?.(reply);
+    this.replyWaiters.delete(id);
   }
 
   private batcher(type: string, handler: LoadedHandler): HandlerBatcher {

@@ -176,11 +176,11 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   const due = db.prepare(
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
-  const SELECT_ROW = `SELECT d.rowid, d.*, b.body, coalesce(d.body_length, length(b.body)) AS body_size
-    FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid`;
   // length() of a blob reads its size from the record header, not the blob's overflow pages.
-  const SELECT_SUMMARY = `SELECT d.*, coalesce(d.body_length, length(b.body)) AS body_size
+  const SUMMARY_FROM = `coalesce(d.body_length, length(b.body)) AS body_size
     FROM inbound_deliveries d LEFT JOIN inbound_bodies b ON b.delivery_rowid = d.rowid`;
+  const SELECT_ROW = `SELECT d.rowid, d.*, b.body, ${SUMMARY_FROM}`;
+  const SELECT_SUMMARY = `SELECT d.*, ${SUMMARY_FROM}`;
   // One damaged body leaves its own row without a body, not the whole page unreadable.
   const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(r.rowid, r));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
