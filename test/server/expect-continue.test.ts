@@ -1,29 +1,25 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/server/http.js';
 import { signed, startHarness, type Harness } from '../inbound/support/harness.js';
+import { startFastPathServer } from './support/fast-path-server.js';
 import { firstResponse, head, openRaw } from './support/raw-socket.js';
 
 const MAX_BODY = 64 * 1024;
 let h: Harness;
-let server: Server;
+let served: Awaited<ReturnType<typeof startFastPathServer>>;
 let port: number;
 
 beforeAll(async () => {
   h = await startHarness({ HOOKSPEC_INBOUND_MAX_BODY_BYTES: String(MAX_BODY), HOOKSPEC_INBOUND_FLOOD_THRESHOLD: '10000' });
   // Outside the receivers, the app reads the body and echoes its size, as an express route would.
-  server = createHttpServer([h.inbound.fastPath], (req, res) => {
+  served = await startFastPathServer(h, (req, res) => {
     let size = 0;
     req.on('data', (c: Buffer) => (size += c.length));
     req.on('end', () => res.end(JSON.stringify({ size })));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  port = served.port;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
   await h.close();
 });
 

@@ -1,30 +1,26 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundBufferedBytes } from '../../src/inbound/metrics.js';
-import { createHttpServer } from '../../src/server/http.js';
 import { startHarness, type Harness } from '../inbound/support/harness.js';
+import { startFastPathServer } from './support/fast-path-server.js';
 import { firstResponse, head, openRaw } from './support/raw-socket.js';
 
 const TIMEOUT_MS = 500;
 const BODY_LIMIT = 5 * 1024 * 1024;
 let h: Harness;
-let server: Server;
+let served: Awaited<ReturnType<typeof startFastPathServer>>;
 let port: number;
 
 beforeAll(async () => {
   h = await startHarness();
   // The real receiver fast path on a server with a short whole-request deadline; the rest answers like express would.
-  server = createHttpServer([h.inbound.fastPath], (req, res) => {
+  served = await startFastPathServer(h, (req, res) => {
     req.resume();
     req.on('end', () => res.end('ok'));
   }, { requestTimeoutMs: TIMEOUT_MS, inboundMaxBufferedBytes: 64 * 1024 * 1024 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  port = served.port;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
   await h.close();
 });
 
