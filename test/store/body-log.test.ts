@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BodyLostError } from '../../src/store/inbound-store.js';
-import { BodyLog, type BodyRef } from '../../src/store/sqlite/body-log.js';
+import { BodyLog, type BodyLogOptions, type BodyRef } from '../../src/store/sqlite/body-log.js';
+import { DIRECT_IO_ALIGNMENT, STAGING_BYTES } from '../../src/store/sqlite/direct-io.js';
 import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/database.js';
 import { createSqliteInboundStore } from '../../src/store/sqlite/inbound-store.js';
 import { createSqliteRetentionStore } from '../../src/store/sqlite/retention.js';
@@ -22,9 +23,21 @@ afterEach(() => tmp.cleanup());
 const segments = () => readdirSync(dir).filter((f) => f.endsWith('.body')).sort();
 const bytes = (n: number, fill: number) => Buffer.alloc(n, fill);
 
-describe('BodyLog', () => {
+// Direct writes start every batch at a 4 KiB boundary: with bodies of whole 4 KiB units, both modes lay out alike.
+describe.each([
+  { mode: 'through the page cache', directIo: false, unit: 1 },
+  { mode: 'with O_DIRECT', directIo: true, unit: DIRECT_IO_ALIGNMENT },
+])('BodyLog, writing $mode', ({ directIo, unit }) => {
+  const newLog = (options: BodyLogOptions = {}) => new BodyLog(dir, { directIo, ...options });
+
+  it('writes in the mode asked for', () => {
+    const log = newLog();
+    expect(log.writesDirect).toBe(directIo);
+    log.close();
+  });
+
   it('gives back every body of a batch byte for byte, empty and binary ones included', async () => {
-    const log = new BodyLog(dir);
+    const log = newLog();
     const bodies = [Buffer.from('{"a":1}'), Buffer.alloc(0), Buffer.from([0, 255, 0xe9, 10]), bytes(70_000, 7)];
     const refs = await log.append(bodies);
     expect(refs.map((r) => r.offset)).toEqual([0, 7, 7, 11]);
@@ -33,9 +46,9 @@ describe('BodyLog', () => {
   });
 
   it('never appends to a segment another instance (process) created, and reads across instances', async () => {
-    const first = new BodyLog(dir);
+    const first = newLog();
     const a = (await first.append([Buffer.from('first')]))[0]!;
-    const second = new BodyLog(dir);
+    const second = newLog();
     const b = (await second.append([Buffer.from('second')]))[0]!;
     expect(b.segment).not.toBe(a.segment);
     expect(second.read(a).toString()).toBe('first');
@@ -50,28 +63,28 @@ describe('BodyLog', () => {
 
   it('starts a new segment when the current one is full or too old', async () => {
     let now = 1_800_000_000_000;
-    const log = new BodyLog(dir, { maxSegmentBytes: 100, maxSegmentAgeMs: HOUR, now: () => now });
-    const [a] = await log.append([bytes(60, 1)]);
-    const [b] = await log.append([bytes(60, 2)]); // 60 < 100: same segment
-    const [c] = await log.append([bytes(10, 3)]); // 120 ≥ 100: new segment
+    const log = newLog({ maxSegmentBytes: 100 * unit, maxSegmentAgeMs: HOUR, now: () => now });
+    const [a] = await log.append([bytes(60 * unit, 1)]);
+    const [b] = await log.append([bytes(60 * unit, 2)]); // 60 < 100: same segment
+    const [c] = await log.append([bytes(10 * unit, 3)]); // 120 ≥ 100: new segment
     now += HOUR + 10;
-    const [d] = await log.append([bytes(10, 4)]); // over an hour old: new segment
+    const [d] = await log.append([bytes(10 * unit, 4)]); // over an hour old: new segment
     expect(a!.segment).toBe(b!.segment);
     expect(new Set([b!.segment, c!.segment, d!.segment]).size).toBe(3);
     expect(segments()).toHaveLength(3);
-    expect(log.read(c!).equals(bytes(10, 3))).toBe(true);
+    expect(log.read(c!).equals(bytes(10 * unit, 3))).toBe(true);
     log.close();
   });
 
   it('appends still in flight never overlap, and a segment sealed under them is closed only once they are written', async () => {
-    const log = new BodyLog(dir, { maxSegmentBytes: 100 });
-    const bodies = [bytes(60, 1), bytes(60, 2), bytes(10, 3), bytes(5, 4)];
+    const log = newLog({ maxSegmentBytes: 100 * unit });
+    const bodies = [bytes(60 * unit, 1), bytes(60 * unit, 2), bytes(10 * unit, 3), bytes(5 * unit, 4)];
     // Not awaited one by one: the second reserves its range while the first is on the pool, the third seals
     // the segment under both, and close() comes while the fourth is still being written.
     const pending = bodies.map((body) => log.append([body]));
     log.close();
     const refs = (await Promise.all(pending)).map(([ref]) => ref!);
-    expect(refs.map((r) => [r.offset, r.length])).toEqual([[0, 60], [60, 60], [0, 10], [10, 5]]);
+    expect(refs.map((r) => [r.offset / unit, r.length / unit])).toEqual([[0, 60], [60, 60], [0, 10], [10, 5]]);
     expect(refs[1]!.segment).toBe(refs[0]!.segment);
     expect(refs[2]!.segment).not.toBe(refs[0]!.segment);
     const reader = new BodyLog(dir);
@@ -80,7 +93,7 @@ describe('BodyLog', () => {
   });
 
   it('detects a damaged, truncated or missing body instead of returning wrong bytes', async () => {
-    const log = new BodyLog(dir);
+    const log = newLog();
     const [ref] = (await log.append([Buffer.from('{"important":true}')])) as [BodyRef];
     log.close();
     const file = join(dir, segments()[0]!);
@@ -99,10 +112,10 @@ describe('BodyLog', () => {
 
   it('drops only segments that are old, unreferenced and not being written', async () => {
     let now = 1_800_000_000_000;
-    const log = new BodyLog(dir, { maxSegmentAgeMs: HOUR, now: () => now });
+    const log = newLog({ maxSegmentAgeMs: HOUR, now: () => now });
     const [old] = await log.append([Buffer.from('old, still referenced')]);
     now += 1;
-    const other = new BodyLog(dir, { now: () => now });
+    const other = newLog({ now: () => now });
     const [gone] = await other.append([Buffer.from('old, unreferenced')]);
     other.close();
     now += 3 * HOUR;
@@ -118,6 +131,79 @@ describe('BodyLog', () => {
     expect(segments()).toEqual([`${young!.segment}.body`]);
     expect(existsSync(join(dir, 'README'))).toBe(true);
     log.close();
+  });
+});
+
+/** The open flags of this process's descriptor for `file`, from /proc (Linux). */
+function openFlags(file: string): number {
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue; // closed meanwhile (readdir's own descriptor)
+    }
+    if (target === file) return parseInt(/flags:\s+(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!, 8);
+  }
+  throw new Error(`${file} is not open`);
+}
+
+describe('BodyLog with O_DIRECT', () => {
+  it('opens segments with O_DIRECT, starts each batch at a 4 KiB boundary and pads with zeros', async () => {
+    const log = new BodyLog(dir);
+    const first = await log.append([bytes(5000, 1), bytes(3, 2)]);
+    const second = await log.append([bytes(10, 3)]);
+    expect(first.map((r) => r.offset)).toEqual([0, 5000]);
+    expect(second[0]!.offset).toBe(2 * DIRECT_IO_ALIGNMENT);
+    const file = join(dir, segments()[0]!);
+    expect(openFlags(file) & constants.O_DIRECT).toBe(constants.O_DIRECT);
+    const raw = readFileSync(file);
+    expect(raw.length).toBe(3 * DIRECT_IO_ALIGNMENT);
+    expect(raw.subarray(5003, 2 * DIRECT_IO_ALIGNMENT).every((b) => b === 0)).toBe(true);
+    expect(log.read(second[0]!).equals(bytes(10, 3))).toBe(true);
+    log.close();
+  });
+
+  it('writes a batch larger than its staging buffer in several writes, every body intact', async () => {
+    const log = new BodyLog(dir);
+    // Odd sizes, so bodies straddle the staging buffer's end.
+    const bodies = [STAGING_BYTES - 7, 13, STAGING_BYTES + 4099, 1].map((n, i) => Buffer.from(Array.from({ length: n }, (_, j) => (i * 31 + j) % 251)));
+    const refs = await log.append(bodies);
+    refs.forEach((ref, i) => expect(log.read(ref).equals(bodies[i]!)).toBe(true));
+    const [after] = await log.append([Buffer.from('next')]);
+    expect(after!.offset % DIRECT_IO_ALIGNMENT).toBe(0);
+    expect(after!.offset).toBeGreaterThanOrEqual(refs[3]!.offset + 1);
+    expect(log.read(after!).toString()).toBe('next');
+    log.close();
+  });
+
+  it('keeps batches written at the same time apart, each from its own staging buffer', async () => {
+    const log = new BodyLog(dir);
+    const batches = Array.from({ length: 6 }, (_, i) => [bytes(9000 + i, i + 1), bytes(100, 200 - i)]);
+    const refs = await Promise.all(batches.map((batch) => log.append(batch)));
+    const starts = refs.map((r) => r[0]!.offset);
+    expect(new Set(starts).size).toBe(6);
+    expect(starts.every((o) => o % DIRECT_IO_ALIGNMENT === 0)).toBe(true);
+    refs.forEach((r, i) => r.forEach((ref, j) => expect(log.read(ref).equals(batches[i]![j]!)).toBe(true)));
+    log.close();
+  });
+
+  // Linux 6.6+ lets tmpfs take O_DIRECT; older kernels refuse it at open, and the log then writes buffered.
+  it('works on tmpfs whichever way its kernel answers O_DIRECT, and leaves no probe file behind', async (ctx) => {
+    ctx.skip(!existsSync('/dev/shm'), 'no tmpfs at /dev/shm');
+    const shm = mkdtempSync('/dev/shm/hookspec-bodylog-');
+    try {
+      const log = new BodyLog(shm);
+      const refs = await log.append([Buffer.from('a'), Buffer.from('bc')]);
+      const [next] = await log.append([Buffer.from('d')]);
+      expect(refs.map((r) => r.offset)).toEqual([0, 1]);
+      expect(next!.offset).toBe(log.writesDirect ? DIRECT_IO_ALIGNMENT : 3);
+      expect([...refs, next!].map((ref) => log.read(ref).toString())).toEqual(['a', 'bc', 'd']);
+      expect(readdirSync(shm).filter((f) => f.startsWith('.direct-io-probe'))).toEqual([]);
+      log.close();
+    } finally {
+      rmSync(shm, { recursive: true, force: true });
+    }
   });
 });
 
