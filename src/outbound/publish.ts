@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpError } from '../errors/http-error.js';
 import type { ClaimedDelivery, InsertEventResult, NewEvent, OutboundStore } from '../store/outbound-store.js';
 import { newId } from '../ids.js';
+import { canonicalJson } from './canonical-json.js';
 import { eventsPublished } from './metrics.js';
 import type { EventPublisher, PublishedEvent, PublishOptions } from './publisher.js';
 
@@ -69,7 +70,7 @@ export class OutboxPublisher implements EventPublisher {
     const idempotency = options.idempotencyKey
       ? {
           key: options.idempotencyKey,
-          request_hash: createHash('sha256').update(type).update('\0').update(dataJson).digest('hex'),
+          request_hash: createHash('sha256').update(type).update('\0').update(canonicalJson(data)).digest('hex'),
           expires_at: new Date(now.getTime() + this.deps.idempotencyTtlMs),
         }
       : undefined;

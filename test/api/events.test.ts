@@ -68,6 +68,11 @@ describe('/v1/events and /v1/deliveries', () => {
     const clash = await s.call('POST', '/v1/events', { type: 'order.created', data: { ...validOrder, total: 1 } }, key);
     expect(clash.status).toBe(409);
     expect(clash.json.code).toBe('idempotency_key_reused');
+    // The same value with its keys in another order (a client that rebuilt the body to retry) is the same body.
+    const reordered = Object.fromEntries(Object.entries(validOrder).reverse());
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(validOrder));
+    const retried = await s.call('POST', '/v1/events', { data: reordered, type: 'order.created' }, key);
+    expect(retried).toMatchObject({ status: 202, json: first.json });
     const viaSender = await s.sender.publish('order.created', validOrder, { idempotencyKey: 'order-1042-created' });
     expect(viaSender.id).toBe(first.json.id);
     // One event, hence one delivery.
