@@ -112,7 +112,8 @@ export interface OperationHandlers {
    *
    * Validates `data` against the schema of `type` and queues one delivery per matching active subscription,
    * in one transaction. With an `Idempotency-Key`, a repeated request with the same body returns the first
-   * response again (keys are kept at least 24 h); the same key with a different body is a `409`.
+   * response again (keys are kept at least 24 h); the same key with a different body is a `409`. Bodies are
+   * compared as JSON values: the order of keys and the whitespace do not matter.
    */
   publishEvent: OperationHandler<paths['/v1/events']['post']>;
   /**

@@ -382,7 +382,8 @@ export interface paths {
          * Publish an event
          * @description Validates `data` against the schema of `type` and queues one delivery per matching active subscription,
          *     in one transaction. With an `Idempotency-Key`, a repeated request with the same body returns the first
-         *     response again (keys are kept at least 24 h); the same key with a different body is a `409`.
+         *     response again (keys are kept at least 24 h); the same key with a different body is a `409`. Bodies are
+         *     compared as JSON values: the order of keys and the whitespace do not matter.
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -974,7 +975,8 @@ export interface components {
             /** Format: uri */
             url?: string;
             events?: components["schemas"]["EventTypeName"][];
-            description?: string;
+            /** @description `null` or `""` clears it. */
+            description?: string | null;
             /** @enum {string} */
             status?: "active" | "disabled";
             rate_limit_per_second?: number | null;
@@ -1729,7 +1731,7 @@ export interface components {
         DeliveryId: string;
         /** @description The inbound delivery id. */
         InboundId: string;
-        /** @description Makes the publish safe to retry. The same key with the same body returns the first response; with another body it is a `409`. Kept at least 24 h. */
+        /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. */
         IdempotencyKey: string;
         /** @description `sha256=` + hex HMAC-SHA256 of the raw body. */
         XHubSignature256: string;
@@ -2311,7 +2313,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the publish safe to retry. The same key with the same body returns the first response; with another body it is a `409`. Kept at least 24 h. */
+                /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;

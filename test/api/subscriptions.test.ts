@@ -57,6 +57,11 @@ describe('/v1/subscriptions', () => {
     expect(patched.json).toMatchObject({ status: 'disabled', disabled_reason: 'manual', rate_limit_per_second: 5 });
     const enabled = await s.call('PATCH', `/v1/subscriptions/${created!.id}`, { status: 'active' });
     expect(enabled.json).toMatchObject({ status: 'active', disabled_reason: null });
+    // null clears a field, as it does rate_limit_per_second (JSON merge-patch's reading); the API shows it as "".
+    const cleared = await s.call('PATCH', `/v1/subscriptions/${created!.id}`, { description: null, rate_limit_per_second: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json).toMatchObject({ description: '', rate_limit_per_second: null, metadata: { team: 'a' } });
+    expect((await s.call('GET', `/v1/subscriptions/${created!.id}`)).json.description).toBe('');
 
     expect((await s.call('DELETE', `/v1/subscriptions/${second.json.id}`)).status).toBe(204);
     expect((await s.call('GET', `/v1/subscriptions/${second.json.id}`)).status).toBe(404);
