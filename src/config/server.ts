@@ -28,6 +28,12 @@ export interface ServerConfig {
    * At least `HOOKSPEC_INBOUND_MAX_BODY_BYTES`. @default 67108864 (64 MiB: twelve 5 MiB bodies, hundreds of usual ones)
    */
   inboundMaxBufferedBytes: number;
+  /**
+   * Write raw inbound bodies with O_DIRECT where the filesystem allows it (`HOOKSPEC_BODY_LOG_DIRECT_IO`, SQLite
+   * only). false writes them through the page cache: for disks where each direct write waits for the device (a
+   * spinning disk, a slow network volume). @default true
+   */
+  bodyLogDirectIo: boolean;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -51,6 +57,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),
     requestTimeoutMs: readPositiveInt(env, 'HOOKSPEC_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
     inboundMaxBufferedBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES', DEFAULT_INBOUND_MAX_BUFFERED_BYTES),
+    bodyLogDirectIo: readBool(env, 'HOOKSPEC_BODY_LOG_DIRECT_IO', true),
   };
 }
 

@@ -34,7 +34,7 @@ export interface RunningHookspec {
 /** The composition root: store → services → HTTP; used by `main.ts`, the CLI and the integration tests. */
 export async function startHookspec(config: Config = loadConfig()): Promise<RunningHookspec> {
   collectProcessMetrics();
-  const store = await openStore(config.server.databaseUrl);
+  const store = await openStore(config.server.databaseUrl, { bodyLogDirectIo: config.server.bodyLogDirectIo });
   // api: receivers + /v1, no delivery worker; worker: delivery worker + ops routes only; all: both.
   const role = config.server.role;
   const outboundConfig = { ...config.outbound, runWorker: role !== 'api' };

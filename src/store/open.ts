@@ -1,7 +1,7 @@
 import { parseDatabaseUrl } from './database-url.js';
 import type { Store } from './store.js';
 import { applyMigrations as applySqliteMigrations, BUSY_TIMEOUT_MS } from './sqlite/database.js';
-import { openSqliteStore } from './sqlite/store.js';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite/store.js';
 import { applyMigrations as applyPostgresMigrations, openPostgres } from './postgres/database.js';
 import { openPostgresStore } from './postgres/store.js';
 import Database from 'better-sqlite3';
@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Opens the store a `DATABASE_URL` selects (`postgres://…` → PostgreSQL, `sqlite:…` → SQLite), with migrations applied. */
-export async function openStore(databaseUrl: string): Promise<Store> {
+export async function openStore(databaseUrl: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.dialect === 'sqlite') return openSqliteStore(target.file);
+  if (target.dialect === 'sqlite') return openSqliteStore(target.file, options);
   return openPostgresStore(target.url);
 }
 

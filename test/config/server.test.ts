@@ -35,3 +35,19 @@ describe('HOOKSPEC_ROLE', () => {
     expect(() => readServerConfig({ HOOKSPEC_ROLE: 'both' })).toThrow('HOOKSPEC_ROLE must be api, worker or all (got "both")');
   });
 });
+
+describe('HOOKSPEC_BODY_LOG_DIRECT_IO', () => {
+  it.each([
+    [undefined, true],
+    ['', true],
+    ['true', true],
+    ['false', false],
+    ['0', false],
+  ] as const)('%j → %s', (given, want) => {
+    expect(readServerConfig(given === undefined ? {} : { HOOKSPEC_BODY_LOG_DIRECT_IO: given }).bodyLogDirectIo).toBe(want);
+  });
+
+  it('anything else: the startup error naming the variable', () => {
+    expect(() => readServerConfig({ HOOKSPEC_BODY_LOG_DIRECT_IO: 'direct' })).toThrow('HOOKSPEC_BODY_LOG_DIRECT_IO must be true or false (got "direct")');
+  });
+});

@@ -1,4 +1,4 @@
-import { appendFileSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BodyLostError } from '../../src/store/inbound-store.js';
@@ -8,6 +8,7 @@ import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/database
 import { createSqliteInboundStore } from '../../src/store/sqlite/inbound-store.js';
 import { createSqliteRetentionStore } from '../../src/store/sqlite/retention.js';
 import { inboundDelivery as delivery } from '../support/inbound-delivery.js';
+import { openFlags } from '../support/open-flags.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -134,20 +135,6 @@ describe.each([
   });
 });
 
-/** The open flags of this process's descriptor for `file`, from /proc (Linux). */
-function openFlags(file: string): number {
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target: string;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue; // closed meanwhile (readdir's own descriptor)
-    }
-    if (target === file) return parseInt(/flags:\s+(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!, 8);
-  }
-  throw new Error(`${file} is not open`);
-}
-
 describe('BodyLog with O_DIRECT', () => {
   it('opens segments with O_DIRECT, starts each batch at a 4 KiB boundary and pads with zeros', async () => {
     const log = new BodyLog(dir);
@@ -156,7 +143,7 @@ describe('BodyLog with O_DIRECT', () => {
     expect(first.map((r) => r.offset)).toEqual([0, 5000]);
     expect(second[0]!.offset).toBe(2 * DIRECT_IO_ALIGNMENT);
     const file = join(dir, segments()[0]!);
-    expect(openFlags(file) & constants.O_DIRECT).toBe(constants.O_DIRECT);
+    expect(openFlags(file)! & constants.O_DIRECT).toBe(constants.O_DIRECT);
     const raw = readFileSync(file);
     expect(raw.length).toBe(3 * DIRECT_IO_ALIGNMENT);
     expect(raw.subarray(5003, 2 * DIRECT_IO_ALIGNMENT).every((b) => b === 0)).toBe(true);

@@ -7,13 +7,18 @@ import { createSqliteOutboundStore } from './outbound-store.js';
 import { createSqliteQueueStatsStore } from './queue-stats.js';
 import { createSqliteRetentionStore } from './retention.js';
 
+export interface SqliteStoreOptions {
+  /** Write raw bodies with O_DIRECT where the filesystem allows it (`HOOKSPEC_BODY_LOG_DIRECT_IO`). @default true */
+  bodyLogDirectIo?: boolean;
+}
+
 /** The embedded store: one better-sqlite3 connection in WAL mode shared by every room. */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   const db = openSqlite(file);
   // Checkpoints (and their fsyncs) mostly on a background thread, so commits do not wait behind them.
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   // Raw inbound bodies beside the file, written once instead of as WAL + checkpointed overflow pages.
-  const bodyLog = file === ':memory:' ? undefined : new BodyLog(`${file}.bodies`);
+  const bodyLog = file === ':memory:' ? undefined : new BodyLog(`${file}.bodies`, { directIo: options.bodyLogDirectIo });
   return {
     dialect: 'sqlite',
     inbound: createSqliteInboundStore(db, bodyLog),
