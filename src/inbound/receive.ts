@@ -195,7 +195,7 @@ export class ReceivePipeline {
       ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, payloadJson: delivery.payloadJson, receivedAt }
       : undefined;
     if (receiver.replies) return this.reply(receiver.replies, item, stored.duplicate, nowMs + this.deps.config.slackCommandReplyMs);
-    if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item, lease !== undefined);
+    if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item, lease);
     return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };
   }
 

@@ -150,6 +150,11 @@ export interface InboundStore {
   claimDeliveries(ids: string[], owner: string, leaseUntil: number, now: number): Promise<ClaimedDelivery[]>;
   /** Records attempt outcomes in one transaction, each fenced by owner and attempt number. */
   completeDeliveries(completions: InboundCompletion[]): Promise<number>;
+  /**
+   * Extends leases still held by `owner` for `attempt` to `until`, expired or not, unless another dispatcher has
+   * claimed the row since; resolves with the ids renewed.
+   */
+  renewLeases(ids: string[], owner: string, attempt: number, until: number): Promise<string[]>;
   /** Ids waiting for an attempt (due retries, expired leases), oldest first. */
   listDueDeliveries(now: number, limit: number): Promise<string[]>;
   getDelivery(id: string): Promise<InboundDeliveryRow | undefined>;

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/inbound/dispatch/dispatcher.js';
 import { HandlerRegistry } from '../../src/inbound/dispatch/handler-registry.js';
@@ -38,7 +40,7 @@ describe('deliveries stored under the dispatcher lease', () => {
     const leased = row(dispatcher);
     expect(leased.lease?.owner).toBe(dispatcher.owner);
     await store.inbound.insertDeliveries([leased]);
-    dispatcher.enqueue({ id: leased.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: leased.receivedAt }, true);
+    dispatcher.enqueue({ id: leased.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: leased.receivedAt }, leased.lease);
     await eventually(async () => expect(await store.inbound.getDelivery(leased.id)).toMatchObject({ status: 'processed', attempts: 1 }));
     expect(published).toContain('github.push');
     await dispatcher.stop();
@@ -49,7 +51,7 @@ describe('deliveries stored under the dispatcher lease', () => {
     dispatcher.start();
     const rows = [row(dispatcher), row(dispatcher)];
     await store.inbound.insertDeliveries(rows);
-    for (const r of rows) dispatcher.enqueue({ id: r.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: r.receivedAt }, true);
+    for (const r of rows) dispatcher.enqueue({ id: r.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: r.receivedAt }, r.lease);
     // Stopped before its deferred pump ran: nothing started.
     await dispatcher.stop();
     for (const r of rows) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'received', attempts: 1 });
@@ -72,8 +74,78 @@ describe('deliveries stored under the dispatcher lease', () => {
     const late = row(dispatcher);
     await dispatcher.stop();
     await store.inbound.insertDeliveries([late]);
-    dispatcher.enqueue({ id: late.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: late.receivedAt }, true);
+    dispatcher.enqueue({ id: late.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: late.receivedAt }, late.lease);
     await eventually(async () => expect(await store.inbound.getDelivery(late.id)).toMatchObject({ status: 'received' }), 2000);
     expect(await store.inbound.listDueDeliveries(Date.now(), 10)).toEqual([late.id]);
+  });
+
+  describe('a held delivery whose lease ran out while it waited in the queue', () => {
+    const g = globalThis as unknown as { __leaseRuns: string[] };
+    // Counts runs per dispatcher; a second process is a second dispatcher (its own owner) on the same file.
+    const countingHandler = () => writeFileSync(join(tmp.dir, 'github.push.mjs'),
+      'export default { type: "github.push", async handle(events) { const { ref } = events[0].data; globalThis.__leaseRuns.push(ref);' +
+      ' if (ref.endsWith("slow")) await new Promise((r) => setTimeout(r, 200)); } };\n');
+    const expiredRow = (dispatcher: Dispatcher, ref: string) => inboundDelivery({
+      headers: { 'x-github-event': 'push', 'x-github-delivery': ref }, body: Buffer.from(JSON.stringify({ ref })),
+      receivedAt: new Date().toISOString(), nextAttemptAt: Date.now(), lease: { owner: dispatcher.owner, until: Date.now() - 1 },
+    });
+    const itemOf = (r: ReturnType<typeof expiredRow>, ref: string) => ({ id: r.id, provider: 'github', catalogType: 'github.push', payload: { ref }, receivedAt: r.receivedAt });
+    beforeEach(() => {
+      g.__leaseRuns = [];
+      countingHandler();
+    });
+
+    it('is not run here once another process has claimed it: the handler runs once, not in both', async () => {
+      const here = dispatcherOn(store);
+      const other = dispatcherOn(store);
+      here.start();
+      other.start(); // its first poll finds the expired lease and claims the row
+      const r = expiredRow(here, 'refs/heads/taken');
+      await store.inbound.insertDeliveries([r]);
+      await other.poll();
+      await eventually(async () => expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 2 }));
+      // Only now does this process get to the delivery it stored under its own, long expired, lease.
+      here.enqueue(itemOf(r, 'refs/heads/taken'), r.lease);
+      await eventually(() => expect(here.idle()).toBe(true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(g.__leaseRuns).toEqual(['refs/heads/taken']);
+      expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 2 });
+      await Promise.all([here.stop(), other.stop()]);
+    });
+
+    it('is renewed and run when nobody took it, and the renewed lease keeps other processes off it', async () => {
+      const here = dispatcherOn(store);
+      const other = dispatcherOn(store);
+      here.start();
+      const r = expiredRow(here, 'refs/heads/kept-slow');
+      await store.inbound.insertDeliveries([r]);
+      here.enqueue(itemOf(r, 'refs/heads/kept-slow'), r.lease);
+      await eventually(() => expect(g.__leaseRuns).toEqual(['refs/heads/kept-slow']));
+      // While its handler runs here, another process looks for expired leases: the renewed one is not.
+      other.start();
+      await other.poll();
+      await eventually(async () => expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 1 }));
+      expect(g.__leaseRuns).toEqual(['refs/heads/kept-slow']);
+      await Promise.all([here.stop(), other.stop()]);
+    });
+
+    it('renews in the store only for leases too short for an attempt: one that still covers it is not read or written', async () => {
+      const here = dispatcherOn(store);
+      here.start();
+      const fresh = row(here);
+      await store.inbound.insertDeliveries([fresh]);
+      const renewed: string[][] = [];
+      const renewLeases = store.inbound.renewLeases.bind(store.inbound);
+      store.inbound.renewLeases = async (ids, ...rest) => (renewed.push(ids), renewLeases(ids, ...rest));
+      here.enqueue({ id: fresh.id, provider: 'github', catalogType: 'github.push', payload: { ref: 'refs/heads/fresh' }, receivedAt: fresh.receivedAt }, fresh.lease);
+      const stale = expiredRow(here, 'refs/heads/stale');
+      await store.inbound.insertDeliveries([stale]);
+      here.enqueue(itemOf(stale, 'refs/heads/stale'), stale.lease);
+      await eventually(async () => {
+        for (const r of [fresh, stale]) expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 1 });
+      });
+      expect(renewed.flat()).toEqual([stale.id]);
+      await here.stop();
+    });
   });
 });

@@ -148,6 +148,23 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
     expect(taken!.body.equals(orphan.body)).toBe(true);
   });
 
+  it('renews a lease only for its holder and attempt, expired or not, and a renewed lease keeps claimers off', async () => {
+    const [held, taken, done] = [delivery(), delivery(), delivery()].map((r) => ({ ...r, lease: { owner: 'holder', until: 5_000 } }));
+    await store.inbound.insertDeliveries([held!, taken!, done!]);
+    // taken: its lease expired and another node claimed it (attempt 2); done: its holder finished it.
+    expect(await other.inbound.claimDeliveries([taken!.id], 'node-b', 60_000, 5_000)).toHaveLength(1);
+    const at = new Date(3_000).toISOString();
+    await store.inbound.completeDeliveries([{ id: done!.id, owner: 'holder', attempt: 1, status: 'processed', lastError: null, nextAttemptAt: 0, at }]);
+    // held's lease expired too (now 7_000 > 5_000), but nobody claimed it: the holder may keep it.
+    expect(await store.inbound.renewLeases([held!.id, taken!.id, done!.id, 'in_missing'], 'holder', 1, 40_000)).toEqual([held!.id]);
+    expect(await other.inbound.listDueDeliveries(39_999, 10)).toEqual([]);
+    expect(await other.inbound.claimDeliveries([held!.id], 'node-b', 90_000, 39_999)).toEqual([]);
+    expect(await store.inbound.renewLeases([held!.id], 'node-b', 1, 50_000)).toEqual([]);
+    expect(await store.inbound.renewLeases([held!.id], 'holder', 2, 50_000)).toEqual([]);
+    expect(await store.inbound.renewLeases([], 'holder', 1, 50_000)).toEqual([]);
+    expect(await other.inbound.claimDeliveries([held!.id], 'node-b', 90_000, 40_000)).toHaveLength(1);
+  });
+
   it('requeues a finished delivery for replay but not one in flight', async () => {
     const row = delivery();
     await store.inbound.insertDeliveries([row]);

@@ -19,11 +19,11 @@ export interface DispatchItem {
 export interface InboundDispatcher {
   /**
    * A lease to store a delivery under, when this dispatcher runs and has room: the row is then stored already
-   * claimed, and `enqueue(item, true)` runs it without a claim round trip.
+   * claimed, and `enqueue(item, lease)` runs it without a claim round trip.
    */
   offerLease(): InboundLease | undefined;
-  /** Queues freshly committed deliveries for background processing (`leased`: stored under `offerLease()`). */
-  enqueue(item: DispatchItem, leased?: boolean): void;
+  /** Queues freshly committed deliveries for background processing (`lease`: the one it was stored under). */
+  enqueue(item: DispatchItem, lease?: InboundLease): void;
   /**
    * Runs a delivery's handler now and resolves with its return value as soon as the handler returns (the publish
    * and the completion follow in the background), or with `undefined` at `deadlineMs` (epoch ms). Used for Slack

@@ -19,6 +19,11 @@ export const MAX_ACTIVE_BATCHES = 4;
 export const MAX_BACKOFF_MS = 60 * 60 * 1000;
 /** Deliveries held in memory at most; beyond it they wait in the store for the poll (bounded memory under a burst). */
 export const MAX_QUEUED = 4096;
+/**
+ * What a held lease must still have left when its attempt starts, beyond the handler's timeout: the publish and the
+ * completion. A fresh lease always has it (the handler timeout is at most the lease less 1 s).
+ */
+export const ATTEMPT_MARGIN_MS = 1000;
 /** How long `stop()` waits for running handlers before leaving them to the next start. */
 export const STOP_GRACE_MS = 5000;
 const MAX_ERROR_LENGTH = 1000;
@@ -52,8 +57,8 @@ export class Dispatcher implements InboundDispatcher {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly items = new Map<string, DispatchItem>();
-  /** Queued ids whose rows were stored under this dispatcher's lease (no claim needed). */
-  private readonly leased = new Set<string>();
+  /** Queued ids whose rows were stored under this dispatcher's lease (no claim needed), with when it expires. */
+  private readonly leased = new Map<string, number>();
   private readonly batchers = new Map<string, HandlerBatcher>();
   /** Callers of `runNow` waiting for a handler's return value, by delivery id. */
   private readonly replyWaiters = new Map<string, (reply: unknown) => void>();
@@ -92,13 +97,13 @@ export class Dispatcher implements InboundDispatcher {
     return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
   }
 
-  enqueue(item: DispatchItem, leased = false): void {
+  enqueue(item: DispatchItem, lease?: InboundLease): void {
     // Leased under a stop that came while it was being stored: give it back rather than let it wait out the lease.
-    if (this.stopped && leased) return void this.release([item.id]);
+    if (this.stopped && lease) return void this.release([item.id]);
     // A leased row not queued here (queue full) waits for its lease to expire, then the poll takes it.
     if (this.stopped || this.queued.has(item.id) || this.queue.length >= MAX_QUEUED) return;
     this.items.set(item.id, item);
-    if (leased) this.leased.add(item.id);
+    if (lease) this.leased.set(item.id, lease.until);
     this.push(item.id);
   }
 
@@ -177,17 +182,44 @@ export class Dispatcher implements InboundDispatcher {
     const now = this.now();
     const held: Leased[] = [];
     const toClaim: string[] = [];
+    const shortLeases: string[] = [];
     for (const id of ids) {
-      if (this.leased.delete(id)) held.push({ id, attempts: 1, catalogType: this.items.get(id)!.catalogType });
-      else toClaim.push(id);
+      const until = this.leased.get(id);
+      if (until === undefined) {
+        toClaim.push(id);
+        continue;
+      }
+      this.leased.delete(id);
+      held.push({ id, attempts: 1, catalogType: this.items.get(id)!.catalogType });
+      if (until - now < this.deps.config.handlerTimeoutMs + ATTEMPT_MARGIN_MS) shortLeases.push(id);
     }
     const claimed = toClaim.length > 0 ? await this.deps.store.claimDeliveries(toClaim, this.owner, now + this.deps.config.leaseMs, now) : [];
     const claimedIds = new Set(claimed.map((c) => c.id));
     for (const id of toClaim) if (!claimedIds.has(id)) this.items.delete(id);
-    const work = [...held, ...claimed];
+    const work = [...(await this.keepRenewed(held, shortLeases, now)), ...claimed];
     if (work.length === 0) return;
     const outcomes = await Promise.all(work.map((c) => this.attempt(c)));
     await this.complete(outcomes.map((o) => o.completion));
+  }
+
+  /**
+   * Held deliveries that waited in the queue until their lease could run out under the attempt: renewed first, or
+   * dropped when another process has claimed them since (its lease expired), so that the handler never runs in two
+   * places at once.
+   */
+  private async keepRenewed(held: Leased[], shortLeases: string[], now: number): Promise<Leased[]> {
+    if (shortLeases.length === 0) return held;
+    let renewed: Set<string>;
+    try {
+      renewed = new Set(await this.deps.store.renewLeases(shortLeases, this.owner, 1, now + this.deps.config.leaseMs));
+    } catch (err) {
+      logger.warn({ err, count: shortLeases.length }, 'renewing inbound leases failed; those deliveries run once their leases expire');
+      renewed = new Set();
+    }
+    const lost = new Set(shortLeases.filter((id) => !renewed.has(id)));
+    for (const id of lost) this.items.delete(id);
+    if (lost.size > 0) logger.info({ count: lost.size }, 'inbound deliveries waited past their lease and another dispatcher took them; not running them here');
+    return held.filter((h) => !lost.has(h.id));
   }
 
   /** On stop: leased rows still waiting here go back to `received` at once, instead of waiting out their lease. */

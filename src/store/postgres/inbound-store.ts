@@ -76,6 +76,11 @@ const COMPLETE_SQL = `UPDATE inbound_deliveries d SET status = c.status, last_er
     AS c(id, owner, attempt, status, last_error, next_attempt_at, at)
   WHERE d.id = c.id AND d.status = 'processing' AND d.lease_owner = c.owner AND d.attempts = c.attempt`;
 
+/** Fenced like a completion: a row another dispatcher claimed since has another owner and attempt number. */
+const RENEW_SQL = `UPDATE inbound_deliveries SET next_attempt_at = $4
+  WHERE id = ANY ($1::text[]) AND status = 'processing' AND lease_owner = $2 AND attempts = $3
+  RETURNING id`;
+
 /** The inbound log on PostgreSQL: one statement per operation, shared by every API node and dispatcher. */
 export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
   return {
@@ -175,6 +180,12 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
         ],
       });
       return result.rowCount ?? 0;
+    },
+
+    async renewLeases(ids, owner, attempt, until) {
+      if (ids.length === 0) return [];
+      const { rows } = await pool.query<{ id: string }>({ name: 'hookspec_inbound_renew', text: RENEW_SQL, values: [ids, owner, attempt, until] });
+      return rows.map((r) => r.id);
     },
 
     async listDueDeliveries(now, limit) {

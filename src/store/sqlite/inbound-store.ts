@@ -173,6 +173,14 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     return changed;
   });
 
+  // Fenced like a completion: a row another dispatcher claimed since has another owner and attempt number.
+  const renew = db.prepare(
+    `UPDATE inbound_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'processing' AND lease_owner = ? AND attempts = ?`,
+  );
+  const renewBatch = db.transaction((ids: string[], owner: string, attempt: number, until: number): string[] =>
+    ids.filter((id) => renew.run(until, id, owner, attempt).changes === 1),
+  );
+
   const due = db.prepare(
     `SELECT id FROM inbound_deliveries WHERE status IN ('received', 'processing') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   ).pluck();
@@ -217,6 +225,9 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
     },
     async completeDeliveries(completions) {
       return withLock(() => completeBatch.immediate(completions));
+    },
+    async renewLeases(ids, owner, attempt, until) {
+      return ids.length === 0 ? [] : withLock(() => renewBatch.immediate(ids, owner, attempt, until));
     },
     async listDueDeliveries(now, limit) {
       return due.all(now, limit) as string[];
