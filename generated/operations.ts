@@ -149,7 +149,7 @@ export interface OperationHandlers {
   /**
    * Replay a received webhook
    *
-   * Runs the handlers of this delivery again, from the stored raw body.
+   * Runs the handlers of this delivery again, from the stored raw body. The delivery starts over: status `received`, `attempts` 0 and `last_error` cleared, so it gets the whole retry budget again; one waiting for a retry runs now. Its catalog event was published once, under the idempotency key `inbound:<id>`, so a replay does not send it to subscribers again (`POST /v1/deliveries/{id}/retry` resends a delivery). `409` while the delivery is being processed (`delivery_in_progress`) or is already queued to run (`delivery_already_queued`).
    */
   replayInbound: OperationHandler<paths['/v1/inbound/{id}/replay']['post']>;
   /**

@@ -96,9 +96,12 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
       const row = await found(params.id);
       if (row.bodyLost !== undefined) throw new HttpError(409, 'inbound_body_lost', `Inbound delivery ${row.id} cannot run again: its ${row.bodyLost}.`);
       if (!row.catalogType) throw new HttpError(409, 'nothing_to_replay', `Inbound delivery ${row.id} (${row.eventType}) maps to no catalog event; there is nothing to run.`);
-      // The dispatcher's poll picks the row up; a delivery being processed right now is not queued twice.
+      // The dispatcher's poll picks the row up; a delivery being processed or already due is not queued twice.
       if (!(await inbound.requeueDelivery(row.id, Date.now()))) {
-        throw new HttpError(409, 'delivery_in_progress', `Inbound delivery ${row.id} is being processed right now; replay it once it is done.`);
+        if ((await found(row.id)).status === 'processing') {
+          throw new HttpError(409, 'delivery_in_progress', `Inbound delivery ${row.id} is being processed right now; replay it once it is done.`);
+        }
+        throw new HttpError(409, 'delivery_already_queued', `Inbound delivery ${row.id} is already queued to run; it runs once more without another replay.`);
       }
       return { status: 202, body: presentInbound(await found(row.id)) };
     },

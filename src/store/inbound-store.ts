@@ -160,7 +160,10 @@ export interface InboundStore {
   getDelivery(id: string): Promise<InboundDeliveryRow | undefined>;
   /** Newest first, without bodies: a page must not weigh what the providers' bodies weigh. */
   listDeliveries(filter: InboundListFilter): Promise<InboundDeliverySummary[]>;
-  /** Queues a delivery to run its handlers again; false when it is being processed right now. */
+  /**
+   * Queues a delivery to run its handlers again, from attempt 0; false when it is being processed right now or is
+   * already due to run (a replay would add no run).
+   */
   requeueDelivery(id: string, now: number): Promise<boolean>;
   /** Appends refusals in one transaction and prunes the oldest beyond `keep` rows. */
   insertRefusals(rows: InboundRefusal[], keep: number): Promise<void>;

@@ -63,6 +63,19 @@ describe('dispatch after the ack', () => {
     expect(h.publisher.events).toHaveLength(0);
   });
 
+  it('a replay of a delivery that failed for good gets the whole retry budget again', async () => {
+    await start({ HOOKSPEC_INBOUND_MAX_ATTEMPTS: '2' });
+    writeHandler(h, 'github.push', "if (globalThis.__inboundFailures++ < 3) throw new Error('database is down');");
+    const res = await post(h.url, await signed.github(fixture('github-push.json')));
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'failed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'failed', attempts: 2 });
+    // The database is back after one more failure: the replay's first attempt fails, its retry succeeds.
+    expect((await api().replayInbound({ params: { id: res.body.id } } as never, {} as never)).status).toBe(202);
+    await waitFor(async () => (await h.store.inbound.getDelivery(res.body.id))!.status === 'processed');
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'processed', attempts: 2, lastError: null });
+    expect(g.__inboundCalls).toHaveLength(4);
+  });
+
   it('a publisher failure is retried like a handler failure', async () => {
     await start();
     h.publisher.failNext = 1;
@@ -183,9 +196,12 @@ describe('/v1/inbound', () => {
 
     const replay = await api().replayInbound({ params: { id: ids[0] } } as never, {} as never);
     expect(replay.status).toBe(202);
-    await waitFor(async () => (await h.store.inbound.getDelivery(ids[0]!))!.attempts === 2);
+    expect(replay.body).toMatchObject({ status: 'received', attempts: 0 });
+    // Queued already (or running by now): a second replay would add no run, and says so.
+    await expect(api().replayInbound({ params: { id: ids[0] } } as never, {} as never)).rejects.toMatchObject({ status: 409 });
+    await waitFor(async () => (await h.store.inbound.getDelivery(ids[0]!))!.status === 'processed');
     await h.settle();
-    expect(await h.store.inbound.getDelivery(ids[0]!)).toMatchObject({ status: 'processed', attempts: 2 });
+    expect(await h.store.inbound.getDelivery(ids[0]!)).toMatchObject({ status: 'processed', attempts: 1 });
     expect(g.__inboundCalls).toHaveLength(4);
 
     await expect(api().getInbound({ params: { id: 'in_nope' } } as never, {} as never)).rejects.toMatchObject({ status: 404 });

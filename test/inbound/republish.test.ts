@@ -46,9 +46,10 @@ describe('a received event reaches subscribers as the provider sent it', () => {
     // A replay runs the handlers again; the publish is idempotent per inbound delivery, so nothing new goes out.
     const replay = await s.call('POST', `/v1/inbound/${id}/replay`);
     expect(replay.status).toBe(202);
+    expect(replay.json).toMatchObject({ status: 'received', attempts: 0 });
     await eventually(async () => {
       const one = await s.call('GET', `/v1/inbound/${id}`);
-      expect(one.json).toMatchObject({ status: 'processed', attempts: 2, last_error: null });
+      expect(one.json).toMatchObject({ status: 'processed', attempts: 1, last_error: null });
     });
     await new Promise((r) => setTimeout(r, 300));
     expect(subscriber.received).toHaveLength(1);

@@ -174,8 +174,26 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
       { id: row.id, owner: 'node-a', attempt: 1, status: 'failed', lastError: 'bad', nextAttemptAt: 0, at: new Date(2_500).toISOString() },
     ]);
     expect(await other.inbound.requeueDelivery(row.id, 3_000)).toBe(true);
-    expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'received', lastError: null });
+    // It starts over: the whole retry budget again.
+    expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'received', lastError: null, attempts: 0 });
     expect(await store.inbound.listDueDeliveries(3_000, 10)).toEqual([row.id]);
+    // Already due: a second replay would add no run.
+    expect(await other.inbound.requeueDelivery(row.id, 3_100)).toBe(false);
+  });
+
+  it('a replay of a delivery waiting out a retry runs it now, from attempt 0', async () => {
+    const row = delivery();
+    await store.inbound.insertDeliveries([row]);
+    await store.inbound.claimDeliveries([row.id], 'node-a', 60_000, 2_000);
+    await store.inbound.completeDeliveries([
+      { id: row.id, owner: 'node-a', attempt: 1, status: 'received', lastError: 'busy', nextAttemptAt: 50_000, at: new Date(2_500).toISOString() },
+    ]);
+    expect(await store.inbound.listDueDeliveries(3_000, 10)).toEqual([]);
+    expect(await other.inbound.requeueDelivery(row.id, 3_000)).toBe(true);
+    expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'received', lastError: null, attempts: 0 });
+    expect(await store.inbound.listDueDeliveries(3_000, 10)).toEqual([row.id]);
+    const [claimed] = await store.inbound.claimDeliveries([row.id], 'node-b', 60_000, 3_000);
+    expect(claimed?.attempts).toBe(1);
   });
 
   it('lists newest first with filters and an id cursor', async () => {

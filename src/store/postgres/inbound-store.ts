@@ -76,6 +76,13 @@ const COMPLETE_SQL = `UPDATE inbound_deliveries d SET status = c.status, last_er
     AS c(id, owner, attempt, status, last_error, next_attempt_at, at)
   WHERE d.id = c.id AND d.status = 'processing' AND d.lease_owner = c.owner AND d.attempts = c.attempt`;
 
+/**
+ * A replay starts over: attempts 0 (the whole retry budget again). Finished rows, and rows waiting out a retry's
+ * backoff (they run now); not one being processed, nor one already due, whose next run the replay would only join.
+ */
+const REQUEUE_SQL = `UPDATE inbound_deliveries SET status = 'received', attempts = 0, next_attempt_at = $1, last_error = NULL, lease_owner = NULL
+  WHERE id = $2 AND (status IN ('processed', 'failed') OR (status = 'received' AND next_attempt_at > $1))`;
+
 /** Fenced like a completion: a row another dispatcher claimed since has another owner and attempt number. */
 const RENEW_SQL = `UPDATE inbound_deliveries SET next_attempt_at = $4
   WHERE id = ANY ($1::text[]) AND status = 'processing' AND lease_owner = $2 AND attempts = $3
@@ -215,11 +222,7 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
     },
 
     async requeueDelivery(id, now) {
-      const result = await pool.query(
-        `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = $1, last_error = NULL, lease_owner = NULL
-         WHERE id = $2 AND status <> 'processing'`,
-        [now, id],
-      );
+      const result = await pool.query(REQUEUE_SQL, [now, id]);
       return result.rowCount === 1;
     },
 

@@ -192,9 +192,10 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   // One damaged body leaves its own row without a body, not the whole page unreadable.
   const toFullRow = (r: DeliveryRecord & { rowid: number }) => toRow(r, bodyOrLoss(r.rowid, r));
   const byId = db.prepare(`${SELECT_ROW} WHERE d.id = ?`);
+  // A replay starts over (attempts 0: the whole retry budget again); see REQUEUE_SQL in the PostgreSQL store.
   const requeue = db.prepare(
-    `UPDATE inbound_deliveries SET status = 'received', next_attempt_at = ?, last_error = NULL, lease_owner = NULL
-      WHERE id = ? AND status <> 'processing'`,
+    `UPDATE inbound_deliveries SET status = 'received', attempts = 0, next_attempt_at = @now, last_error = NULL, lease_owner = NULL
+      WHERE id = @id AND (status IN ('processed', 'failed') OR (status = 'received' AND next_attempt_at > @now))`,
   );
 
   const insertRefusal = db.prepare(
@@ -247,7 +248,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       return (db.prepare(sql).all(...args, filter.limit) as DeliveryRecord[]).map(toSummary);
     },
     async requeueDelivery(id, now) {
-      return withLock(() => requeue.run(now, id).changes === 1);
+      return withLock(() => requeue.run({ now, id }).changes === 1);
     },
     async insertRefusals(rows, keep) {
       await withLock(() => refusalBatch.immediate(rows, keep));
