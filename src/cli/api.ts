@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { createClient, type ApiClient } from '../../generated/client.js';
 
 /** Flags every server-facing command takes. */
@@ -6,29 +6,56 @@ export interface ApiFlags {
   url?: string;
   apiKey?: string;
   json?: boolean;
+  timeout?: number;
 }
 
 const DEFAULT_URL = 'http://localhost:3000';
+/** Seconds a call may take, answer included, before the command gives up (a server that accepts and never answers). */
+export const DEFAULT_TIMEOUT_S = 30;
 
-/** Adds `--url`, `--api-key` and `--json` (with their environment fallbacks) to a command. */
+function parseTimeout(raw: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  if (!(seconds > 0) || seconds > 3600) throw new InvalidArgumentError('must be a number of seconds above 0 and at most 3600');
+  return seconds;
+}
+
+/** Adds `--url`, `--api-key`, `--json` and `--timeout` (with their environment fallbacks) to a command. */
 export function withApiOptions(command: Command): Command {
   return command
     .option('--url <url>', `hookspec server (default: HOOKSPEC_URL or ${DEFAULT_URL})`)
     .option('--api-key <key>', 'management API key (default: HOOKSPEC_API_KEY)')
-    .option('--json', 'print the API answer as JSON');
+    .option('--json', 'print the API answer as JSON')
+    .option('--timeout <seconds>', 'give up when the server has not answered within this time', parseTimeout, DEFAULT_TIMEOUT_S);
+}
+
+/** The server's base URL: http(s), no credentials, query or fragment (they would be dropped or break every call). */
+function baseUrlOf(flags: ApiFlags, env: NodeJS.ProcessEnv): string {
+  const source = flags.url !== undefined ? '--url' : env.HOOKSPEC_URL ? 'HOOKSPEC_URL' : undefined;
+  const raw = flags.url ?? (env.HOOKSPEC_URL || DEFAULT_URL);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${source ?? '--url'} must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${source ?? '--url'} must be an http or https URL (got "${raw}")`);
+  if (url.username || url.password) throw new Error(`${source ?? '--url'} must not carry credentials; pass the key with --api-key (got "${raw}")`);
+  if (url.search || url.hash) throw new Error(`${source ?? '--url'} must be the server's base URL, without ? or # (got "${raw}")`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /** The generated, typed management client for the flags or environment; a missing key is a clear error. */
 export function apiClient(flags: ApiFlags, env: NodeJS.ProcessEnv = process.env): ApiClient {
-  const baseUrl = flags.url ?? (env.HOOKSPEC_URL || DEFAULT_URL);
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new Error(`--url must be an absolute URL (got "${baseUrl}")`);
-  }
+  const baseUrl = baseUrlOf(flags, env);
   const apiKey = flags.apiKey ?? (env.HOOKSPEC_API_KEY || undefined);
   if (!apiKey) throw new Error('no API key: pass --api-key or set HOOKSPEC_API_KEY');
-  return createClient({ baseUrl: baseUrl.replace(/\/+$/, ''), apiKey });
+  // The key goes into a header: control characters or non-Latin-1 text would fail inside fetch, looking like a network error.
+  if (/[^\x20-\x7e\x80-\xff]/.test(apiKey) || apiKey !== apiKey.trim()) {
+    const from = flags.apiKey !== undefined ? '--api-key' : 'HOOKSPEC_API_KEY';
+    throw new Error(`${from} has control or non-Latin-1 characters, or spaces at an end; an HTTP header cannot carry it as given`);
+  }
+  const timeoutMs = (flags.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
+  return createClient({ baseUrl, apiKey, fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }) });
 }
 
 interface FetchResult<T> {
@@ -39,13 +66,14 @@ interface FetchResult<T> {
 
 /**
  * The body of a successful call, or one clear error line: the problem's `detail` (and `code`) for an HTTP
- * error, the underlying cause when the server cannot be reached.
+ * error, the underlying cause when the server cannot be reached, and the time waited when it never answered.
  */
-export async function call<T>(what: string, request: Promise<FetchResult<T>>): Promise<T> {
+export async function call<T>(what: string, request: Promise<FetchResult<T>>, timeoutS: number = DEFAULT_TIMEOUT_S): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await request;
   } catch (err) {
+    if (err instanceof Error && err.name === 'TimeoutError') throw new Error(`${what}: no answer from the server within ${timeoutS} s (--timeout)`);
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
     throw new Error(`${what}: could not reach the server (${cause})`);
   }

@@ -11,13 +11,25 @@ export interface CommandModule {
 }
 
 /**
+ * Usage errors (unknown option, missing value, invalid argument) as one line, like every other error:
+ * `hookspec events: option '--limit <n>' argument 'x' is invalid: … (see hookspec events --help)`.
+ */
+function oneLineUsageErrors(command: Command, path: string): void {
+  command.configureOutput({
+    outputError: (text, write) => {
+      const message = text.replace(/^error: /, '').replace(/ is invalid\. /, ' is invalid: ').replace(/\s*\n\s*/g, ' ').trim();
+      write(`${path}: ${message} (see ${path} --help)\n`);
+    },
+  });
+}
+
+/**
  * Builds the `hookspec` program from the modules in `commands/`, so adding a command is adding a file.
  * With `only`, just that command's module is loaded: `hookspec generate` should not pay for the server's imports.
  */
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('hookspec')
     .description('Spec-first webhooks: generate typed code from openapi.yaml, receive, verify and deliver webhooks.')
-    .showHelpAfterError()
     .exitOverride();
   const all = readdirSync(COMMANDS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
   const named = all.filter((f) => f.replace(/\.(ts|js)$/, '') === only);
@@ -26,6 +38,8 @@ export async function buildProgram(only?: string): Promise<Command> {
     const mod = (await import(join(COMMANDS_DIR, file))) as Partial<CommandModule>;
     mod.register?.(program);
   }
+  oneLineUsageErrors(program, 'hookspec');
+  for (const command of program.commands) oneLineUsageErrors(command, `hookspec ${command.name()}`);
   return program;
 }
 
@@ -41,6 +55,8 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.stderr.write(`hookspec: ${err instanceof Error ? err.message : String(err)}\n`);
     if (process.env.HOOKSPEC_DEBUG) console.error(err);
-    process.exitCode = 1;
+    // A command that failed half-way may leave timers or sockets behind (a server whose port was taken has
+    // already opened its store and scheduled its worker): the error is final, so end the process now.
+    process.exit(1);
   }
 }

@@ -10,3 +10,11 @@ export function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** ` --flag value …` for the flags that have a value, quoted for a POSIX shell where needed. */
+export function nextPageArgs(args: (string | undefined)[][]): string {
+  return args
+    .filter((a): a is [string, string] => a[1] !== undefined)
+    .map(([flag, value]) => ` ${flag} ${/^[\w.:\-/+@=,]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`)
+    .join('');
+}

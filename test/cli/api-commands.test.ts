@@ -121,6 +121,35 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     expect(bad.stderr).toMatch(/^hookspec: listing refusals: HTTP 400 \w+.*cursor.*\n$/);
   });
 
+  it('events: an unknown --type is an error, not "No events."; the next-page hint keeps the filters', async () => {
+    const typo = await cli(['events', '--type', 'order.craeted']);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/^hookspec: unknown event type "order\.craeted"; valid types: .*order\.created.*\n$/);
+    // Two order.created events by now (the recover test published the second).
+    const first = await cli(['events', '--type', 'order.created', '--limit', '1']);
+    expect(first.code, first.stderr).toBe(0);
+    const hint = /^More: hookspec events (.+)$/m.exec(first.stdout);
+    expect(hint?.[1]).toMatch(/^--type order\.created --limit 1 --cursor evt_\w+$/);
+    const second = await cli(['events', ...hint![1]!.split(' ')]);
+    expect(second.stdout).toMatch(/^evt_\w+ +order\.created /m);
+    expect(second.stdout).not.toMatch(/delivery\.exhausted/);
+  });
+
+  it('deliveries shows every delivery of an event, beyond one page of 100', async () => {
+    for (let i = 0; i < 101; i++) {
+      const url = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/many/${i}`;
+      const created = await api('/v1/subscriptions', { method: 'POST', body: JSON.stringify({ url, events: ['ping'] }) });
+      expect(created.status, await created.clone().text()).toBe(201);
+    }
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'ping', data: { message: 'many' } }) });
+    expect(published.status, await published.clone().text()).toBe(202);
+    const id = ((await published.json()) as { id: string }).id;
+    const { code, stdout, stderr } = await cli(['deliveries', id]);
+    expect(code, stderr).toBe(0);
+    expect(stdout.match(/^dlv_\w+ /gm)).toHaveLength(101);
+  });
+
   it('HTTP errors are one line naming the status and the problem detail', async () => {
     const missing = await cli(['retry', 'dlv_doesnotexist']);
     expect(missing.code).toBe(1);

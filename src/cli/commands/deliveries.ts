@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { MAX_PAGE_SIZE } from '../options.js';
 import { formatTable } from '../table.js';
 
 /** `hookspec deliveries <event-id>`: where an event went, with every attempt. */
@@ -11,7 +12,18 @@ export function register(program: Command): void {
       .argument('<event-id>', 'the event, for example evt_01j…'),
   ).action(async (eventId: string, flags: ApiFlags) => {
     const client = apiClient(flags);
-    const page = await call(`listing deliveries of ${eventId}`, client.GET('/v1/events/{id}/deliveries', { params: { path: { id: eventId }, query: { limit: 100 } } }));
+    // Every delivery, not the first page: an event can match more subscriptions than one page holds.
+    const page = await call(`listing deliveries of ${eventId}`, client.GET('/v1/events/{id}/deliveries', { params: { path: { id: eventId }, query: { limit: MAX_PAGE_SIZE } } }), flags.timeout);
+    for (let cursor = page.next_cursor; cursor; ) {
+      const next = await call(
+        `listing deliveries of ${eventId}`,
+        client.GET('/v1/events/{id}/deliveries', { params: { path: { id: eventId }, query: { limit: MAX_PAGE_SIZE, cursor } } }),
+        flags.timeout,
+      );
+      page.data.push(...next.data);
+      cursor = next.next_cursor;
+    }
+    page.next_cursor = null;
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
       return;

@@ -1,7 +1,17 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { RetentionCounts } from '../../store/retention-store.js';
 import { parsePositiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
+
+/** 100 000 days (about 273 years): beyond it the cutoff is no date at all. */
+const MAX_DAYS = 100_000;
+
+function parseDays(raw: string): number {
+  const days = parsePositiveInt(raw);
+  if (days > MAX_DAYS) throw new InvalidArgumentError(`must be at most ${MAX_DAYS}`);
+  return days;
+}
 
 interface PruneFlags {
   dryRun?: boolean;
@@ -16,20 +26,29 @@ export function register(program: Command): void {
     .command('prune')
     .description('Delete events (with deliveries and attempts) and inbound log entries older than the retention period.')
     .option('--dry-run', 'only count what would be deleted')
-    .option('--days <days>', 'retention in days (default: HOOKSPEC_RETENTION_DAYS or 30)', parsePositiveInt)
+    .option('--days <days>', `retention in days, 1..${MAX_DAYS} (default: HOOKSPEC_RETENTION_DAYS or 30)`, parseDays)
     .option('--batch-size <rows>', 'rows per transaction (default: HOOKSPEC_PRUNE_BATCH_SIZE or 500)', parsePositiveInt)
     .option('--database-url <url>', 'sqlite:<file> or postgres://… (default: DATABASE_URL)')
     .addHelpText('after', '\nWork still in progress is kept: events with a pending delivery, inbound deliveries not yet processed.')
     .action(async (flags: PruneFlags) => {
-      const [{ loadConfig }, { openStore }, { countExpired, pruneExpired, retentionCutoff }] = await Promise.all([
+      const [{ loadConfig }, { openStore }, { parseDatabaseUrl }, { countExpired, pruneExpired, retentionCutoff }] = await Promise.all([
         import('../../config/index.js'),
         import('../../store/open.js'),
+        import('../../store/database-url.js'),
         import('../../retention/prune.js'),
       ]);
       const config = loadConfig();
       const retentionDays = flags.days ?? config.ops.retentionDays;
       if (retentionDays === 0) throw new Error('retention is off (HOOKSPEC_RETENTION_DAYS=0); pass --days to prune anyway');
-      const store = await openStore(flags.databaseUrl ?? config.server.databaseUrl);
+      if (retentionDays > MAX_DAYS) throw new Error(`HOOKSPEC_RETENTION_DAYS must be at most ${MAX_DAYS} for prune (got ${retentionDays})`);
+      const databaseUrl = flags.databaseUrl ?? config.server.databaseUrl;
+      // Opening a SQLite file creates it (and its directory): a mistyped path would "prune" an empty new database.
+      const target = parseDatabaseUrl(databaseUrl);
+      if (target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file)) {
+        const from = flags.databaseUrl !== undefined ? '--database-url' : process.env.DATABASE_URL ? 'DATABASE_URL' : 'the default DATABASE_URL';
+        throw new Error(`no database at ${target.file} (${from}); nothing to prune`);
+      }
+      const store = await openStore(databaseUrl);
       try {
         const cutoff = retentionCutoff(retentionDays).toISOString();
         if (flags.dryRun) {

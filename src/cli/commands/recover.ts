@@ -26,6 +26,7 @@ export function register(program: Command): void {
       const result = await call(
         `recovering ${subscriptionId}`,
         client.POST('/v1/subscriptions/{id}/recover', { params: { path: { id: subscriptionId } }, body: { since: flags.since } }),
+        flags.timeout,
       );
       progress.done();
       if (flags.json) {

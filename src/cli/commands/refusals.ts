@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
-import { parsePositiveInt } from '../options.js';
-import { formatTable } from '../table.js';
+import { parseLimit } from '../options.js';
+import { formatTable, nextPageArgs } from '../table.js';
 
 interface RefusalsFlags extends ApiFlags {
   source?: string;
   receiver?: string;
   reason?: string;
-  limit?: number;
+  limit: number;
   cursor?: string;
 }
 
@@ -20,12 +20,12 @@ export function register(program: Command): void {
       .option('--source <address>', 'only requests from this address')
       .option('--receiver <operationId>', 'only refusals by this receiver, for example receiveGithubWebhook')
       .option('--reason <code>', 'only this reason, for example invalid_signature')
-      .option('--limit <n>', 'page size (1..100)', parsePositiveInt, 20)
+      .option('--limit <n>', 'page size (1..100)', parseLimit, 20)
       .option('--cursor <cursor>', 'the next_cursor of the previous page'),
   ).action(async (flags: RefusalsFlags) => {
     const client = apiClient(flags);
     const query = { source: flags.source, receiver: flags.receiver, reason: flags.reason, limit: flags.limit, cursor: flags.cursor };
-    const page = await call('listing refusals', client.GET('/v1/inbound-refusals', { params: { query } }));
+    const page = await call('listing refusals', client.GET('/v1/inbound-refusals', { params: { query } }), flags.timeout);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
       return;
@@ -36,6 +36,12 @@ export function register(program: Command): void {
     }
     const rows = page.data.map((r) => [r.at, r.source, r.receiver, r.status, r.reason, r.body_size ?? '']);
     process.stdout.write(formatTable(['AT', 'SOURCE', 'RECEIVER', 'STATUS', 'REASON', 'BYTES'], rows));
-    if (page.next_cursor) process.stdout.write(`More: hookspec refusals --cursor ${page.next_cursor}\n`);
+    if (page.next_cursor) {
+      const args = [
+        ['--source', flags.source], ['--receiver', flags.receiver], ['--reason', flags.reason],
+        ['--limit', flags.limit === 20 ? undefined : String(flags.limit)], ['--cursor', page.next_cursor],
+      ];
+      process.stdout.write(`More: hookspec refusals${nextPageArgs(args)}\n`);
+    }
   });
 }

@@ -10,7 +10,7 @@ export function register(program: Command): void {
       .argument('<delivery-id>', 'the delivery, for example dlv_01j…'),
   ).action(async (deliveryId: string, flags: ApiFlags) => {
     const client = apiClient(flags);
-    const delivery = await call(`retrying ${deliveryId}`, client.POST('/v1/deliveries/{id}/retry', { params: { path: { id: deliveryId } } }));
+    const delivery = await call(`retrying ${deliveryId}`, client.POST('/v1/deliveries/{id}/retry', { params: { path: { id: deliveryId } } }), flags.timeout);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(delivery, null, 2)}\n`);
       return;

@@ -21,10 +21,23 @@ export function register(program: Command): void {
       if (opts.role) config.server.role = opts.role;
       if (opts.port !== undefined) config.server.port = opts.port;
       if (opts.host) config.server.host = opts.host;
-      const running = await startHookspec(config);
+      const running = await startHookspec(config).catch((err: unknown) => {
+        throw startError(err, opts, config.server.host);
+      });
       exitOnSignals(running, config);
       process.stderr.write(`hookspec: listening on ${running.url} (role ${config.server.role})\n`);
       // Keep the action pending: the server runs until a signal exits the process.
       await new Promise<never>(() => {});
     });
+}
+
+/** A listen failure names the flag that was used: `set PORT` is no advice when `--port` chose the port. */
+function startError(err: unknown, opts: { port?: number; host?: string }, host: string): unknown {
+  if (!(err instanceof Error)) return err;
+  const code = ((err.cause ?? err) as NodeJS.ErrnoException).code;
+  if ((code === 'EADDRINUSE' || code === 'EACCES') && opts.port !== undefined) return new Error(err.message.replace(/set PORT to a free port/, 'pass a free --port'), { cause: err });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
+    return new Error(`cannot listen on ${host} (${opts.host !== undefined ? '--host' : 'HOST'}): ${err.message}`, { cause: err });
+  }
+  return err;
 }

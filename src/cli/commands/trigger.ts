@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { randomBytes } from 'node:crypto';
+import { isSecret } from '../../crypto/standard-webhooks-secret.js';
 import { signStandardWebhook } from '../../outbound/signing.js';
 import { DEFAULT_PROVIDER_EVENT, PROVIDER_SECRET_ENV, buildProviderRequest } from '../provider-requests.js';
 import { PROVIDERS, findEvent, type Provider } from '../catalog.js';
@@ -42,12 +43,17 @@ Examples:
       const entry = findEvent(eventType);
       if (!flags.to) throw new Error('missing --to <url>: the endpoint to send the event to');
       const url = parseUrl(flags.to);
+      const from = flags.secret !== undefined ? '--secret' : 'HOOKSPEC_TRIGGER_SECRET';
       let secret = flags.secret ?? (process.env.HOOKSPEC_TRIGGER_SECRET || undefined);
+      // Checked before anything is made up or sent: whsec_ alone or with non-base64 text would sign with a key
+      // no receiver has (the base64 decoder skips what it does not understand).
+      if (secret !== undefined && !(secret.startsWith('whsec_') && isSecret(secret))) {
+        throw new Error(`${from} must be a Standard Webhooks secret: whsec_ followed by base64`);
+      }
       if (!secret) {
         secret = `whsec_${randomBytes(24).toString('base64')}`;
         process.stderr.write(`hookspec: no --secret given; signed with a new secret ${secret}\n`);
       }
-      if (!secret.startsWith('whsec_')) throw new Error('--secret must be a Standard Webhooks secret starting with whsec_');
       // The example, dated now: receivers reject stale timestamps.
       const body = JSON.stringify({ ...entry.example, timestamp: new Date().toISOString() });
       const msgId = `msg_${randomBytes(12).toString('hex')}`;
