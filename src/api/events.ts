@@ -1,7 +1,7 @@
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import type { ApiContext } from './context.js';
-import { page, pageQuery } from './pagination.js';
+import { idPattern, page, pageQuery } from './pagination.js';
 import { presentDelivery, presentEvent } from './presenters.js';
 
 type EventOperations = Pick<OperationHandlers, 'publishEvent' | 'listEvents' | 'getEvent' | 'listEventDeliveries'>;
@@ -24,7 +24,7 @@ export function eventOperations(ctx: ApiContext): EventOperations {
     },
 
     async listEvents({ query }) {
-      const q = pageQuery(query);
+      const q = pageQuery(query, idPattern('evt'));
       const rows = await outbound.listEvents({ ...q, limit: q.limit + 1, type: query.type, since: query.since ? new Date(query.since) : undefined });
       return { status: 200, body: page(rows, q.limit, presentEvent) };
     },
@@ -35,7 +35,7 @@ export function eventOperations(ctx: ApiContext): EventOperations {
 
     async listEventDeliveries({ params, query }) {
       await found(params.id);
-      const q = pageQuery(query);
+      const q = pageQuery(query, idPattern('dlv'));
       // One row per subscription: bounded by the number of subscriptions, so paged in memory.
       const all = await outbound.listDeliveriesForEvent(params.id);
       const rows = all.filter((d) => q.cursor === undefined || d.id > q.cursor).slice(0, q.limit + 1);

@@ -2,11 +2,11 @@ import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import type { AppContext } from '../server/context.js';
 import type { InboundDeliveryRow, InboundDeliverySummary, InboundRefusal, InboundStatus } from '../store/inbound-store.js';
-import { page, pageQuery } from './pagination.js';
+import { idPattern, page, pageQuery } from './pagination.js';
 
 type InboundOperations = Pick<OperationHandlers, 'listInbound' | 'getInbound' | 'replayInbound' | 'listInboundRefusals'>;
 
-const INBOUND_ID = /^in_[0-9a-z]+$/;
+const INBOUND_ID = idPattern('in');
 /** A refusal cursor: the id of the previous page's last row. */
 const REFUSAL_CURSOR = /^[1-9][0-9]{0,15}$/;
 
@@ -63,8 +63,7 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
 
   return {
     async listInbound({ query }) {
-      const q = pageQuery(query);
-      if (q.cursor !== undefined && !INBOUND_ID.test(q.cursor)) throw new HttpError(400, 'invalid_cursor', 'cursor must be a next_cursor value from a previous page');
+      const q = pageQuery(query, idPattern('in'));
       const rows = await inbound.listDeliveries({
         provider: query.provider,
         eventType: query.event_type,
@@ -76,8 +75,7 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
     },
 
     async listInboundRefusals({ query }) {
-      const q = pageQuery(query);
-      if (q.cursor !== undefined && !REFUSAL_CURSOR.test(q.cursor)) throw new HttpError(400, 'invalid_cursor', 'cursor must be a next_cursor value from a previous page');
+      const q = pageQuery(query, REFUSAL_CURSOR);
       const rows = await ctx.store.inbound.listRefusals({
         source: query.source,
         receiver: query.receiver,

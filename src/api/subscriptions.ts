@@ -5,7 +5,7 @@ import { generateSecret, rotateSecrets, secretProblem } from '../outbound/secret
 import { assertUrlAllowed, SsrfError } from '../outbound/ssrf.js';
 import type { SubscriptionRecord } from '../store/outbound-store.js';
 import type { ApiContext } from './context.js';
-import { page, pageQuery } from './pagination.js';
+import { idPattern, page, pageQuery } from './pagination.js';
 import { presentSubscription } from './presenters.js';
 
 type SubscriptionOperations = Pick<
@@ -74,7 +74,7 @@ export function subscriptionOperations(ctx: ApiContext): SubscriptionOperations 
     },
 
     async listSubscriptions({ query }) {
-      const q = pageQuery(query);
+      const q = pageQuery(query, idPattern('sub'));
       const rows = await outbound.listSubscriptions({ ...q, limit: q.limit + 1 });
       return { status: 200, body: page(rows, q.limit, (s) => presentSubscription(s)) };
     },

@@ -116,6 +116,11 @@ describe('/v1/events and /v1/deliveries', () => {
     const page2 = await s.call('GET', `/v1/events?type=order.created&since=${encodeURIComponent(since)}&limit=1&cursor=${page1.json.next_cursor}`);
     expect(page2.json.data.map((e: { id: string }) => e.id)).toEqual([a.id]);
     expect(page2.json.next_cursor).toBeNull();
+    // A cursor no page gave (a typo, another list's id) is refused, not read as some other page.
+    for (const path of ['/v1/events?cursor=garbage', '/v1/events?cursor=sub_01abc', '/v1/subscriptions?cursor=evt_01abc', `/v1/events/${page1.json.data[0].id}/deliveries?cursor=x`]) {
+      const bad = await s.call('GET', path);
+      expect([path, bad.status, bad.json.code]).toEqual([path, 400, 'invalid_cursor']);
+    }
     const all = await s.call('GET', `/v1/events?since=${encodeURIComponent(since)}`);
     expect(all.json.data.map((e: { id: string }) => e.id)).toEqual([ping.json.id, b.id, a.id]);
     expect((await s.call('GET', '/v1/events?limit=500')).status).toBe(400);
