@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -21,18 +21,53 @@ export function driftingFiles(outDir: string, expected: Record<string, string>):
     });
 }
 
-/** Writes each file whose bytes changed (untouched files keep their mtime); returns the paths written. */
+/**
+ * Writes each file whose bytes changed (untouched files keep their mtime); returns the paths written.
+ * All or nothing: every new content goes to a temporary file beside its target first, and only when all of
+ * them are on disk are they renamed into place, so a failed write (disk full, no permission) leaves
+ * `outDir` as it was instead of half new, half old.
+ */
 export function writeFiles(outDir: string, files: Map<string, string>): string[] {
-  const written: string[] = [];
-  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const file = join(outDir, name);
-    const current = readIfExists(file);
-    if (current !== undefined && current.equals(Buffer.from(content))) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    written.push(relative(process.cwd(), file) || file);
+  const changed = [...files]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .filter(([name, content]) => {
+      const current = readIfExists(join(outDir, name));
+      return current === undefined || !current.equals(Buffer.from(content));
+    });
+  const staged: { temp: string; file: string }[] = [];
+  const created: string[] = [];
+  let target = outDir;
+  try {
+    for (const [name, content] of changed) {
+      const file = join(outDir, name);
+      target = file;
+      if (isDirectory(file)) throw new Error('a directory is in the way');
+      const made = mkdirSync(dirname(file), { recursive: true });
+      if (made !== undefined) created.push(made);
+      const temp = `${file}.${process.pid}.tmp`;
+      staged.push({ temp, file });
+      writeFileSync(temp, content);
+    }
+  } catch (err) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const dir of created.reverse()) rmSync(dir, { recursive: true, force: true });
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`cannot write ${display(target)}: ${reason}; nothing in ${display(outDir)} was changed`);
   }
-  return written;
+  for (const { temp, file } of staged) renameSync(temp, file);
+  return staged.map(({ file }) => display(file));
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function display(file: string): string {
+  return relative(process.cwd(), file) || file;
 }
 
 /** Writes scaffolds only where no file exists yet: hand-written handlers are never overwritten. */

@@ -1,8 +1,11 @@
 import type { SpecProblem } from '../errors.js';
 import { SpecError } from '../errors.js';
-import { escapeSegment, isObject, resolvePointer, toPointer } from './pointer.js';
+import { deref, escapeSegment, isObject, resolvePointer, toPointer } from './pointer.js';
+import { checkSchemas } from './schemas.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** Every fixed field of a Path Item Object; anything else (but `x-*`) is a typo that would drop an operation. */
+const PATH_ITEM_FIELDS = new Set<string>(['$ref', 'summary', 'description', 'servers', 'parameters', ...HTTP_METHODS]);
 
 /** Keys whose values are data (examples, enums), never OpenAPI objects, so a `$ref` inside them is not a reference. */
 const DATA_KEYS = new Set(['example', 'examples', 'const', 'enum', 'default', 'value']);
@@ -12,8 +15,13 @@ export function checkSpec(doc: unknown, file: string): asserts doc is Record<str
   if (!isObject(doc)) throw new SpecError(file, [{ where: '#', message: 'the document must be an object (an OpenAPI 3.1 document)' }]);
   const versionProblem = checkVersion(doc);
   if (versionProblem) throw new SpecError(file, [versionProblem]);
-  const problems = [...checkStructure(doc), ...checkOperationIds(doc), ...checkRefs(doc)];
+  const structure = checkStructure(doc);
+  if (structure.length > 0) throw new SpecError(file, structure);
+  const problems = [...checkOperationIds(doc), ...checkRefs(doc)];
   if (problems.length > 0) throw new SpecError(file, problems);
+  // Dangling refs first: the checks below follow references.
+  const more = [...checkPathParameters(doc), ...checkSchemas(doc)];
+  if (more.length > 0) throw new SpecError(file, more);
 }
 
 function checkVersion(doc: Record<string, unknown>): SpecProblem | undefined {
@@ -31,10 +39,29 @@ function checkVersion(doc: Record<string, unknown>): SpecProblem | undefined {
 function checkStructure(doc: Record<string, unknown>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   for (const key of ['paths', 'webhooks', 'components'] as const) {
-    if (doc[key] !== undefined && !isObject(doc[key])) problems.push({ where: toPointer([key]), message: `\`${key}\` must be an object` });
+    if (doc[key] === null) problems.push({ where: toPointer([key]), message: `\`${key}:\` is empty; list its entries under it, write \`${key}: {}\` or remove it` });
+    else if (doc[key] !== undefined && !isObject(doc[key])) problems.push({ where: toPointer([key]), message: `\`${key}\` must be an object` });
   }
   if (doc.paths === undefined && doc.webhooks === undefined && doc.components === undefined) {
     problems.push({ where: '#', message: 'an OpenAPI 3.1 document needs at least one of `paths`, `webhooks` or `components`' });
+  }
+  for (const section of ['paths', 'webhooks'] as const) {
+    const items = doc[section];
+    if (!isObject(items)) continue;
+    for (const key of Object.keys(items)) {
+      const where = toPointer([section, key]);
+      const item = items[key];
+      if (section === 'paths' && !key.startsWith('/')) problems.push({ where, message: `path "${key}" must start with "/"` });
+      if (!isObject(item)) {
+        problems.push({ where, message: `${section === 'paths' ? `path "${key}"` : `webhook "${key}"`} must be a Path Item object (operations by HTTP method), got ${item === null ? 'nothing' : typeof item}` });
+        continue;
+      }
+      for (const field of Object.keys(item)) {
+        if (PATH_ITEM_FIELDS.has(field) || field.startsWith('x-')) continue;
+        const hint = HTTP_METHODS.find((m) => m === field.toLowerCase()) ? `HTTP methods are lower case (\`${field.toLowerCase()}\`)` : `use ${HTTP_METHODS.join(', ')}`;
+        problems.push({ where: toPointer([section, key, field]), message: `\`${field}\` is not an HTTP method or Path Item field, so its operation would be dropped; ${hint}` });
+      }
+    }
   }
   return problems;
 }
@@ -73,6 +100,32 @@ function checkOperationIds(doc: Record<string, unknown>): SpecProblem[] {
   return problems;
 }
 
+/** Every `{name}` of a path must be declared as an `in: path` parameter of the operation or its path item, and only those. */
+function checkPathParameters(doc: Record<string, unknown>): SpecProblem[] {
+  const problems = new Map<string, SpecProblem>();
+  const add = (problem: SpecProblem): void => void problems.set(`${problem.where} ${problem.message}`, problem);
+  for (const { section, key, operation, item, pointer } of eachOperation(doc)) {
+    if (section !== 'paths') continue;
+    const itemPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+    const template = [...key.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
+    const declared = new Map<string, string>();
+    for (const [list, base] of [[item.parameters, `${itemPointer}/parameters`], [operation.parameters, `${pointer}/parameters`]] as const) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((entry, i) => {
+        const { node } = deref<Record<string, unknown>>(doc, entry);
+        if (isObject(node) && node.in === 'path' && typeof node.name === 'string') declared.set(node.name, `${base}/${i}`);
+      });
+    }
+    for (const name of template) {
+      if (!declared.has(name)) add({ where: pointer, message: `path parameter {${name}} of "${key}" is not declared; add { name: ${name}, in: path, required: true, schema: … } to the parameters of the operation or its path item` });
+    }
+    for (const [name, where] of declared) {
+      if (!template.includes(name)) add({ where, message: `path parameter "${name}" does not appear in "${key}"; rename it to one of its {…} names or remove it` });
+    }
+  }
+  return [...problems.values()];
+}
+
 function checkRefs(doc: Record<string, unknown>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const visit = (node: unknown, path: string, inPropertyMap = false): void => {
@@ -87,6 +140,8 @@ function checkRefs(doc: Record<string, unknown>): SpecProblem[] {
       else if (resolvePointer(doc, ref) === undefined) problems.push({ where: `${path}/$ref`, message: `$ref target "${ref}" does not exist; fix the reference or add the target` });
     }
     for (const key of Object.keys(node)) {
+      // JavaScript objects lose an own `__proto__` member as soon as they are copied: every emitter would drop it.
+      if (key === '__proto__') problems.push({ where: `${path}/__proto__`, message: '`__proto__` cannot be used as a name (JavaScript objects lose it); rename it' });
       // Inside `properties` the keys are property names, so `default` or `x-id` there is a schema.
       if (!inPropertyMap && DATA_KEYS.has(key) && !(key === 'examples' && isObject(node[key]))) continue;
       if (!inPropertyMap && key.startsWith('x-')) continue;

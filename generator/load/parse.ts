@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 import { SpecError } from '../errors.js';
 
 /** Parses YAML or JSON text; syntax errors name the line and column. */
@@ -18,18 +18,44 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+/**
+ * Aliases may expand to at most this many nodes: far more than any real document uses (anchors for shared
+ * parameters and responses), far less than an alias bomb needs to take minutes and gigabytes.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+
 function parseYaml(text: string, file: string): unknown {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: true });
-  if (document.errors.length > 0) {
-    throw new SpecError(
-      file,
-      document.errors.map((e) => ({
-        where: lineColumn(text, e.pos[0]),
-        message: `invalid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    );
+  // One mistake (a tab, a bad indent) makes the parser report every following line too: only the first is true.
+  const first = document.errors[0];
+  if (first) throw new SpecError(file, [{ where: lineColumn(text, first.pos[0]), message: `invalid YAML: ${first.message.split('\n')[0]}` }]);
+  const recursive = recursiveAlias(document);
+  if (recursive !== undefined) {
+    throw new SpecError(file, [{ where: lineColumn(text, recursive.offset), message: `YAML alias *${recursive.name} sits inside its own anchor &${recursive.name}, which makes an endless document; a recursive schema needs $ref` }]);
   }
-  return document.toJS({ maxAliasCount: -1 }) as unknown;
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const bomb = /alias count/i.test(message);
+    throw new SpecError(file, [{ where: 'line 1', message: bomb ? `invalid YAML: aliases expand beyond ${MAX_ALIAS_COUNT} nodes; use $ref instead of nested anchors` : `invalid YAML: ${message}` }]);
+  }
+}
+
+/** The first alias that refers to one of its own ancestors, with its name and offset. */
+function recursiveAlias(document: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(document, {
+    Alias(_key, node, path) {
+      const target = node.resolve(document);
+      if (target !== undefined && path.includes(target)) {
+        found = { name: node.source, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function lineColumn(text: string, offset: number): string {

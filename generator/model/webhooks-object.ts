@@ -1,3 +1,4 @@
+import type { SpecProblem } from '../errors.js';
 import { deref, isObject, resolvePointer } from '../load/pointer.js';
 import type { InboundModel, OperationModel, WebhookModel } from './types.js';
 
@@ -19,6 +20,19 @@ export function buildWebhooks(doc: Record<string, unknown>, operations: Operatio
       inbound: findInbound(doc, operation),
     };
   });
+}
+
+/**
+ * A webhook without a request body schema gets no validator and no payload type (`never`): publish and verify
+ * would reject every event of it as unknown. Each one is a problem to fix in the spec, not an output to write.
+ */
+export function checkWebhookPayloads(webhooks: WebhookModel[]): SpecProblem[] {
+  return webhooks
+    .filter((w) => !w.operation.body?.schemaPointer)
+    .map((w) => ({
+      where: w.operation.body ? w.operation.body.mediaPointer : w.operation.pointer,
+      message: `webhook "${w.name}" has no request body schema, so nothing could publish or verify it; add requestBody.content['application/json'].schema`,
+    }));
 }
 
 /** Standard Webhooks envelope: the body schema declares `type`, `timestamp` and `data`. */

@@ -11,8 +11,8 @@ const OK_TAIL = `info: { title: t, version: '1' }
 paths: {}
 `;
 
-/** [name, { given spec text, want: fragments the one message must contain }] */
-const CASES: [string, { file?: string; given: string; want: string[] }][] = [
+/** [name, { given spec text, want: fragments the message must contain, lines: how many lines it has (1) }] */
+const CASES: [string, { file?: string; given: string; want: string[]; lines?: number }][] = [
   ['bad YAML names the line', { given: `openapi: 3.1.1\ninfo:\n  title: t\n  version: a: b\n`, want: ['line 4', 'invalid YAML'] }],
   ['bad JSON names the line', { file: 'spec.json', given: '{\n  "openapi": "3.1.1",\n  "info": {,\n}', want: ['line 3', 'invalid JSON'] }],
   ['duplicate YAML keys', { given: `openapi: 3.1.1\nopenapi: 3.1.0\n${OK_TAIL}`, want: ['line 2', 'invalid YAML'] }],
@@ -36,17 +36,65 @@ const CASES: [string, { file?: string; given: string; want: string[] }][] = [
   ['Swagger 2', { given: `swagger: '2.0'\n${OK_TAIL}`, want: ['#/swagger', 'Swagger 2.0 is not supported'] }],
   ['external $ref to a missing file', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { $ref: 'other.yaml#/B' }\n`, want: ['#/components/schemas/A', "Can't resolve $ref", 'other.yaml'] }],
   ['not an object', { given: `- just\n- a list\n`, want: ['must be an object'] }],
+  ['a tab is one line, not one per following line', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A:\n\ttype: object\n    B:\n      type: string\n    C:\n      type: string\n`, want: ['line 7, column 1', 'Tabs are not allowed'] }],
+  ['YAML alias inside its own anchor', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: &a\n      type: object\n      properties:\n        self: *a\n`, want: ['line 9, column 15', 'alias *a', 'needs $ref'] }],
+  ['$ref cycle', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n`, want: ['#/components/schemas/A → #/components/schemas/B → #/components/schemas/A', 'forever'] }],
+  ['allOf cycle', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { allOf: [{ $ref: '#/components/schemas/B' }] }\n    B: { anyOf: [{ type: string }, { $ref: '#/components/schemas/A' }] }\n`, want: ['#/components/schemas/B/anyOf/1', 'forever'] }],
+  ['webhook without a body schema', { given: `openapi: 3.1.1\n${OK_TAIL}webhooks:\n  a.b:\n    post:\n      responses: { '200': { description: ok } }\n`, want: ['#/webhooks/a.b/post', 'webhook "a.b" has no request body schema'] }],
+  ['exclusiveMinimum: true (OpenAPI 3.0)', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: integer, minimum: 0, exclusiveMinimum: true }\n`, want: ['#/components/schemas/A/exclusiveMinimum', 'exclusiveMinimum: N'] }],
+  ['unquoted null in a type list', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: object, properties: { n: { type: [string, null] } } }\n`, want: ['#/components/schemas/A/properties/n/type', "'null'"] }],
+  ['negative maxLength', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: string, maxLength: -1 }\n`, want: ['#/components/schemas/A/maxLength', 'whole number'] }],
+  ['maxLength too large for a number', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: string, maxLength: 1e400 }\n`, want: ['#/components/schemas/A/maxLength', 'got Infinity'] }],
+  ['invalid pattern names the pattern', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: object, properties: { p: { type: string, pattern: '^[a-z' } } }\n`, want: ['#/components/schemas/A/properties/p/pattern', 'invalid regular expression'] }],
+  ['schema $ref to a parameter', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  parameters:\n    P: { name: p, in: query, schema: { type: string } }\n  schemas:\n    A: { $ref: '#/components/parameters/P' }\n`, want: ['#/components/schemas/A/$ref', 'is not a schema'] }],
+  ['__proto__ as a name', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    __proto__: { type: string }\n`, want: ['#/components/schemas/__proto__', 'rename it'] }],
+  ['misspelt method', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\nwebhooks:\n  a.b:\n    psot: { responses: { '200': { description: ok } } }\n`, want: ['#/webhooks/a.b/psot', 'would be dropped'] }],
+  ['upper-case method', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    GET: { responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1a/GET', 'lower case (`get`)'] }],
+  ['path without a leading slash', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  a: { get: { responses: { '200': { description: ok } } } }\n`, want: ['#/paths/a', 'must start with "/"'] }],
+  ['empty webhooks:', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\nwebhooks:\n`, want: ['#/webhooks', 'is empty'] }],
+  [
+    'undeclared path parameter',
+    { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  /a/{id}:\n    get: { responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1a~1{id}/get', 'path parameter {id}', 'not declared'] },
+  ],
+  [
+    'path parameter not in the path',
+    {
+      given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  /a/{thingId}:\n    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n    get: { responses: { '200': { description: ok } } }\n`,
+      want: ['#/paths/~1a~1{thingId}/get: path parameter {thingId}', '#/paths/~1a~1{thingId}/parameters/0: path parameter "id" does not appear'],
+      lines: 2,
+    },
+  ],
+  [
+    'a schema Ajv refuses names the pointer in the spec',
+    {
+      given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\nwebhooks:\n  a.b:\n    post:\n      requestBody: { content: { application/json: { schema: { type: object, dependentRequired: 5 } } } }\n      responses: { '200': { description: ok } }\n`,
+      want: ['spec.yaml: #/webhooks/a.b/post/requestBody/content/application~1json/schema: schema of "a.b" does not compile'],
+    },
+  ],
 ];
 
 describe('spec errors', () => {
-  it.each(CASES)('%s', async (_name, { file = 'spec.yaml', given, want }) => {
+  it.each(CASES)('%s', async (_name, { file = 'spec.yaml', given, want, lines = 1 }) => {
     const spec = join(tmp.dir, file);
     writeFileSync(spec, given);
     const error = await generate({ spec, out: join(tmp.dir, 'out'), cacheDir: false, parallel: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
     const message = (error as SpecError).message;
     for (const fragment of want) expect(message).toContain(fragment);
+    // One mistake, one line (two where it has two ends).
+    expect(message.split('\n')).toHaveLength(lines);
     expect(message.startsWith(`${file}: `)).toBe(true);
+  });
+
+  it('stops an alias bomb at once instead of expanding it', async () => {
+    const anchors = ['    L0: &l0 { type: string }', ...Array.from({ length: 9 }, (_, i) => `    L${i + 1}: &l${i + 1} { allOf: [${Array(10).fill(`*l${i}`).join(', ')}] }`)];
+    const spec = join(tmp.dir, 'bomb.yaml');
+    writeFileSync(spec, `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n${anchors.join('\n')}\n`);
+    const started = Date.now();
+    const error = await generate({ spec, out: join(tmp.dir, 'out'), cacheDir: false, parallel: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as Error).message).toContain('aliases expand beyond');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('reports a missing spec file', async () => {

@@ -28,7 +28,9 @@ export function compileChunk(doc: Record<string, unknown>, flavour: AjvFlavour, 
       ajv.getSchema(entry.exportName);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      throw new SpecError(file, [{ where: String(entry.schema.$ref ?? entry.name), message: `schema of "${entry.name}" does not compile: ${message}` }]);
+      // The entry refs into the document added as DOC_ID: the part after it is a pointer into the spec.
+      const where = typeof entry.schema.$ref === 'string' && entry.schema.$ref.startsWith(DOC_ID) ? entry.schema.$ref.slice(DOC_ID.length) : entry.name;
+      throw new SpecError(file, [{ where, message: `schema of "${entry.name}" does not compile: ${message}` }]);
     }
     exportsMap[entry.exportName] = entry.exportName;
   }
