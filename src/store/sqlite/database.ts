@@ -23,18 +23,22 @@ export function openSqlite(file: string): SqliteDatabase {
   return db;
 }
 
-/** Forward-only numbered migrations: `NNN_name.sql`, each applied once, in order, in its own transaction. */
+/**
+ * Forward-only numbered migrations: `NNN_name.sql`, each applied once, in order. One transaction under the write
+ * lock (BEGIN IMMEDIATE), which reads what is applied again: processes starting on the same new file at once wait
+ * for each other instead of applying the same version twice ("table … already exists").
+ */
 export function applyMigrations(db: SqliteDatabase): string[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as string[]);
-  const pending = listMigrations().filter((m) => !applied.has(m.version));
-  for (const migration of pending) {
-    db.transaction(() => {
+  return db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as string[]);
+    const pending = listMigrations().filter((m) => !applied.has(m.version));
+    for (const migration of pending) {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
-    })();
-  }
-  return pending.map((m) => m.version);
+    }
+    return pending.map((m) => m.version);
+  }).immediate();
 }
 
 export function listMigrations(): { version: string; sql: string }[] {
