@@ -148,4 +148,24 @@ describe('deliveries stored under the dispatcher lease', () => {
       await here.stop();
     });
   });
+  it('a claim that came back too late for a whole attempt (a slow database) renews its lease before running', async () => {
+    const short = { ...CONFIG, leaseMs: 1_500, handlerTimeoutMs: 400 };
+    const dispatcher = new Dispatcher({ store: store.inbound, publisher, handlers: new HandlerRegistry(tmp.dir), receivers: new Map(receivers.map((r) => [r.operationId, r])), config: short });
+    const r = inboundDelivery({ headers: { 'x-github-event': 'push', 'x-github-delivery': 'slow-claim' }, body: Buffer.from('{"ref":"refs/heads/slow-claim"}'), receivedAt: new Date().toISOString(), nextAttemptAt: Date.now() });
+    await store.inbound.insertDeliveries([r]);
+    // The claim commits at once but its answer arrives 300 ms later: 1.2 s of lease left, under 0.4 s + 1 s.
+    const claim = store.inbound.claimDeliveries.bind(store.inbound);
+    store.inbound.claimDeliveries = async (...args) => {
+      const claimed = await claim(...args);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return claimed;
+    };
+    const renewed: [string[], number][] = [];
+    const renew = store.inbound.renewLeases.bind(store.inbound);
+    store.inbound.renewLeases = async (ids, owner, attempt, until) => (renewed.push([ids, attempt]), renew(ids, owner, attempt, until));
+    dispatcher.start();
+    await eventually(async () => expect(await store.inbound.getDelivery(r.id)).toMatchObject({ status: 'processed', attempts: 1 }));
+    expect(renewed).toEqual([[[r.id], 1]]);
+    await dispatcher.stop();
+  });
 });

@@ -177,8 +177,9 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
     // It starts over: the whole retry budget again.
     expect(await store.inbound.getDelivery(row.id)).toMatchObject({ status: 'received', lastError: null, attempts: 0 });
     expect(await store.inbound.listDueDeliveries(3_000, 10)).toEqual([row.id]);
-    // Already due: a second replay would add no run.
+    // Already due: a second replay would add no run, even one whose clock reads earlier (it waited for a lock).
     expect(await other.inbound.requeueDelivery(row.id, 3_100)).toBe(false);
+    expect(await other.inbound.requeueDelivery(row.id, 2_000)).toBe(false);
   });
 
   it('a replay of a delivery waiting out a retry runs it now, from attempt 0', async () => {

@@ -102,6 +102,25 @@ describe('SQLite writes wait for another process without blocking the event loop
     }
   });
 
+  it('a claim that waited for the lock leases from when it ran, not from when it was asked for', async () => {
+    const inbound = inboundDelivery();
+    await store.inbound.insertDeliveries([inbound]);
+    holder = await holdWriteLock(file);
+    const asked = Date.now();
+    const claim = store.inbound.claimDeliveries([inbound.id], 'node-a', asked + 1_000, asked);
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.release();
+    expect(await claim).toHaveLength(1);
+    const db = openSqlite(file);
+    try {
+      const until = db.prepare('SELECT next_attempt_at FROM inbound_deliveries WHERE id = ?').pluck().get(inbound.id) as number;
+      // The lease still has its whole second from the moment the claim got the lock.
+      expect(until).toBeGreaterThanOrEqual(asked + 1_000 + 250);
+    } finally {
+      db.close();
+    }
+  });
+
   it('the pruner waits the same way', async () => {
     await store.inbound.insertRefusals([{ at: '2020-01-01T00:00:00.000Z', source: 's', receiver: 'r', status: 401, reason: 'old', headerNames: [], bodySize: null }], 100);
     holder = await holdWriteLock(file);

@@ -179,10 +179,10 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   private async runBatch(ids: string[]): Promise<void> {
-    const now = this.now();
     const held: Leased[] = [];
     const toClaim: string[] = [];
-    const shortLeases: string[] = [];
+    /** When each lease of the batch ends, as far as this process knows. */
+    const leaseEnds = new Map<string, number>();
     for (const id of ids) {
       const until = this.leased.get(id);
       if (until === undefined) {
@@ -191,35 +191,42 @@ export class Dispatcher implements InboundDispatcher {
       }
       this.leased.delete(id);
       held.push({ id, attempts: 1, catalogType: this.items.get(id)!.catalogType });
-      if (until - now < this.deps.config.handlerTimeoutMs + ATTEMPT_MARGIN_MS) shortLeases.push(id);
+      leaseEnds.set(id, until);
     }
-    const claimed = toClaim.length > 0 ? await this.deps.store.claimDeliveries(toClaim, this.owner, now + this.deps.config.leaseMs, now) : [];
+    const asked = this.now();
+    const claimed = toClaim.length > 0 ? await this.deps.store.claimDeliveries(toClaim, this.owner, asked + this.deps.config.leaseMs, asked) : [];
+    for (const c of claimed) leaseEnds.set(c.id, asked + this.deps.config.leaseMs);
     const claimedIds = new Set(claimed.map((c) => c.id));
     for (const id of toClaim) if (!claimedIds.has(id)) this.items.delete(id);
-    const work = [...(await this.keepRenewed(held, shortLeases, now)), ...claimed];
+    const work = await this.keepLeased([...held, ...claimed], leaseEnds);
     if (work.length === 0) return;
     const outcomes = await Promise.all(work.map((c) => this.attempt(c)));
     await this.complete(outcomes.map((o) => o.completion));
   }
 
   /**
-   * Held deliveries that waited in the queue until their lease could run out under the attempt: renewed first, or
-   * dropped when another process has claimed them since (its lease expired), so that the handler never runs in two
-   * places at once.
+   * Leases that could run out under the attempt (a held delivery that waited in the queue, a claim that waited for
+   * the database) are renewed first, fenced on owner and attempt; where another process has claimed the row since,
+   * it is dropped here, so that the handler never runs in two places at once.
    */
-  private async keepRenewed(held: Leased[], shortLeases: string[], now: number): Promise<Leased[]> {
-    if (shortLeases.length === 0) return held;
-    let renewed: Set<string>;
-    try {
-      renewed = new Set(await this.deps.store.renewLeases(shortLeases, this.owner, 1, now + this.deps.config.leaseMs));
-    } catch (err) {
-      logger.warn({ err, count: shortLeases.length }, 'renewing inbound leases failed; those deliveries run once their leases expire');
-      renewed = new Set();
+  private async keepLeased<T extends Leased>(work: T[], leaseEnds: ReadonlyMap<string, number>): Promise<T[]> {
+    const now = this.now();
+    const short = work.filter((w) => leaseEnds.get(w.id)! - now < this.deps.config.handlerTimeoutMs + ATTEMPT_MARGIN_MS);
+    if (short.length === 0) return work;
+    const renewed = new Set<string>();
+    // One fenced statement per attempt number: held leases are attempt 1, claims any.
+    for (const attempt of new Set(short.map((w) => w.attempts))) {
+      const ids = short.filter((w) => w.attempts === attempt).map((w) => w.id);
+      try {
+        for (const id of await this.deps.store.renewLeases(ids, this.owner, attempt, now + this.deps.config.leaseMs)) renewed.add(id);
+      } catch (err) {
+        logger.warn({ err, count: ids.length }, 'renewing inbound leases failed; those deliveries run once their leases expire');
+      }
     }
-    const lost = new Set(shortLeases.filter((id) => !renewed.has(id)));
+    const lost = new Set(short.filter((w) => !renewed.has(w.id)).map((w) => w.id));
     for (const id of lost) this.items.delete(id);
-    if (lost.size > 0) logger.info({ count: lost.size }, 'inbound deliveries waited past their lease and another dispatcher took them; not running them here');
-    return held.filter((h) => !lost.has(h.id));
+    if (lost.size > 0) logger.info({ count: lost.size }, 'inbound deliveries whose lease ran out before they started were taken by another process; not running them here');
+    return work.filter((w) => !lost.has(w.id));
   }
 
   /** On stop: leased rows still waiting here go back to `received` at once, instead of waiting out their lease. */

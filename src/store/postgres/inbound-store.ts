@@ -78,10 +78,11 @@ const COMPLETE_SQL = `UPDATE inbound_deliveries d SET status = c.status, last_er
 
 /**
  * A replay starts over: attempts 0 (the whole retry budget again). Finished rows, and rows waiting out a retry's
- * backoff (they run now); not one being processed, nor one already due, whose next run the replay would only join.
+ * backoff (they run now); not one being processed, nor one already due or never tried (attempts 0: new, or replayed
+ * a moment ago), whose next run the replay would only join.
  */
 const REQUEUE_SQL = `UPDATE inbound_deliveries SET status = 'received', attempts = 0, next_attempt_at = $1, last_error = NULL, lease_owner = NULL
-  WHERE id = $2 AND (status IN ('processed', 'failed') OR (status = 'received' AND next_attempt_at > $1))`;
+  WHERE id = $2 AND (status IN ('processed', 'failed') OR (status = 'received' AND attempts > 0 AND next_attempt_at > $1))`;
 
 /** Fenced like a completion: a row another dispatcher claimed since has another owner and attempt number. */
 const RENEW_SQL = `UPDATE inbound_deliveries SET next_attempt_at = $4

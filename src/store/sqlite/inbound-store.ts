@@ -195,7 +195,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   // A replay starts over (attempts 0: the whole retry budget again); see REQUEUE_SQL in the PostgreSQL store.
   const requeue = db.prepare(
     `UPDATE inbound_deliveries SET status = 'received', attempts = 0, next_attempt_at = @now, last_error = NULL, lease_owner = NULL
-      WHERE id = @id AND (status IN ('processed', 'failed') OR (status = 'received' AND next_attempt_at > @now))`,
+      WHERE id = @id AND (status IN ('processed', 'failed') OR (status = 'received' AND attempts > 0 AND next_attempt_at > @now))`,
   );
 
   const insertRefusal = db.prepare(
@@ -222,13 +222,13 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       return withLock(() => insertBatch.immediate(rows, refs));
     },
     async claimDeliveries(ids, owner, leaseUntil, now) {
-      return withLock(() => claimBatch.immediate(ids, owner, leaseUntil, now));
+      return withLock((waited) => claimBatch.immediate(ids, owner, leaseUntil + waited, now + waited));
     },
     async completeDeliveries(completions) {
       return withLock(() => completeBatch.immediate(completions));
     },
     async renewLeases(ids, owner, attempt, until) {
-      return ids.length === 0 ? [] : withLock(() => renewBatch.immediate(ids, owner, attempt, until));
+      return ids.length === 0 ? [] : withLock((waited) => renewBatch.immediate(ids, owner, attempt, until + waited));
     },
     async listDueDeliveries(now, limit) {
       return due.all(now, limit) as string[];
@@ -248,7 +248,7 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
       return (db.prepare(sql).all(...args, filter.limit) as DeliveryRecord[]).map(toSummary);
     },
     async requeueDelivery(id, now) {
-      return withLock(() => requeue.run({ now, id }).changes === 1);
+      return withLock((waited) => requeue.run({ now: now + waited, id }).changes === 1);
     },
     async insertRefusals(rows, keep) {
       await withLock(() => refusalBatch.immediate(rows, keep));

@@ -3,8 +3,11 @@ import { BUSY_TIMEOUT_MS, type SqliteDatabase } from './database.js';
 /** The pause between tries while another process holds the lock (Node's timers are 1 ms at best). */
 const RETRY_DELAY_MS = 1;
 
-/** A write that takes SQLite's write lock: a transaction's `.immediate(...)`, or one statement's `.run(...)`. */
-type LockingWrite<T> = () => T;
+/**
+ * A write that takes SQLite's write lock: a transaction's `.immediate(...)`, or one statement's `.run(...)`. It gets
+ * how long it waited for the lock so far: times it writes (a lease's end, "due now") must count from when it runs.
+ */
+type LockingWrite<T> = (waitedMs: number) => T;
 
 /**
  * Runs write transactions without putting the event loop to sleep while another process (a second HTTP process,
@@ -14,11 +17,11 @@ type LockingWrite<T> = () => T;
  */
 export function createLockWait(db: SqliteDatabase, timeoutMs = BUSY_TIMEOUT_MS) {
   /** One try: the write's result, or the SQLITE_BUSY error when another connection holds the lock. */
-  function tryOnce<T>(write: LockingWrite<T>): { done: true; value: T } | { done: false; err: unknown } {
+  function tryOnce<T>(write: LockingWrite<T>, waitedMs: number): { done: true; value: T } | { done: false; err: unknown } {
     // Not a prepared statement: SQLite applies this pragma when it is compiled, not when it is stepped.
     db.pragma('busy_timeout = 0');
     try {
-      return { done: true, value: write() };
+      return { done: true, value: write(waitedMs) };
     } catch (err) {
       if (isBusy(err)) return { done: false, err };
       throw err;
@@ -29,9 +32,10 @@ export function createLockWait(db: SqliteDatabase, timeoutMs = BUSY_TIMEOUT_MS) 
 
   /** Resolves with the write's result once it got the lock; rejects with SQLITE_BUSY after `timeoutMs`. */
   return async function withLock<T>(write: LockingWrite<T>): Promise<T> {
-    const deadline = performance.now() + timeoutMs;
+    const started = performance.now();
+    const deadline = started + timeoutMs;
     for (;;) {
-      const attempt = tryOnce(write);
+      const attempt = tryOnce(write, Math.round(performance.now() - started));
       if (attempt.done) return attempt.value;
       if (performance.now() >= deadline) throw attempt.err;
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));

@@ -427,7 +427,8 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       }).changes);
     },
     async claimDue(input) {
-      return withLock(() => claim.immediate(input));
+      // A claim that waited for the lock leases from when it runs, not from when it was asked for.
+      return withLock((waited) => claim.immediate(waited === 0 ? input : { ...input, now: new Date(input.now.getTime() + waited), leaseUntil: new Date(input.leaseUntil.getTime() + waited) }));
     },
     async recordOutcomes(outcomes) {
       return outcomes.length === 0 ? [] : withLock(() => recordOutcomes.immediate(outcomes));
