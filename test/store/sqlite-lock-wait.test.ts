@@ -121,6 +121,21 @@ describe('SQLite writes wait for another process without blocking the event loop
     }
   });
 
+  it('an outbound claim that waited for the lock leases from when it ran, too', async () => {
+    const now = Date.now();
+    await store.outbound.createSubscription({
+      id: newId('sub'), url: 'https://example.com/hook', events: ['order.created'], description: null, metadata: {}, rate_limit_per_second: null,
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', created_at: new Date(now - 1_000),
+    });
+    await store.outbound.insertEvent({ id: newId('evt'), type: 'order.created', data_json: '{}', created_at: new Date(now - 1_000), newDeliveryId: () => newId('dlv') });
+    holder = await holdWriteLock(file);
+    const claim = store.outbound.claimDue({ owner: 'wrk', now: new Date(now), leaseUntil: new Date(now + 1_000), limit: 10, excludeSubscriptions: [] });
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.release();
+    const [claimed] = await claim;
+    expect(claimed?.lease_expires_at).toBeGreaterThanOrEqual(now + 1_000 + 250);
+  });
+
   it('the pruner waits the same way', async () => {
     await store.inbound.insertRefusals([{ at: '2020-01-01T00:00:00.000Z', source: 's', receiver: 'r', status: 401, reason: 'old', headerNames: [], bodySize: null }], 100);
     holder = await holdWriteLock(file);
