@@ -12,7 +12,7 @@ process.stdin.once('data', () => {
   try {
     openSqlite(process.argv[1]).close();
   } catch (err) {
-    process.stderr.write(String(err.message));
+    process.stderr.write(String(err.message) + ' at ' + String(err.stack).split('\\n').slice(1, 4).join(' < '));
     process.exitCode = 1;
   }
 });
@@ -24,7 +24,7 @@ afterEach(() => tmp?.cleanup());
 
 describe('separate processes starting on one new SQLite file at once', () => {
   it('all start, and each migration is applied once', async () => {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       tmp?.cleanup();
       tmp = makeTempDir('hookspec-migrate-race-');
       const file = join(tmp.dir, 'hookspec.db');
