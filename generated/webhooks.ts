@@ -113,10 +113,23 @@ export type VerifyErrorCode =
   | 'unknown_event_type'
   | 'invalid_payload';
 
-/** The verdict on one delivery; `verify` never throws on what a sender sends. */
+/**
+ * The verdict on one delivery; `verify` never throws on what a sender sends. `authentic: true` means the signature
+ * was valid (`invalid_json`, `unknown_event_type`, `invalid_payload`): hookspec did send it, but this receiver was
+ * generated from an older catalog or the event does not fit it. Answer those with 2xx (and log them) unless you want
+ * hookspec to retry the delivery until it is exhausted; answer every other failure with 4xx.
+ */
 export type VerifyResult =
   | { ok: true; id: string; timestamp: number; event: WebhookEvent }
-  | { ok: false; code: VerifyErrorCode; message: string; errors?: ValidationError[] };
+  | {
+      ok: false;
+      code: VerifyErrorCode;
+      message: string;
+      authentic: boolean;
+      id?: string;
+      timestamp?: number;
+      errors?: ValidationError[];
+    };
 
 /** Options of the receiver SDK. */
 export interface ReceiverOptions {
@@ -128,27 +141,43 @@ export interface ReceiverOptions {
   now?: () => number;
 }
 
-/** Incoming headers: a Node header object or a fetch `Headers`. */
+/** Incoming headers: a Node header object (names in any case) or a fetch `Headers`. */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 /** Verifies Standard Webhooks deliveries and returns the typed event. */
 export interface Receiver {
-  verify(headers: HeaderSource, rawBody: string | Uint8Array): VerifyResult;
+  /**
+   * `rawBody` is the request body exactly as received (with express, `express.raw({ type: 'application/json' })`):
+   * the signature covers those bytes, so a parsed and re-serialized body cannot be verified.
+   */
+  verify(headers: HeaderSource, rawBody: string | Uint8Array | ArrayBuffer): VerifyResult;
 }
 
 /** Standard Webhooks: 5 minutes either way, as the reference libraries. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-/** Creates a receiver; a malformed secret is a configuration error and throws here, never in `verify`. */
+/**
+ * Creates a receiver. A malformed secret or tolerance is a configuration error and throws here, never in `verify`:
+ * a typo'd secret would otherwise fail every delivery as `invalid_signature`, and a NaN tolerance accept any age.
+ */
 export function createReceiver(options: ReceiverOptions): Receiver {
-  const secrets = (typeof options.secret === 'string' ? [options.secret] : [...options.secret]).map(decodeSecret);
+  const secretList =
+    typeof options.secret === 'string' ? [options.secret] : Array.isArray(options.secret) ? [...options.secret] : [];
+  if (secretList.length === 0)
+    throw new TypeError('createReceiver: secret must be a whsec_ secret, or a non-empty list of them');
+  const secrets = secretList.map(decodeSecret);
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0)
+    throw new TypeError(
+      `createReceiver: toleranceSeconds must be a number of seconds, 0 or more (got ${String(tolerance)})`,
+    );
   const now = options.now ?? Date.now;
   return {
     verify(headers, rawBody) {
+      const body = rawBytes(rawBody);
       const id = header(headers, 'webhook-id');
       const timestampText = header(headers, 'webhook-timestamp');
-      const signatures = header(headers, 'webhook-signature');
+      const signatures = header(headers, 'webhook-signature', ' ');
       if (!id || !timestampText || !signatures)
         return fail('missing_headers', 'missing webhook-id, webhook-timestamp or webhook-signature header');
       if (!/^\d{1,15}$/.test(timestampText))
@@ -156,17 +185,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const timestamp = Number(timestampText);
       if (Math.abs(now() / 1000 - timestamp) > tolerance)
         return fail('timestamp_out_of_tolerance', `webhook-timestamp is more than ${tolerance} s away`);
-      const body =
-        typeof rawBody === 'string'
-          ? Buffer.from(rawBody, 'utf8')
-          : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
       if (!signatureMatches(secrets, id, timestampText, body, signatures))
         return fail('invalid_signature', 'no webhook-signature matches');
+      // From here on the delivery is authentic: what fails is this receiver's reading of it.
+      const authentic = { authentic: true, id, timestamp };
       const payload = safeJson(body.toString('utf8'));
-      if (payload === INVALID) return fail('invalid_json', 'body is not JSON');
+      if (payload === INVALID) return { ok: false, code: 'invalid_json', message: 'body is not JSON', ...authentic };
       const type = typeof payload === 'object' && payload !== null && 'type' in payload ? payload.type : undefined;
       if (typeof type !== 'string' || !KNOWN_TYPES.has(type))
-        return fail('unknown_event_type', `unknown event type ${JSON.stringify(type ?? null)}`);
+        return {
+          ok: false,
+          code: 'unknown_event_type',
+          message: `unknown event type ${JSON.stringify(type ?? null)}`,
+          ...authentic,
+        };
       const verdict = validateWebhook(type, payload);
       if (!verdict.ok)
         return {
@@ -174,10 +206,22 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           code: 'invalid_payload',
           message: `payload does not match ${type}`,
           errors: verdict.errors,
+          ...authentic,
         };
       return { ok: true, id, timestamp, event: payload as WebhookEvent };
     },
   };
+}
+
+/** The body's bytes; anything else is the caller's mistake (a parsed body), told plainly rather than as a Buffer error. */
+function rawBytes(rawBody: unknown): Buffer {
+  if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
+  if (rawBody instanceof Uint8Array) return Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  if (rawBody instanceof ArrayBuffer) return Buffer.from(rawBody);
+  const got = rawBody === null ? 'null' : typeof rawBody;
+  throw new TypeError(
+    `verify: rawBody must be the request body as received (string, Buffer or Uint8Array), got ${got}; the signature covers the raw bytes, so read it with express.raw({ type: 'application/json' }) or req.text(), not a JSON parser`,
+  );
 }
 
 const INVALID = Symbol('invalid');
@@ -191,19 +235,30 @@ function safeJson(text: string): unknown {
 }
 
 function fail(code: VerifyErrorCode, message: string): VerifyResult {
-  return { ok: false, code, message };
+  return { ok: false, code, message, authentic: false };
 }
 
-function header(headers: HeaderSource, name: string): string | undefined {
+/** One header, by name in any case; repeated values joined with `separator` (signatures) or the first one taken. */
+function header(headers: HeaderSource | null | undefined, name: string, separator?: string): string | undefined {
+  if (headers === null || typeof headers !== 'object') return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? value[0] : value;
+  const record = headers as Record<string, string | string[] | undefined>;
+  const key = name in record ? name : Object.keys(record).find((k) => k.toLowerCase() === name);
+  const value = key === undefined ? undefined : record[key];
+  if (!Array.isArray(value)) return value;
+  return separator === undefined ? value[0] : value.join(separator);
 }
 
-function decodeSecret(secret: string): Buffer {
-  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
-  if (key.length === 0) throw new Error('webhook secret must be whsec_ followed by base64');
-  return key;
+/** Base64 as Standard Webhooks secrets are written: padding optional, nothing else (as the server checks them). */
+const SECRET_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function decodeSecret(secret: unknown): Buffer {
+  const encoded = typeof secret === 'string' && secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  if (typeof encoded !== 'string' || !SECRET_BASE64.test(encoded) || encoded.replace(/=+$/, '').length % 4 === 1)
+    throw new TypeError(
+      'createReceiver: each secret must be whsec_ followed by base64 (no spaces, nothing after the padding)',
+    );
+  return Buffer.from(encoded, 'base64');
 }
 
 // Compares every `v1,<base64>` candidate against every secret; lengths are checked before timingSafeEqual.

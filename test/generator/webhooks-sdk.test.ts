@@ -65,6 +65,51 @@ describe('receiver SDK (generated/webhooks.ts)', () => {
 
   it('refuses a malformed secret at construction, not at verification', () => {
     expect(() => createReceiver({ secret: 'whsec_' })).toThrow(/base64/);
+    // Each of these decoded to some other key (or none), and every delivery failed as invalid_signature.
+    for (const secret of ['my-plain-secret', ` ${SECRET}`, SECRET.replace('whsec_', 'WHSEC_'), `${SECRET}junk`]) {
+      expect(() => createReceiver({ secret }), secret).toThrow(/whsec_ followed by base64/);
+    }
+    expect(() => createReceiver({ secret: [] })).toThrow(/non-empty list/);
+    expect(() => createReceiver({ secret: undefined as never })).toThrow(/secret must be/);
+    // The prefix is optional and padding may be left out, as in the standardwebhooks library.
+    expect(createReceiver({ secret: SECRET.slice('whsec_'.length).replace(/=+$/, ''), now: () => NOW }).verify(signed(ping).headers, signed(ping).body).ok).toBe(true);
+  });
+
+  it('refuses a tolerance that is not a number of seconds, instead of turning the replay window off', () => {
+    for (const toleranceSeconds of [Number.NaN, -1, Infinity, '300' as never]) {
+      expect(() => createReceiver({ secret: SECRET, toleranceSeconds }), String(toleranceSeconds)).toThrow(/toleranceSeconds/);
+    }
+    expect(createReceiver({ secret: SECRET, toleranceSeconds: 0, now: () => NOW }).verify(signed(ping).headers, signed(ping).body).ok).toBe(true);
+  });
+
+  it('reads header names in any case and every value of a repeated signature header', () => {
+    const { headers, body } = signed(ping);
+    const shouting = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.replace(/(^|-)w|(^|-)[a-z]/g, (m) => m.toUpperCase()), v]));
+    expect(Object.keys(shouting)).toContain('Webhook-Signature');
+    expect(receiver.verify(shouting, body).ok).toBe(true);
+    const repeated = { ...headers, 'webhook-signature': ['v1,AAAA', headers['webhook-signature']!] };
+    expect(receiver.verify(repeated, body).ok).toBe(true);
+    expect(receiver.verify(null as never, body)).toMatchObject({ ok: false, code: 'missing_headers', authentic: false });
+  });
+
+  it('takes the body as a string, Buffer, Uint8Array or ArrayBuffer, and says plainly when given a parsed one', () => {
+    const { headers, body } = signed(ping);
+    const bytes = new TextEncoder().encode(body);
+    expect(receiver.verify(headers, bytes).ok).toBe(true);
+    expect(receiver.verify(headers, bytes.buffer).ok).toBe(true);
+    for (const parsed of [JSON.parse(body), null, undefined]) {
+      expect(() => receiver.verify(headers, parsed as never)).toThrow(/rawBody must be the request body as received.*express\.raw/);
+    }
+  });
+
+  it('marks a delivery it cannot read but whose signature is valid as authentic, with its id and timestamp', () => {
+    const unknown = signed({ ...ping, type: 'pong' });
+    expect(receiver.verify(unknown.headers, unknown.body)).toMatchObject({ ok: false, code: 'unknown_event_type', authentic: true, id: 'msg_1', timestamp: NOW / 1000 });
+    const drifted = signed({ ...ping, data: { message: 7 } });
+    expect(receiver.verify(drifted.headers, drifted.body)).toMatchObject({ ok: false, code: 'invalid_payload', authentic: true, id: 'msg_1' });
+    const forged = { ...unknown, headers: { ...unknown.headers, 'webhook-signature': 'v1,AAAA' } };
+    expect(receiver.verify(forged.headers, forged.body)).toMatchObject({ ok: false, code: 'invalid_signature', authentic: false });
+    expect(receiver.verify(forged.headers, forged.body)).not.toHaveProperty('id');
   });
 });
 
