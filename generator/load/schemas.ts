@@ -1,17 +1,9 @@
 import type { SpecProblem } from '../errors.js';
 import { escapeSegment, isObject, parsePointer, resolvePointer, toPointer } from './pointer.js';
-
-/** Keywords whose value is one subschema. */
-const ONE_SCHEMA = ['items', 'not', 'additionalProperties', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema'];
-/** Keywords whose value is a list of subschemas. */
-const SCHEMA_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-/** Keywords whose value maps names to subschemas. */
-const SCHEMA_MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+import { ONE_SCHEMA, SCHEMA_DATA_KEYS, SCHEMA_LIST, SCHEMA_MAP } from './schema-keywords.js';
 /** Keywords that apply a subschema to the very value being validated: a cycle through them alone never ends. */
 const IN_PLACE_ONE = ['not', 'if', 'then', 'else'];
 const IN_PLACE_LIST = ['allOf', 'anyOf', 'oneOf'];
-/** Values that are data (examples), never schemas or OpenAPI objects holding schemas. */
-const DATA_KEYS = new Set(['example', 'examples']);
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minContains', 'maxContains'];
@@ -49,7 +41,7 @@ export function eachSchema(doc: Record<string, unknown>): SchemaSite[] {
     for (const key of Object.keys(node)) {
       const at = `${pointer}/${escapeSegment(key)}`;
       if (inSchemas || key === 'schema') schema(node[key], at);
-      else if (!DATA_KEYS.has(key) && !key.startsWith('x-')) walk(node[key], at);
+      else if (!SCHEMA_DATA_KEYS.has(key) && !key.startsWith('x-')) walk(node[key], at);
     }
   };
   walk(doc, '#');

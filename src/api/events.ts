@@ -4,6 +4,9 @@ import type { ApiContext } from './context.js';
 import { idPattern, page, pageQuery } from './pagination.js';
 import { presentDelivery, presentEvent } from './presenters.js';
 
+const EVENT_ID = idPattern('evt');
+const DELIVERY_ID = idPattern('dlv');
+
 type EventOperations = Pick<OperationHandlers, 'publishEvent' | 'listEvents' | 'getEvent' | 'listEventDeliveries'>;
 
 /** `/v1/events`: publish (validated, idempotent), list, read, and the deliveries of one event. */
@@ -24,7 +27,7 @@ export function eventOperations(ctx: ApiContext): EventOperations {
     },
 
     async listEvents({ query }) {
-      const q = pageQuery(query, idPattern('evt'));
+      const q = pageQuery(query, EVENT_ID);
       const rows = await outbound.listEvents({ ...q, limit: q.limit + 1, type: query.type, since: query.since ? new Date(query.since) : undefined });
       return { status: 200, body: page(rows, q.limit, presentEvent) };
     },
@@ -35,7 +38,7 @@ export function eventOperations(ctx: ApiContext): EventOperations {
 
     async listEventDeliveries({ params, query }) {
       await found(params.id);
-      const q = pageQuery(query, idPattern('dlv'));
+      const q = pageQuery(query, DELIVERY_ID);
       // One row per subscription: bounded by the number of subscriptions, so paged in memory.
       const all = await outbound.listDeliveriesForEvent(params.id);
       const rows = all.filter((d) => q.cursor === undefined || d.id > q.cursor).slice(0, q.limit + 1);

@@ -63,7 +63,7 @@ export function inboundOperations(ctx: AppContext): InboundOperations {
 
   return {
     async listInbound({ query }) {
-      const q = pageQuery(query, idPattern('in'));
+      const q = pageQuery(query, INBOUND_ID);
       const rows = await inbound.listDeliveries({
         provider: query.provider,
         eventType: query.event_type,

@@ -8,6 +8,8 @@ import type { ApiContext } from './context.js';
 import { idPattern, page, pageQuery } from './pagination.js';
 import { presentSubscription } from './presenters.js';
 
+const SUBSCRIPTION_ID = idPattern('sub');
+
 type SubscriptionOperations = Pick<
   OperationHandlers,
   | 'createSubscription'
@@ -74,7 +76,7 @@ export function subscriptionOperations(ctx: ApiContext): SubscriptionOperations 
     },
 
     async listSubscriptions({ query }) {
-      const q = pageQuery(query, idPattern('sub'));
+      const q = pageQuery(query, SUBSCRIPTION_ID);
       const rows = await outbound.listSubscriptions({ ...q, limit: q.limit + 1 });
       return { status: 200, body: page(rows, q.limit, (s) => presentSubscription(s)) };
     },

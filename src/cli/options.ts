@@ -1,25 +1,28 @@
 import { InvalidArgumentError } from 'commander';
+import { MAX_PAGE_SIZE } from '../api/pagination.js';
+
+/** `raw` as a number when it is decimal digits only (not `1e3`, `0x10`, ` 5`), else NaN. */
+function digits(raw: string): number {
+  return /^\d+$/.test(raw) ? Number(raw) : NaN;
+}
 
 /** Commander parser for a TCP port (0 picks a free one). */
 export function parsePort(raw: string): number {
-  const port = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const port = digits(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
   return port;
 }
 
-/** Commander parser for a positive integer such as a batch size: decimal digits only (not `1e3`, `0x10`, ` 5`). */
+/** Commander parser for a positive integer such as a batch size, in decimal digits. */
 export function parsePositiveInt(raw: string): number {
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const value = digits(raw);
   if (!Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('must be a positive integer');
   return value;
 }
 
-/** The largest page the management API serves (`limit` in openapi.yaml). */
-export const MAX_PAGE_SIZE = 100;
-
 /** Commander parser for a page size: 1 to 100, as the API accepts. */
 export function parseLimit(raw: string): number {
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const value = digits(raw);
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) throw new InvalidArgumentError(`must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   return value;
 }

@@ -1,5 +1,6 @@
 import { isObject } from '../../load/pointer.js';
-import { mapSchemas, ONE_SCHEMA, SCHEMA_LIST, SCHEMA_MAP } from './schema-walk.js';
+import { ONE_SCHEMA, SCHEMA_LIST, SCHEMA_MAP } from '../../load/schema-keywords.js';
+import { mapSchemas } from './schema-walk.js';
 
 /** Where hoisted schemas go in the rewritten document; refs point here. */
 export const SHARED_KEY = 'x-hookspec-shared';

@@ -1,13 +1,5 @@
 import { isObject } from '../../load/pointer.js';
-
-/** Keywords whose value is one subschema. */
-export const ONE_SCHEMA = new Set(['items', 'not', 'additionalProperties', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);
-/** Keywords whose value is a list of subschemas. */
-export const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-/** Keywords whose value maps names to subschemas. */
-export const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-/** Values that are data, never schemas or OpenAPI objects holding schemas. */
-const DATA_KEYS = new Set(['example', 'examples']);
+import { ONE_SCHEMA, SCHEMA_DATA_KEYS, SCHEMA_LIST, SCHEMA_MAP } from '../../load/schema-keywords.js';
 
 /** Rebuilds the document with every schema root (`schema` members, `components.schemas`) passed through `fn`. */
 export function mapSchemas(doc: Record<string, unknown>, fn: (schema: unknown) => unknown): Record<string, unknown> {
@@ -19,7 +11,7 @@ export function mapSchemas(doc: Record<string, unknown>, fn: (schema: unknown) =
       const value = node[key];
       const inSchemas = path.length === 2 && path[0] === 'components' && path[1] === 'schemas';
       if (inSchemas || key === 'schema') out[key] = fn(value);
-      else if (DATA_KEYS.has(key) || key.startsWith('x-')) out[key] = value;
+      else if (SCHEMA_DATA_KEYS.has(key) || key.startsWith('x-')) out[key] = value;
       else out[key] = walk(value, [...path, key]);
     }
     return out;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
-import { MAX_PAGE_SIZE } from '../options.js';
+import { MAX_PAGE_SIZE } from '../../api/pagination.js';
 import { formatTable } from '../table.js';
 
 /** `hookspec deliveries <event-id>`: where an event went, with every attempt. */

@@ -23,6 +23,11 @@ export function openSqlite(file: string): SqliteDatabase {
   return db;
 }
 
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, …). */
+export function isBusy(err: unknown): boolean {
+  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
 /**
  * Turns WAL on. On a new file this writes its header under an exclusive lock; when another process starting at the
  * same moment holds a lock this one must wait behind, SQLite answers SQLITE_BUSY at once instead of calling the busy
@@ -36,8 +41,7 @@ function switchToWal(db: SqliteDatabase): void {
       db.pragma('journal_mode = WAL');
       return;
     } catch (err) {
-      const busy = String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
-      if (!busy || Date.now() >= deadline) throw err;
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
     }
   }

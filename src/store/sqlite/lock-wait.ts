@@ -1,4 +1,4 @@
-import { BUSY_TIMEOUT_MS, type SqliteDatabase } from './database.js';
+import { BUSY_TIMEOUT_MS, isBusy, type SqliteDatabase } from './database.js';
 
 /** The pause between tries while another process holds the lock (Node's timers are 1 ms at best). */
 const RETRY_DELAY_MS = 1;
@@ -41,9 +41,4 @@ export function createLockWait(db: SqliteDatabase, timeoutMs = BUSY_TIMEOUT_MS) 
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     }
   };
-}
-
-/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, …). */
-function isBusy(err: unknown): boolean {
-  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
 }
