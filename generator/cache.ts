@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from '../src/fs/make-directories.js';
 import { dirname, join } from 'node:path';
 import type { Context } from './context.js';
 import { generatorVersion } from './version.js';
@@ -70,11 +71,11 @@ export function writeCache(ctx: Context, key: string, files: Map<string, string>
   if (!ctx.cacheDir) return;
   try {
     const dir = join(ctx.cacheDir, key);
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
     const manifest: CacheManifest = { files: {}, scaffolds: Object.fromEntries(scaffolds), dependencies: hashFiles(dependencies) };
     for (const [name, content] of files) {
       // Names may hold a subdirectory (`contract/cases.ts`).
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      makeDirectories(dirname(join(dir, name)));
       writeFileSync(join(dir, name), content);
       manifest.files[name] = contentHash(content);
     }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeDirectories } from '../src/fs/make-directories.js';
 import { dirname, join, relative } from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -42,7 +43,7 @@ export function writeFiles(outDir: string, files: Map<string, string>): string[]
       const file = join(outDir, name);
       target = file;
       if (isDirectory(file)) throw new Error('a directory is in the way');
-      const made = mkdirSync(dirname(file), { recursive: true });
+      const made = makeDirectories(dirname(file));
       if (made !== undefined) created.push(made);
       const temp = `${file}.${process.pid}.tmp`;
       staged.push({ temp, file });
@@ -75,7 +76,7 @@ export function writeScaffolds(files: Map<string, string>): string[] {
   const written: string[] = [];
   for (const [file, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     if (readIfExists(file) !== undefined) continue;
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectories(dirname(file));
     writeFileSync(file, content, { flag: 'wx' });
     written.push(relative(process.cwd(), file) || file);
   }

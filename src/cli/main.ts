@@ -1,9 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+const CLI_DIR = dirname(fileURLToPath(import.meta.url));
+const COMMANDS_DIR = join(CLI_DIR, 'commands');
+
+/** The package's version, for `hookspec --version`. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(CLI_DIR, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** A CLI command module: `src/cli/commands/<name>.ts` exports `register(program)`. */
 export interface CommandModule {
@@ -30,6 +36,7 @@ function oneLineUsageErrors(command: Command, path: string): void {
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('hookspec')
     .description('Spec-first webhooks: generate typed code from openapi.yaml, receive, verify and deliver webhooks.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride();
   const all = readdirSync(COMMANDS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
   const named = all.filter((f) => f.replace(/\.(ts|js)$/, '') === only);

@@ -1,12 +1,10 @@
 import { parseDatabaseUrl } from './database-url.js';
 import type { Store } from './store.js';
-import { applyMigrations as applySqliteMigrations, BUSY_TIMEOUT_MS } from './sqlite/database.js';
+import { applyMigrations as applySqliteMigrations, BUSY_TIMEOUT_MS, makeDatabaseDirectory } from './sqlite/database.js';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite/store.js';
 import { applyMigrations as applyPostgresMigrations, openPostgres } from './postgres/database.js';
 import { openPostgresStore } from './postgres/store.js';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 /** Opens the store a `DATABASE_URL` selects (`postgres://…` → PostgreSQL, `sqlite:…` → SQLite), with migrations applied. */
 export async function openStore(databaseUrl: string, options: SqliteStoreOptions = {}): Promise<Store> {
@@ -19,7 +17,7 @@ export async function openStore(databaseUrl: string, options: SqliteStoreOptions
 export async function migrate(databaseUrl: string): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.dialect === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    if (target.file !== ':memory:') makeDatabaseDirectory(target.file);
     const db = new Database(target.file);
     try {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -77,6 +77,12 @@ describe('hookspec CLI: bad input is one line and a non-zero exit', () => {
     expectOneLineError(await runCli(['prune', '--dry-run', '--database-url', url], { HOOKSPEC_RETENTION_DAYS: '999999999' }), /^hookspec: HOOKSPEC_RETENTION_DAYS must be at most 100000/);
   });
 
+  it('migrate names the setting its database URL came from, and fails at once where no directory can be made', async () => {
+    expectOneLineError(await runCli(['migrate', '--database-url', 'sqlite:/proc/hookspec-nope/x.db']), /^hookspec: cannot create the directory of the SQLite database \/proc\/hookspec-nope\/x\.db: ENOENT.* \(--database-url\)\n$/);
+    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: 'postgres://127.0.0.1:2/nope' }), /^hookspec: PostgreSQL at 127\.0\.0\.1:2\/nope does not answer: .* \(DATABASE_URL\)\n$/);
+    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: 'mysql://x' }), /^hookspec: DATABASE_URL must start with sqlite: or postgres:\/\/ \(got "mysql:\/\/x"\)\n$/);
+  });
+
   it('lint rejects an unknown --format itself, and applies redocly.yaml when run from another directory', async () => {
     expectOneLineError(await runCli(['lint', 'openapi.yaml', '--format', 'nope']), /^hookspec lint: option '--format <format>' argument 'nope' is invalid: Allowed choices are stylish, /);
     // A webhook without a 4xx response: the recommended rules let it pass, redocly.yaml makes it an error.

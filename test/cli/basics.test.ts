@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
@@ -25,6 +26,15 @@ describe('hookspec CLI basics', () => {
     expect(stdout).toContain(`Usage: hookspec ${name}`);
   });
 
+  it('--version and -V print the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await runCli([flag]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`${version}\n`);
+    }
+  });
+
   it('an unknown command exits non-zero', async () => {
     const { code, stderr } = await runCli(['frobnicate']);
     expect(code).not.toBe(0);
@@ -45,7 +55,7 @@ describe('hookspec CLI basics', () => {
   it('errors are one line on stderr with exit 1, no stack trace', async () => {
     const bad = await runCli(['migrate', '--database-url', 'mysql://nope']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('hookspec: DATABASE_URL must start with sqlite: or postgres:// (got "mysql://nope")\n');
+    expect(bad.stderr).toBe('hookspec: --database-url must start with sqlite: or postgres:// (got "mysql://nope")\n');
 
     const noKey = await runCli(['events']);
     expect(noKey.code).toBe(1);

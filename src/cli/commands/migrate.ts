@@ -9,7 +9,12 @@ export function register(program: Command): void {
     .action(async (opts: { databaseUrl?: string }) => {
       const [{ migrate }, { DEFAULT_DATABASE_URL }] = await Promise.all([import('../../store/open.js'), import('../../config/server.js')]);
       const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-      const applied = await migrate(url);
+      const from = opts.databaseUrl !== undefined ? '--database-url' : process.env.DATABASE_URL ? 'DATABASE_URL' : 'the default DATABASE_URL';
+      // Every failure names the setting it came from: the URL is the usual culprit.
+      const applied = await migrate(url).catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        throw new Error(message.startsWith('DATABASE_URL ') ? `${from}${message.slice('DATABASE_URL'.length)}` : `${message} (${from})`);
+      });
       if (applied.length === 0) {
         process.stdout.write('No pending migrations.\n');
         return;

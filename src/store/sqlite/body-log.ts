@@ -1,4 +1,5 @@
-import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, write, writev } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, openSync, readdirSync, readSync, unlinkSync, write, writev } from 'node:fs';
+import { makeDirectories } from '../../fs/make-directories.js';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BodyLostError } from '../inbound-store.js';
@@ -73,7 +74,7 @@ export class BodyLog {
     this.maxBytes = options.maxSegmentBytes ?? 64 * 1024 * 1024;
     this.maxAgeMs = options.maxSegmentAgeMs ?? 60 * 60 * 1000;
     this.now = options.now ?? Date.now;
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
     this.direct = options.directIo === false ? undefined : AlignedBuffers.open(dir);
     this.syncTimer = setInterval(() => this.flush(), SYNC_INTERVAL_MS).unref();
   }

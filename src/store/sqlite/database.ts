@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeDirectories } from '../../fs/make-directories.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -12,7 +13,7 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** Opens (creating if needed) a SQLite file in WAL mode and applies pending migrations. */
 export function openSqlite(file: string): SqliteDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') makeDatabaseDirectory(file);
   const db = new Database(file);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   switchToWal(db);
@@ -21,6 +22,15 @@ export function openSqlite(file: string): SqliteDatabase {
   db.pragma('foreign_keys = ON');
   applyMigrations(db);
   return db;
+}
+
+/** Creates the directory of a database file; the error names the file, so the DATABASE_URL at fault is plain. */
+export function makeDatabaseDirectory(file: string): void {
+  try {
+    makeDirectories(dirname(file));
+  } catch (err) {
+    throw new Error(`cannot create the directory of the SQLite database ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, …). */
