@@ -87,6 +87,8 @@ export interface OperationHandlers {
    * Retry a delivery
    *
    * Queues the delivery for an immediate new attempt, whatever its status; `webhook-id` stays the same.
+   * 409 when an attempt is in flight (`delivery_not_retryable`), or its subscription is disabled
+   * (`subscription_disabled`: re-enable it first) or deleted.
    */
   retryDelivery: OperationHandler<paths['/v1/deliveries/{id}/retry']['post']>;
   /**

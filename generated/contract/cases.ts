@@ -983,6 +983,14 @@ export const contractCases: ContractCases = {
           "pointer": "#/components/responses/Unauthorized"
         },
         {
+          "status": "413",
+          "pointer": "#/components/responses/PayloadTooLarge"
+        },
+        {
+          "status": "415",
+          "pointer": "#/components/responses/UnsupportedMediaType"
+        },
+        {
           "status": "422",
           "pointer": "#/components/responses/UnprocessableEntity"
         }
@@ -1024,6 +1032,16 @@ export const contractCases: ContractCases = {
           "expect": [
             "400",
             "422"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         }
       ],
@@ -1595,6 +1613,10 @@ export const contractCases: ContractCases = {
           "pointer": "#/paths/~1v1~1deliveries~1{id}/get/responses/200"
         },
         {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
+        },
+        {
           "status": "401",
           "pointer": "#/components/responses/Unauthorized"
         },
@@ -1649,6 +1671,10 @@ export const contractCases: ContractCases = {
         {
           "status": "200",
           "pointer": "#/paths/~1v1~1event-types~1{name}/get/responses/200"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -1707,6 +1733,10 @@ export const contractCases: ContractCases = {
           "pointer": "#/paths/~1v1~1events~1{id}/get/responses/200"
         },
         {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
+        },
+        {
           "status": "401",
           "pointer": "#/components/responses/Unauthorized"
         },
@@ -1761,6 +1791,10 @@ export const contractCases: ContractCases = {
         {
           "status": "200",
           "pointer": "#/paths/~1v1~1inbound~1{id}/get/responses/200"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -1819,6 +1853,10 @@ export const contractCases: ContractCases = {
           "pointer": "#/components/responses/Subscription"
         },
         {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
+        },
+        {
           "status": "401",
           "pointer": "#/components/responses/Unauthorized"
         },
@@ -1873,6 +1911,10 @@ export const contractCases: ContractCases = {
         {
           "status": "202",
           "pointer": "#/paths/~1v1~1deliveries~1{id}~1retry/post/responses/202"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -1934,6 +1976,10 @@ export const contractCases: ContractCases = {
         {
           "status": "202",
           "pointer": "#/paths/~1v1~1inbound~1{id}~1replay/post/responses/202"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -2009,6 +2055,14 @@ export const contractCases: ContractCases = {
           "pointer": "#/components/responses/NotFound"
         },
         {
+          "status": "413",
+          "pointer": "#/components/responses/PayloadTooLarge"
+        },
+        {
+          "status": "415",
+          "pointer": "#/components/responses/UnsupportedMediaType"
+        },
+        {
           "status": "422",
           "pointer": "#/components/responses/UnprocessableEntity"
         }
@@ -2054,6 +2108,16 @@ export const contractCases: ContractCases = {
           "expect": [
             "400",
             "422"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         },
         {
@@ -2105,6 +2169,14 @@ export const contractCases: ContractCases = {
         {
           "status": "404",
           "pointer": "#/components/responses/NotFound"
+        },
+        {
+          "status": "413",
+          "pointer": "#/components/responses/PayloadTooLarge"
+        },
+        {
+          "status": "415",
+          "pointer": "#/components/responses/UnsupportedMediaType"
         }
       ],
       "accept": [
@@ -2143,6 +2215,16 @@ export const contractCases: ContractCases = {
           },
           "expect": [
             "400"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         },
         {
@@ -2194,6 +2276,18 @@ export const contractCases: ContractCases = {
         {
           "status": "404",
           "pointer": "#/components/responses/NotFound"
+        },
+        {
+          "status": "413",
+          "pointer": "#/components/responses/PayloadTooLarge"
+        },
+        {
+          "status": "415",
+          "pointer": "#/components/responses/UnsupportedMediaType"
+        },
+        {
+          "status": "422",
+          "pointer": "#/components/responses/UnprocessableEntity"
         }
       ],
       "accept": [
@@ -2209,6 +2303,16 @@ export const contractCases: ContractCases = {
           },
           "expect": [
             "401"
+          ]
+        },
+        {
+          "kind": "unsupported-media-type",
+          "title": "the example body sent as text/plain",
+          "mutation": {
+            "contentType": "text/plain"
+          },
+          "expect": [
+            "415"
           ]
         },
         {
@@ -2248,6 +2352,10 @@ export const contractCases: ContractCases = {
         {
           "status": "202",
           "pointer": "#/paths/~1v1~1subscriptions~1{id}~1test/post/responses/202"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -2309,6 +2417,10 @@ export const contractCases: ContractCases = {
         {
           "status": "204",
           "pointer": "#/paths/~1v1~1subscriptions~1{id}/delete/responses/204"
+        },
+        {
+          "status": "400",
+          "pointer": "#/components/responses/BadRequest"
         },
         {
           "status": "401",
@@ -2834,6 +2946,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "getDelivery",
+      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/missingHeaders",
+      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/missingHeaders/value",
+      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "getDelivery",
       "site": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey",
       "value": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey/value",
       "schema": "#/components/responses/Unauthorized/content/application~1problem+json/schema"
@@ -2873,12 +2991,6 @@ export const contractCases: ContractCases = {
       "site": "#/paths/~1v1~1event-types/get/responses/200/content/application~1json/examples/catalog",
       "value": "#/paths/~1v1~1event-types/get/responses/200/content/application~1json/examples/catalog/value",
       "schema": "#/paths/~1v1~1event-types/get/responses/200/content/application~1json/schema"
-    },
-    {
-      "owner": "listEventTypes",
-      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/missingHeaders",
-      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/missingHeaders/value",
-      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
     },
     {
       "owner": "getEventType",
@@ -2956,6 +3068,12 @@ export const contractCases: ContractCases = {
       "owner": "publishEvent",
       "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation",
       "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "publishEvent",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid/value",
       "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
     },
     {

@@ -23,6 +23,11 @@ export function deliveryOperations(ctx: ApiContext): DeliveryOperations {
     async retryDelivery({ params }) {
       const before = await outbound.getDelivery(params.id);
       if (!before) throw new HttpError(404, 'not_found', `No delivery ${params.id}`);
+      // Queued behind a disabled subscription, "immediate" would be a 202 that sends nothing until someone re-enables it.
+      const subscription = await outbound.getSubscription(before.subscription_id);
+      if (subscription && subscription.status !== 'active') {
+        throw new HttpError(409, 'subscription_disabled', `Subscription ${subscription.id} is disabled (${subscription.disabled_reason}); re-enable it first`);
+      }
       if (!(await outbound.requeueDelivery(params.id, new Date()))) {
         const why = before.status === 'delivering' ? 'an attempt is in flight' : 'its subscription was deleted';
         throw new HttpError(409, 'delivery_not_retryable', `Delivery ${params.id} cannot be retried now: ${why}`);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Schemas } from '../../generated/aliases.js';
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
+import { page, pageQuery } from './pagination.js';
 
 const CATALOG_FILE = fileURLToPath(new URL('../../generated/catalog.json', import.meta.url));
 
@@ -18,10 +19,15 @@ export function eventTypeOperations(): EventTypeOperations {
       entry: { name: e.name, summary: e.summary ?? '', description: e.description ?? '', schema: e.schema ?? {}, example: e.example ?? {} },
     }),
   );
+  // Name order, code unit by code unit: the cursor is the last name shown, and the next page starts after it.
+  catalog.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const names = new Set(catalog.map((e) => e.id));
   return {
-    async listEventTypes() {
-      // The catalog is small and fixed per build: one page.
-      return { status: 200, body: { data: catalog.map((e) => e.entry), next_cursor: null } };
+    async listEventTypes({ query }) {
+      // A cursor is a name the catalog has; any other could only give some other page.
+      const q = pageQuery(query, (cursor) => names.has(cursor));
+      const rest = q.cursor === undefined ? catalog : catalog.filter((e) => e.id > q.cursor!);
+      return { status: 200, body: page(rest.slice(0, q.limit + 1), q.limit, (e) => e.entry) };
     },
     async getEventType({ params }) {
       const found = catalog.find((e) => e.id === params.name);

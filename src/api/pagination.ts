@@ -11,12 +11,16 @@ export const idPattern = (prefix: string): RegExp => new RegExp(`^${prefix}_[0-9
  * The page query, defaulted once; the validator has already bounded `limit`. A cursor that cannot be one of this
  * list's `next_cursor` values is a 400: compared as it is, it would quietly give some other page.
  */
-export function pageQuery(query: { limit?: number | string; cursor?: string }, cursorPattern: RegExp): { limit: number; cursor?: string } {
+export function pageQuery(
+  query: { limit?: number | string; cursor?: string },
+  validCursor: RegExp | ((cursor: string) => boolean),
+): { limit: number; cursor?: string } {
   const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new HttpError(400, 'invalid_parameter', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }
-  if (query.cursor !== undefined && !cursorPattern.test(query.cursor)) {
+  const valid = typeof validCursor === 'function' ? validCursor : (cursor: string) => validCursor.test(cursor);
+  if (query.cursor !== undefined && !valid(query.cursor)) {
     throw new HttpError(400, 'invalid_cursor', 'cursor must be a next_cursor value from a previous page');
   }
   return query.cursor ? { limit, cursor: query.cursor } : { limit };

@@ -38,7 +38,8 @@ export function createApp(ctx: ApiContext): Express {
   app.all(['/openapi.json', '/docs'], methodNotAllowed('GET, HEAD'));
 
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
-  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'] }));
+  // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
+  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false }));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: JSON.parse(apiSpecText),
@@ -71,7 +72,18 @@ function toHttpError(err: unknown): unknown {
   const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
+  // Worded as the receivers word them (receive.ts), so one client handles both.
+  if (e?.type === 'encoding.unsupported') {
+    const encoding = (e as { encoding?: string }).encoding ?? 'unknown';
+    return new HttpError(415, 'unsupported_media_type', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`, { cause: err });
+  }
+  if (e?.type === 'charset.unsupported') {
+    const charset = (e as { charset?: string }).charset ?? 'unknown';
+    return new HttpError(415, 'unsupported_media_type', `Content-Type charset "${charset}" is not supported; send UTF-8.`, { cause: err });
+  }
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
+    // Only a 400 lists schema failures; the validator's 404/405/415 put a route pattern where a JSON pointer belongs.
+    if (e.status !== 400) return new HttpError(e.status, codeOf(e.status), e.errors[0]?.message ?? e.message ?? 'invalid request', { cause: err });
     const errors = e.errors.map((v) => ({ pointer: toPointer(v.path), keyword: (v.errorCode ?? 'invalid').split('.')[0]!, message: v.message ?? 'invalid' }));
     const detail = errors.length > 0 ? errors.map((x) => `${x.pointer || '/'} ${x.message}`).join('; ') : (e.message ?? 'invalid request');
     return new HttpError(e.status, codeOf(e.status), detail, { cause: err, extra: errors.length > 0 ? { errors } : {} });

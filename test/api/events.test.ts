@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishError, WebhookValidationError } from '../../generated/webhooks.js';
 import { eventually, startSubscriber, type Subscriber } from '../outbound/support.js';
@@ -96,14 +97,18 @@ describe('/v1/events and /v1/deliveries', () => {
   });
 
   it.each([
-    ['an unsupported charset', { 'content-type': 'application/json; charset=latin9' }, /unsupported charset "LATIN9"/],
-    ['an unsupported Content-Encoding', { 'content-type': 'application/json', 'content-encoding': 'br2' }, /unsupported content encoding "br2"/],
-  ])('answers 415 problem+json for %s, not a 500', async (_name, headers, detail) => {
-    const res = await fetch(`${s.url}/v1/events`, { method: 'POST', headers: { authorization: 'Bearer test-key', ...headers }, body: JSON.stringify({ type: 'order.created', data: validOrder }) });
+    ['an unsupported charset', { 'content-type': 'application/json; charset=latin9' }, /^Content-Type charset "latin9" is not supported; send UTF-8\.$/, false],
+    ['an unknown Content-Encoding', { 'content-type': 'application/json', 'content-encoding': 'br2' }, /^Content-Encoding "br2" is not supported; send the body uncompressed\.$/, false],
+    // As the spec says and the receivers answer: a compressed body is refused, not inflated past the size limit.
+    ['a gzip body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, /^Content-Encoding "gzip" is not supported/, true],
+  ])('answers 415 problem+json for %s, not a 500', async (_name, headers, detail, gzip) => {
+    const json = JSON.stringify({ type: 'order.created', data: validOrder });
+    const before = (await s.call('GET', '/v1/events?limit=100')).json.data.length;
+    const res = await fetch(`${s.url}/v1/events`, { method: 'POST', headers: { authorization: 'Bearer test-key', ...headers }, body: gzip ? gzipSync(json) : json });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: expect.stringMatching(detail) });
-    expect((await s.call('GET', '/v1/events?limit=1')).status).toBe(200);
+    expect((await s.call('GET', '/v1/events?limit=100')).json.data.length).toBe(before);
   });
 
   it('lists events newest first with type and since filters and a cursor', async () => {
@@ -136,6 +141,43 @@ describe('/v1/events and /v1/deliveries', () => {
     await eventually(() => expect(subscriber.received.filter((r) => r.id === event.id)).toHaveLength(2));
     await eventually(async () => expect((await s.call('GET', `/v1/deliveries/${delivery.id}`)).json).toMatchObject({ status: 'succeeded', attempt_count: 2 }));
     expect((await s.call('POST', '/v1/deliveries/dlv_nope/retry')).status).toBe(404);
+    // Not an id at all: the documented 400, as problem+json.
+    expect(await s.call('POST', '/v1/deliveries/nope/retry')).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json') });
+  });
+
+  it('a retry whose subscription is disabled is a 409 that says to re-enable it, and nothing is queued', async () => {
+    const event = await s.sender.publish('order.created', validOrder);
+    await eventually(async () => expect((await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data[0].status).toBe('succeeded'));
+    const [delivery] = (await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data;
+    await s.call('PATCH', `/v1/subscriptions/${subscriptionId}`, { status: 'disabled' });
+    try {
+      const refused = await s.call('POST', `/v1/deliveries/${delivery.id}/retry`);
+      expect(refused).toMatchObject({ status: 409, json: { code: 'subscription_disabled', detail: expect.stringContaining('re-enable it first') } });
+      expect((await s.call('GET', `/v1/deliveries/${delivery.id}`)).json.status).toBe('succeeded');
+    } finally {
+      await s.call('PATCH', `/v1/subscriptions/${subscriptionId}`, { status: 'active' });
+    }
+    expect((await s.call('POST', `/v1/deliveries/${delivery.id}/retry`)).status).toBe(202);
+  });
+
+  it('pages the catalog by name: limit and cursor as on every list, and a cursor the catalog lacks is a 400', async () => {
+    const { data: all } = await s.client.GET('/v1/event-types', { params: { query: { limit: 100 } } });
+    const names = all!.data.map((t) => t.name);
+    expect(names.length).toBeGreaterThan(3);
+    expect([...names].sort()).toEqual(names);
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < names.length; pages++) {
+      const { data } = await s.client.GET('/v1/event-types', { params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } } });
+      expect(data!.data.length).toBeLessThanOrEqual(2);
+      walked.push(...data!.data.map((t) => t.name));
+      if (data!.next_cursor === null) break;
+      cursor = data!.next_cursor;
+    }
+    expect(walked).toEqual(names);
+    const bad = await s.call('GET', '/v1/event-types?cursor=zzz.unknown');
+    expect(bad.status).toBe(400);
+    expect(bad.json.code).toBe('invalid_cursor');
   });
 
   it('serves the catalog and the bundled document', async () => {

@@ -32,6 +32,18 @@ describe('/v1/subscriptions', () => {
     const raw = await fetch(`${s.url}/v1/subscriptions/sub_unknown`, { method: 'PUT', headers: { authorization: `Bearer ${API_KEY}` } });
     expect(raw.status).toBe(405);
     expect(raw.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH']);
+    // The validator's 405 names a route pattern, not a JSON pointer: no errors list pretending otherwise.
+    expect((await raw.json()) as object).not.toHaveProperty('errors');
+  });
+
+  it("the typed client sends filters with !'()* that the server accepts", async () => {
+    for (const filter of ['*', "a!b'c", '(x)', 'ü *']) {
+      const events = await s.client.GET('/v1/events', { params: { query: { type: filter, limit: 5 } } });
+      expect(events.response.status, filter).toBe(200);
+      expect(events.data!.data).toEqual([]);
+      const inbound = await s.client.GET('/v1/inbound', { params: { query: { event_type: filter } } });
+      expect(inbound.response.status, filter).toBe(200);
+    }
   });
 
   it('creates with a generated secret shown once, then masks it; lists, pages, updates and deletes', async () => {
@@ -90,6 +102,15 @@ describe('/v1/subscriptions', () => {
     const res = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: ['*'], secret: `whsec_${Buffer.alloc(22, 7).toString('base64')}` });
     expect(res.status).toBe(422);
     expect(res.json.code).toBe('invalid_secret');
+    const { data: created } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['*'] } });
+    // Rotation refuses it the same way, and the spec lists that 422 (so the typed client's error type has it).
+    const rotated = await s.client.POST('/v1/subscriptions/{id}/rotate-secret', {
+      params: { path: { id: created!.id } },
+      body: { secret: `whsec_${Buffer.alloc(22, 7).toString('base64')}` },
+    });
+    expect(rotated.response.status).toBe(422);
+    expect(rotated.error?.code).toBe('invalid_secret');
+    await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: created!.id } } });
   });
 
   it('test sends a signed ping to that subscription only; rotation signs with both secrets', async () => {

@@ -114,7 +114,7 @@ describe('a handler that answers a status the spec does not list', () => {
 
   it('fails getSubscription, naming the operation and the pointer of its responses', async () => {
     await expect(run('getSubscription')).rejects.toThrow(
-      'getSubscription: GET /v1/subscriptions/sub_3b9d2f7a1c5e4d80 answered 201, which #/paths/~1v1~1subscriptions~1{id}/get/responses does not list (it lists 200, 401, 404)',
+      'getSubscription: GET /v1/subscriptions/sub_3b9d2f7a1c5e4d80 answered 201, which #/paths/~1v1~1subscriptions~1{id}/get/responses does not list (it lists 200, 400, 401, 404)',
     );
   });
 
