@@ -68,6 +68,8 @@ export interface DeliveryWorkerDeps {
 interface SubscriptionQueue {
   limiter: SubscriptionLimiter;
   waiting: ClaimedDelivery[];
+  /** Sends per second this worker may start for the subscription (its share of the limit), null when unlimited. */
+  rate: number | null;
   timer?: NodeJS.Timeout;
 }
 
@@ -84,6 +86,8 @@ export class DeliveryWorker {
   /** Ids of the deliveries whose attempt is on the wire, so a shutdown deadline can hand their leases back. */
   private readonly sending = new Set<string>();
   private inFlight = 0;
+  /** Claims whose lease ran too short to send, to hand back in one release (see `handBack`). */
+  private unsent: string[] = [];
   /** Handoffs offered whose publish has not settled yet. */
   private handoffs = 0;
   private queued = 0;
@@ -119,7 +123,7 @@ export class DeliveryWorker {
     this.handoffs++;
     const now = this.now();
     const full = new Set<string>();
-    for (const [id, q] of this.queues) if (q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT) full.add(id);
+    for (const [id, q] of this.queues) if (this.backlogFull(q)) full.add(id);
     let settled = false;
     return {
       lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full },
@@ -200,6 +204,22 @@ export class DeliveryWorker {
     await this.flush();
   }
 
+  /**
+   * A claim whose lease ran too short to send it goes back to the queue with its attempt number undone: left to
+   * the sweeper, it kept the increment, and a delivery that waited out several leases died without being sent.
+   */
+  private handBack(id: string): void {
+    this.unsent.push(id);
+    if (this.unsent.length > 1) return;
+    setImmediate(() => {
+      const ids = this.unsent.splice(0);
+      this.deps.store.releaseClaims(this.owner, ids, this.now()).then(
+        () => this.wake(),
+        (err: unknown) => logger.error({ err, deliveries: ids.length }, 'handing back unsent claims failed; their leases will expire'),
+      );
+    });
+  }
+
   /** A wake from a finished send; right after a claim that found nothing it waits a little instead of re-scanning. */
   private wakeSoon(): void {
     const sinceEmpty = Date.now() - this.lastEmptyClaimAt;
@@ -242,7 +262,7 @@ export class DeliveryWorker {
       if (room > 0) {
         const now = this.now();
         // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
-        const exclude = [...this.queues].filter(([, q]) => q.waiting.length + q.limiter.inFlight >= q.limiter.concurrency * BACKLOG_PER_SLOT).map(([id]) => id);
+        const exclude = [...this.queues].filter(([, q]) => this.backlogFull(q)).map(([id]) => id);
         // A claim that excludes subscriptions walks their whole due backlog to find none of its rows. When the
         // same ones (or more) came back empty within a poll interval, only the poll looks again.
         const seen = this.emptyExclusion;
@@ -257,6 +277,7 @@ export class DeliveryWorker {
           limit,
           excludeSubscriptions: exclude,
           perSubscriptionLimit: config.subscriptionConcurrency * BACKLOG_PER_SLOT,
+          rateWindowMs: this.sendableWindowMs(),
         });
         if (!this.running) {
           // stop() ran while this claim was in flight: hand the rows straight back.
@@ -285,6 +306,22 @@ export class DeliveryWorker {
     }
   }
 
+  /** How long a fresh lease leaves to start sends in: a send starts only with its timeout and a margin still leased. */
+  private sendableWindowMs(): number {
+    const { leaseMs, timeoutMs } = this.deps.config;
+    return Math.max(1, leaseMs - timeoutMs - LEASE_SAFETY_MS);
+  }
+
+  /**
+   * A subscription whose local backlog is as much as it may hold gets no more rows. Rate-limited, that is what its
+   * rate can start within a lease: more would run out of lease here, unsent, while other workers could send them.
+   */
+  private backlogFull(q: SubscriptionQueue): boolean {
+    const slots = q.limiter.concurrency * BACKLOG_PER_SLOT;
+    const bound = q.rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((q.rate * this.sendableWindowMs()) / 1000)));
+    return q.waiting.length + q.limiter.inFlight >= bound;
+  }
+
   private enqueue(delivery: ClaimedDelivery): void {
     const sub = delivery.subscription;
     let queue = this.queues.get(sub.id);
@@ -295,9 +332,10 @@ export class DeliveryWorker {
         limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now());
         this.limiters.set(sub.id, limiter);
       }
-      queue = { limiter, waiting: [] };
+      queue = { limiter, waiting: [], rate: sub.rate_limit_per_second };
       this.queues.set(sub.id, queue);
     }
+    queue.rate = sub.rate_limit_per_second;
     queue.limiter.setRate(sub.rate_limit_per_second);
     queue.waiting.push(delivery);
     this.queued++;
@@ -323,7 +361,10 @@ export class DeliveryWorker {
       }
       const delivery = queue.waiting.shift()!;
       this.queued--;
-      if (delivery.lease_expires_at - nowMs < this.deps.config.timeoutMs + LEASE_SAFETY_MS) continue;
+      if (delivery.lease_expires_at - nowMs < this.deps.config.timeoutMs + LEASE_SAFETY_MS) {
+        this.handBack(delivery.id);
+        continue;
+      }
       queue.limiter.acquire(nowMs);
       this.inFlight++;
       this.sending.add(delivery.id);

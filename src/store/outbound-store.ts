@@ -172,6 +172,11 @@ export interface ClaimInput {
   excludeSubscriptions: string[];
   /** At most this many rows per subscription in one claim, so one backlog cannot fill the batch. @default no cap */
   perSubscriptionLimit?: number;
+  /**
+   * A rate-limited subscription gets at most what its rate (this worker's share on PostgreSQL) can start in this many
+   * ms, and at least one row: the rest would sit out their lease here while other workers could send them. @default no cap
+   */
+  rateWindowMs?: number;
 }
 
 /** A leased delivery with everything needed to send it. */

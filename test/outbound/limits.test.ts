@@ -64,6 +64,30 @@ describe('per-subscription limits and secret rotation', () => {
     expect(s.received[14]!.at - s.received[0]!.at).toBeGreaterThanOrEqual(400);
   });
 
+  it('a rate-limited backlog longer than a lease is sent, not worn out: each delivery keeps its attempts for real failures', async () => {
+    // 1 s of each 3 s lease is left to start sends in: at 5/s a worker can start 5 of a claim, not all 15.
+    t = await startEngine({ HOOKSPEC_LEASE_MS: '3000', HOOKSPEC_DELIVERY_TIMEOUT_MS: '1000' });
+    const seen = new Set<string>();
+    // Each delivery fails once, then succeeds: one retry of the 4 attempts the schedule allows.
+    const s = await startSubscriber((req, res) => {
+      const id = String(req.headers['webhook-id']);
+      res.statusCode = seen.has(id) ? 200 : 500;
+      seen.add(id);
+      res.end();
+    });
+    subscribers.push(s);
+    await subscribe(t, s, ['*'], { rate_limit_per_second: 5 });
+    const events: { id: string }[] = [];
+    for (let i = 0; i < 15; i++) events.push(await t.engine.publisher.publish('order.created', { i }));
+    const deliveries = async () => (await Promise.all(events.map((e) => t!.store.outbound.listDeliveriesForEvent(e.id)))).flat();
+    await eventually(async () => expect((await deliveries()).map((d) => d.status)).toEqual(Array(15).fill('succeeded')), 15_000);
+    // Two requests per delivery, and the attempt count says two: claims that ran out of lease unsent did not count.
+    const requests = new Map<string, number>();
+    for (const r of s.received) requests.set(r.id, (requests.get(r.id) ?? 0) + 1);
+    expect([...requests.values()]).toEqual(Array(15).fill(2));
+    expect((await deliveries()).map((d) => d.attempts)).toEqual(Array(15).fill(2));
+  }, 30_000);
+
   it('during rotation both the old and the new secret sign, and each verifies on its own', async () => {
     t = await startEngine();
     const s = await startSubscriber();

@@ -373,4 +373,34 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     const per = (id: string) => claimed.filter((c) => c.subscription.id === id).length;
     expect([per(busy.id), per(quiet.id)]).toEqual([2, 1]);
   });
+
+  it('caps a rate-limited subscription at what its rate can start within rateWindowMs, and at least one row', async () => {
+    const two = await store.outbound.createSubscription(subscription({ rate_limit_per_second: 2 }));
+    const one = await store.outbound.createSubscription(subscription({ rate_limit_per_second: 1 }));
+    const free = await store.outbound.createSubscription(subscription());
+    for (let i = 0; i < 10; i++) await store.outbound.insertEvent(event({ created_at: at(1_000 + i) }));
+    const input = { now: at(5_000), leaseUntil: at(65_000), limit: 50, excludeSubscriptions: [], perSubscriptionLimit: 64 };
+    const claimed = await store.outbound.claimDue({ ...input, owner: 'wrk_a', rateWindowMs: 1_500 });
+    const per = (id: string) => claimed.filter((c) => c.subscription.id === id).length;
+    // 2/s × 1.5 s = 3; 1/s × 1.5 s = 1; unlimited: all 10.
+    expect([per(two.id), per(one.id), per(free.id)]).toEqual([3, 1, 10]);
+    if (dialect.name === 'postgres') {
+      // A second live worker halves each share: 2/s ÷ 2 × 1.5 s = 1.
+      const next = await other.outbound.claimDue({ ...input, owner: 'wrk_b', rateWindowMs: 1_500 });
+      expect(next.filter((c) => c.subscription.id === two.id)).toHaveLength(1);
+      expect(next.find((c) => c.subscription.id === two.id)?.subscription.rate_limit_per_second).toBe(1);
+    }
+  });
+
+  it('a claim going back to the queue after its subscription was deleted is cancelled, not left pending for ever', async () => {
+    const sub = await store.outbound.createSubscription(subscription());
+    for (let i = 0; i < 3; i++) await store.outbound.insertEvent(event({ created_at: at(1_000 + i) }));
+    const [retried, released, expired] = await claim(store, 'wrk_a', 2_000, 10, 10_000);
+    await other.outbound.deleteSubscription(sub.id, at(2_500));
+    await store.outbound.recordOutcomes([failure(retried!, 3_000)]);
+    await store.outbound.releaseClaims('wrk_a', [released!.id], at(3_100));
+    expect(await other.outbound.sweepExpiredLeases(at(12_001))).toBe(1);
+    for (const d of [retried!, released!, expired!]) expect((await store.outbound.getDelivery(d.id))?.status, d.id).toBe('cancelled');
+    expect(await claim(other, 'wrk_b', 100_000)).toEqual([]);
+  });
 });

@@ -80,24 +80,28 @@ const EVENT_COLUMNS = 'id, type, data_json, created_at';
 /**
  * Claims due deliveries for one worker in one statement: a bounded scan of the due index locks rows no other
  * worker holds (SKIP LOCKED: never waits for them), keeps at most $8 per subscription (so one backlog cannot fill
- * the batch) and $3 in all, and leases those with the next attempt number; the rest are unlocked at commit.
+ * the batch; a rate-limited one: what its share can start in $10 ms) and $3 in all, and leases those with the next attempt number; the rest are unlocked at commit.
  */
-const CLAIM_SQL = `WITH scanned AS (
-    SELECT d.id, d.subscription_id, d.next_attempt_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+const CLAIM_SQL = `WITH live AS (SELECT GREATEST(1, count(*)) AS workers FROM outbound_workers WHERE seen_at > $7),
+  scanned AS (
+    SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
+    FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND s.status = 'active' AND s.deleted_at IS NULL
       AND NOT (d.subscription_id = ANY ($2::text[]))
     ORDER BY d.next_attempt_at LIMIT $9
     FOR UPDATE OF d SKIP LOCKED),
   picked AS (
     SELECT id FROM (
-      SELECT id, next_attempt_at, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS rn FROM scanned) r
-    WHERE rn <= $8 ORDER BY next_attempt_at LIMIT $3)
+      SELECT id, next_attempt_at, rate, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS rn FROM scanned) r
+    WHERE rn <= CASE WHEN rate IS NULL OR $10::float8 IS NULL THEN $8
+      ELSE LEAST($8, GREATEST(1, floor(rate * $10::float8 / 1000 / (SELECT workers FROM live))::int)) END
+    ORDER BY next_attempt_at LIMIT $3)
   UPDATE deliveries d SET status = 'delivering', lease_owner = $4, lease_expires_at = $5, attempt = d.attempt + 1, updated_at = $6
   FROM picked, events e, subscriptions s
   WHERE d.id = picked.id AND e.id = d.event_id AND s.id = d.subscription_id
   RETURNING d.id, d.attempt, d.retry_base, d.lease_expires_at, e.id AS event_id, e.type AS event_type, e.data_json,
     e.created_at AS event_created_at, s.id AS subscription_id, s.url, s.secrets,
-    s.rate_limit_per_second::float8 / GREATEST(1, (SELECT count(*) FROM outbound_workers WHERE seen_at > $7)) AS rate_limit_per_second`;
+    s.rate_limit_per_second::float8 / (SELECT workers FROM live) AS rate_limit_per_second`;
 
 /**
  * Rows the claim scans (and briefly locks) per row it may claim. SQLite scans twice its limit so a capped batch is
@@ -112,8 +116,15 @@ const MIN_LIVE_WINDOW_MS = 10_000;
 /** Heartbeats of workers gone this long are deleted by the sweeper. */
 const FORGET_WORKER_MS = 3_600_000;
 
+/**
+ * The status of a delivery going back to the queue: cancelled when its subscription was deleted meanwhile. The
+ * delete cancels the rows that were pending then; one on the wire at that moment would otherwise wait for ever.
+ */
+const PENDING_UNLESS_DELETED = `CASE WHEN EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.deleted_at IS NOT NULL)
+  THEN 'cancelled' ELSE 'pending' END`;
+
 /** Records every outcome of a batch in one statement, each fenced on (id, lease owner, attempt, still delivering). */
-const RECORD_RESULTS_SQL = `UPDATE deliveries d SET status = v.status, next_attempt_at = v.next_ms, lease_owner = NULL,
+const RECORD_RESULTS_SQL = `UPDATE deliveries d SET status = CASE WHEN v.status = 'pending' THEN ${PENDING_UNLESS_DELETED} ELSE v.status END, next_attempt_at = v.next_ms, lease_owner = NULL,
     lease_expires_at = NULL, last_response_status = v.response_status, last_error = v.error, updated_at = v.at
   FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::timestamptz[])
     AS v(id, owner, attempt, status, next_ms, response_status, error, at)
@@ -318,6 +329,7 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
           nowMs - liveWindowMs,
           input.perSubscriptionLimit ?? input.limit,
           input.limit * CLAIM_SCAN_FACTOR,
+          input.rateWindowMs ?? null,
         ],
       });
       // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.
@@ -344,7 +356,7 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
     async releaseClaims(owner, ids, now, options = {}) {
       if (ids.length === 0) return 0;
       const result = await workerPool.query(
-        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - $5,
+        `UPDATE deliveries d SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - $5,
            next_attempt_at = $1, updated_at = $2
          WHERE id = ANY ($3::text[]) AND lease_owner = $4 AND status = 'delivering'`,
         [now.getTime(), now, ids, owner, options.attempted ? 0 : 1],
@@ -355,7 +367,7 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
     async sweepExpiredLeases(now) {
       // SKIP LOCKED: a row being recorded right now is its owner's, and two sweepers never queue behind each other.
       const result = await workerPool.query(
-        `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $1, updated_at = $2
+        `UPDATE deliveries d SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $1, updated_at = $2
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivering' AND lease_expires_at < $1 FOR UPDATE SKIP LOCKED)`,
         [now.getTime(), now],
       );

@@ -54,6 +54,13 @@ const CLAIM_SCAN_FACTOR = 2;
 const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
 
 /** The outbound store on one better-sqlite3 connection; each operation is one prepared statement or one transaction. */
+/**
+ * The status of a delivery going back to the queue: cancelled when its subscription was deleted meanwhile. The
+ * delete cancels the rows that were pending then; one on the wire at that moment would otherwise wait for ever.
+ */
+const PENDING_UNLESS_DELETED = `CASE WHEN EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = deliveries.subscription_id AND s.deleted_at IS NOT NULL)
+  THEN 'cancelled' ELSE 'pending' END`;
+
 export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
   const sql = {
     insertSubscription: db.prepare(`INSERT INTO subscriptions
@@ -115,29 +122,32 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
         attempt = attempt + 1, updated_at = @now
       WHERE id IN (
         SELECT id FROM (
-          SELECT c.id, c.next_attempt_at, ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at) AS rn
+          SELECT c.id, c.next_attempt_at, c.rate, ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at) AS rn
           FROM (
-            SELECT d.id, d.subscription_id, d.next_attempt_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+            SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
+            FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
             WHERE d.status = 'pending' AND d.next_attempt_at <= @now_ms AND s.status = 'active' AND s.deleted_at IS NULL
               AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
             ORDER BY d.next_attempt_at LIMIT @scan) c)
-        WHERE rn <= @per_subscription ORDER BY next_attempt_at LIMIT @limit)
+        WHERE rn <= CASE WHEN rate IS NULL OR @rate_window_ms IS NULL THEN @per_subscription
+          ELSE min(@per_subscription, max(1, CAST(rate * @rate_window_ms / 1000 AS INTEGER))) END
+        ORDER BY next_attempt_at LIMIT @limit)
       RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`),
     eventsByIds: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id IN (SELECT value FROM json_each(?))'),
     subscriptionsByIds: db.prepare(`SELECT id, url, secrets, rate_limit_per_second FROM subscriptions
       WHERE id IN (SELECT value FROM json_each(?))`),
     // Positional parameters: these two run once per attempt, and binding by position is cheaper than by name.
-    recordResult: db.prepare(`UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_owner = NULL,
+    recordResult: db.prepare(`UPDATE deliveries SET status = CASE ? WHEN 'pending' THEN ${PENDING_UNLESS_DELETED} ELSE ? END, next_attempt_at = ?, lease_owner = NULL,
         lease_expires_at = NULL, last_response_status = ?, last_error = ?, updated_at = ?
       WHERE id = ? AND lease_owner = ? AND attempt = ? AND status = 'delivering'`),
     insertAttempt: db.prepare(`INSERT OR REPLACE INTO delivery_attempts
       (delivery_id, attempt, started_at, response_status, latency_ms, response_body, error, outcome, next_attempt_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     subscriptionForEffect: db.prepare('SELECT id, url, failing_since FROM subscriptions WHERE id = ?'),
-    release: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - @undo,
+    release: db.prepare(`UPDATE deliveries SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, attempt = attempt - @undo,
         next_attempt_at = @now_ms, updated_at = @now
       WHERE id IN (SELECT value FROM json_each(@ids)) AND lease_owner = @owner AND status = 'delivering'`),
-    sweep: db.prepare(`UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
+    sweep: db.prepare(`UPDATE deliveries SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
         updated_at = @now
       WHERE status = 'delivering' AND lease_expires_at < @now_ms`),
   };
@@ -276,6 +286,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       exclude: JSON.stringify(input.excludeSubscriptions),
       limit: input.limit,
       per_subscription: input.perSubscriptionLimit ?? input.limit,
+      rate_window_ms: input.rateWindowMs ?? null,
       scan: input.limit * CLAIM_SCAN_FACTOR,
     }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
     if (rows.length === 0) return [];
@@ -306,6 +317,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       const at = o.finished_at.toISOString();
       const applied =
         sql.recordResult.run(
+          RESULT_STATUS[o.result],
           RESULT_STATUS[o.result],
           o.next_attempt_at?.getTime() ?? null,
           o.response_status,
