@@ -1,17 +1,22 @@
 import { join, relative } from 'node:path';
 import type { Context } from '../context.js';
+import { SpecError, type SpecProblem } from '../errors.js';
 import type { SpecModel } from '../model/types.js';
 import { render } from './templates.js';
 
-/** File name of a webhook's handler: the name itself where it is safe in a path. */
+/** Webhook names the dispatcher can load a handler for (src/inbound/dispatch/handler-registry.ts): `<name>.ts`. */
+const LOADABLE_NAME = /^[a-z0-9_.-]+$/i;
+
+/** File name of a webhook's handler: the name itself, which is how the dispatcher finds it. */
 export function scaffoldFileName(name: string): string {
-  return `${name.replace(/[^A-Za-z0-9._-]/g, '-')}.ts`;
+  return `${name}.ts`;
 }
 
 /** Handler stubs by absolute path, one per webhook; the writer creates only the missing ones. */
 export function emitScaffolds(model: SpecModel, ctx: Context): Map<string, string> {
   const files = new Map<string, string>();
   if (!ctx.handlersDir) return files;
+  checkHandlerNames(model, ctx);
   let importPath = relative(ctx.handlersDir, join(ctx.outDir, 'handlers.js')).split('\\').join('/');
   if (!importPath.startsWith('.')) importPath = `./${importPath}`;
   for (const webhook of model.webhooks) {
@@ -20,4 +25,24 @@ export function emitScaffolds(model: SpecModel, ctx: Context): Map<string, strin
     files.set(file, render('handler-scaffold.ts', { importPath, name: webhook.name, doc }));
   }
   return files;
+}
+
+/**
+ * Every webhook needs a handler file of its own that the dispatcher can find: a name outside LOADABLE_NAME got a stub
+ * nothing loads, and two names equal but for case share one file where the file system ignores case (macOS, Windows).
+ */
+function checkHandlerNames(model: SpecModel, ctx: Context): void {
+  const problems: SpecProblem[] = [];
+  const byFile = new Map<string, string>();
+  for (const { name } of model.webhooks) {
+    const where = `#/webhooks/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!LOADABLE_NAME.test(name)) {
+      problems.push({ where, message: `"${name}" cannot name a handler file (--handlers): use letters, digits, ".", "_" and "-" only` });
+      continue;
+    }
+    const other = byFile.get(name.toLowerCase());
+    if (other !== undefined) problems.push({ where, message: `"${name}" and "${other}" differ only in case, so their handler files collide on case-insensitive file systems; rename one` });
+    else byFile.set(name.toLowerCase(), name);
+  }
+  if (problems.length > 0) throw new SpecError(relative(process.cwd(), ctx.specPath) || ctx.specPath, problems);
 }

@@ -37,4 +37,23 @@ describe('handler scaffolds', () => {
     await generate({ spec: SPEC, out, handlers, cacheDir: false, check: true, parallel: false });
     expect(existsSync(join(handlers, 'ping.ts'))).toBe(false);
   });
+
+  it('refuses webhook names the dispatcher could not load a handler for, or whose files collide but for case', async () => {
+    const spec = (names: string[]) => {
+      const file = join(tmp.dir, `names-${names.length}-${names[0]!.length}.yaml`);
+      const webhooks = names
+        .map((n) => `  ${JSON.stringify(n)}:\n    post:\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n      responses: { '200': { description: ok } }`)
+        .join('\n');
+      writeFileSync(file, `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths: {}\nwebhooks:\n${webhooks}\n`);
+      return file;
+    };
+    const dir = join(tmp.dir, 'names-handlers');
+    const run = (file: string, withHandlers = true) =>
+      generate({ spec: file, out: join(tmp.dir, 'names-out'), ...(withHandlers ? { handlers: dir } : {}), cacheDir: false, parallel: false });
+    await expect(run(spec(['café.created']))).rejects.toThrow(/#\/webhooks\/café\.created: "café\.created" cannot name a handler file/);
+    await expect(run(spec(['Order.created', 'order.created']))).rejects.toThrow(/"order\.created" and "Order\.created" differ only in case/);
+    expect(existsSync(dir)).toBe(false);
+    // Without handlers to scaffold, the same names are fine.
+    await expect(run(spec(['café.created']), false)).resolves.toMatchObject({ scaffolds: [] });
+  });
 });
