@@ -45,7 +45,8 @@ class DeadlineSignals {
 
   acquire(now: number): { signal: AbortSignal; release: () => void } {
     let slot = this.slot;
-    if (!slot || now >= slot.endsAt) {
+    // A slot whose signal has fired is over whatever the clock says: only a monotonic clock keeps `now` from going back.
+    if (!slot || now >= slot.endsAt || slot.controller.signal.aborted) {
       if (slot && slot.users === 0) clearTimeout(slot.timer);
       const controller = new AbortController();
       // Every attempt of the slot listens on this one signal.
@@ -91,7 +92,7 @@ export class DeliveryHttpClient {
     const started = performance.now();
     const refused = this.refusal(url);
     if (refused !== null) return failure(refused, 'refused_address', started);
-    const { signal, release } = this.deadlines.acquire(Date.now());
+    const { signal, release } = this.deadlines.acquire(performance.now());
     try {
       const res = await request(url, {
         method: 'POST',
@@ -150,13 +151,19 @@ function failure(error: string, errorKind: 'timeout' | 'network_error' | 'refuse
   return { status: null, body: null, retryAfter: undefined, location: undefined, error, errorKind, latencyMs: Math.round(performance.now() - started) };
 }
 
+/** A response body as text every store can hold: NUL, which PostgreSQL's text type refuses, becomes U+FFFD. */
+export function storableText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
+}
+
 /** Keeps the first 4 KB, drains up to 64 KB so the connection stays reusable, then gives up on the rest. */
 function readPrefix(body: Readable): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;
     let seen = 0;
-    const finish = () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    const finish = () => resolve(storableText(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     body.on('data', (chunk: Buffer) => {
       seen += chunk.length;
       if (kept < RESPONSE_BODY_LIMIT) {

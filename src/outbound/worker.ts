@@ -39,6 +39,15 @@ function attemptCounter(kind: string, status: number | null): { inc(): void } {
   return counter;
 }
 
+/** Scheme, host and port of a subscription URL (the URL itself if it does not parse: the send will say why). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /** Local backlog per concurrency slot before a subscription is left out of claims. */
 const BACKLOG_PER_SLOT = 4;
 /** A limiter idle this long has a full bucket again and can be dropped. */
@@ -70,6 +79,8 @@ interface SubscriptionQueue {
   waiting: ClaimedDelivery[];
   /** Sends per second this worker may start for the subscription (its share of the limit), null when unlimited. */
   rate: number | null;
+  /** Scheme, host and port of its URL: subscriptions on one host share that host's connections. */
+  origin: string;
   timer?: NodeJS.Timeout;
 }
 
@@ -86,6 +97,8 @@ export class DeliveryWorker {
   /** Ids of the deliveries whose attempt is on the wire, so a shutdown deadline can hand their leases back. */
   private readonly sending = new Set<string>();
   private inFlight = 0;
+  /** Attempts on the wire per origin (see `dispatch`). */
+  private readonly inFlightByOrigin = new Map<string, number>();
   /** Claims whose lease ran too short to send, to hand back in one release (see `handBack`). */
   private unsent: string[] = [];
   /** Handoffs offered whose publish has not settled yet. */
@@ -123,7 +136,8 @@ export class DeliveryWorker {
     this.handoffs++;
     const now = this.now();
     const full = new Set<string>();
-    for (const [id, q] of this.queues) if (this.backlogFull(q)) full.add(id);
+    const byOrigin = this.backlogByOrigin();
+    for (const [id, q] of this.queues) if (this.backlogFull(q, byOrigin)) full.add(id);
     let settled = false;
     return {
       lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full },
@@ -262,7 +276,8 @@ export class DeliveryWorker {
       if (room > 0) {
         const now = this.now();
         // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
-        const exclude = [...this.queues].filter(([, q]) => this.backlogFull(q)).map(([id]) => id);
+        const byOrigin = this.backlogByOrigin();
+        const exclude = [...this.queues].filter(([, q]) => this.backlogFull(q, byOrigin)).map(([id]) => id);
         // A claim that excludes subscriptions walks their whole due backlog to find none of its rows. When the
         // same ones (or more) came back empty within a poll interval, only the poll looks again.
         const seen = this.emptyExclusion;
@@ -315,11 +330,21 @@ export class DeliveryWorker {
   /**
    * A subscription whose local backlog is as much as it may hold gets no more rows. Rate-limited, that is what its
    * rate can start within a lease: more would run out of lease here, unsent, while other workers could send them.
+   * And the subscriptions of one host together hold what that host's connections can work off: rows waiting on a
+   * slow host must not fill the local queue that every other host's deliveries come through.
    */
-  private backlogFull(q: SubscriptionQueue): boolean {
+  private backlogFull(q: SubscriptionQueue, byOrigin: Map<string, number>): boolean {
     const slots = q.limiter.concurrency * BACKLOG_PER_SLOT;
     const bound = q.rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((q.rate * this.sendableWindowMs()) / 1000)));
-    return q.waiting.length + q.limiter.inFlight >= bound;
+    if (q.waiting.length + q.limiter.inFlight >= bound) return true;
+    return (byOrigin.get(q.origin) ?? 0) >= this.deps.config.connectionsPerOrigin * BACKLOG_PER_SLOT;
+  }
+
+  /** Rows held locally (waiting or on the wire) per origin. */
+  private backlogByOrigin(): Map<string, number> {
+    const held = new Map<string, number>();
+    for (const q of this.queues.values()) held.set(q.origin, (held.get(q.origin) ?? 0) + q.waiting.length + q.limiter.inFlight);
+    return held;
   }
 
   private enqueue(delivery: ClaimedDelivery): void {
@@ -332,10 +357,11 @@ export class DeliveryWorker {
         limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now());
         this.limiters.set(sub.id, limiter);
       }
-      queue = { limiter, waiting: [], rate: sub.rate_limit_per_second };
+      queue = { limiter, waiting: [], rate: sub.rate_limit_per_second, origin: originOf(sub.url) };
       this.queues.set(sub.id, queue);
     }
     queue.rate = sub.rate_limit_per_second;
+    queue.origin = originOf(sub.url);
     queue.limiter.setRate(sub.rate_limit_per_second);
     queue.waiting.push(delivery);
     this.queued++;
@@ -347,6 +373,9 @@ export class DeliveryWorker {
 
   private dispatch(subscriptionId: string, queue: SubscriptionQueue): void {
     while (queue.waiting.length > 0 && this.inFlight < this.deps.config.maxInFlight) {
+      // More attempts than the host has connections would wait in the HTTP pool with their timeout running, holding
+      // slots that other hosts' deliveries could use; a send to this host finishing dispatches again.
+      if ((this.inFlightByOrigin.get(queue.origin) ?? 0) >= this.deps.config.connectionsPerOrigin) return;
       const nowMs = Date.now();
       const wait = queue.limiter.waitMs(nowMs);
       if (wait === Infinity) return;
@@ -366,10 +395,15 @@ export class DeliveryWorker {
         continue;
       }
       queue.limiter.acquire(nowMs);
+      const origin = queue.origin;
+      this.inFlightByOrigin.set(origin, (this.inFlightByOrigin.get(origin) ?? 0) + 1);
       this.inFlight++;
       this.sending.add(delivery.id);
       const send = this.send(delivery).finally(() => {
         this.inFlight--;
+        const left = this.inFlightByOrigin.get(origin)! - 1;
+        if (left === 0) this.inFlightByOrigin.delete(origin);
+        else this.inFlightByOrigin.set(origin, left);
         this.sending.delete(delivery.id);
         queue.limiter.release();
         this.sends.delete(send);
@@ -432,13 +466,11 @@ export class DeliveryWorker {
     this.flushing = (async () => {
       try {
         while (this.pendingOutcomes.length > 0) {
-          const batch = this.pendingOutcomes.splice(0, this.pendingOutcomes.length);
+          const recorded = await this.record(this.pendingOutcomes.splice(0, this.pendingOutcomes.length));
           try {
-            const effects = await this.deps.store.recordOutcomes(batch.map((b) => b.outcome));
-            await this.afterRecorded(batch, effects);
+            await this.afterRecorded(recorded.batch, recorded.effects);
           } catch (err) {
-            // The leases expire and the sweeper re-queues these deliveries: at-least-once holds.
-            logger.error({ err, count: batch.length }, 'recording delivery outcomes failed');
+            logger.error({ err, count: recorded.batch.length }, 'acting on recorded delivery outcomes failed');
           }
         }
       } finally {
@@ -447,6 +479,31 @@ export class DeliveryWorker {
       }
     })();
     return this.flushing;
+  }
+
+  /**
+   * Records a batch in one write. When the store refuses it, each outcome is tried alone: one it cannot hold must not
+   * leave the others to their leases, to be sent again to subscribers who had answered. Returns what was recorded;
+   * the rest wait for the sweeper, so at-least-once holds.
+   */
+  private async record(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[]): Promise<{ batch: typeof batch; effects: OutcomeEffect[] }> {
+    try {
+      return { batch, effects: await this.deps.store.recordOutcomes(batch.map((b) => b.outcome)) };
+    } catch (err) {
+      logger.error({ err, count: batch.length }, 'recording delivery outcomes failed');
+      if (batch.length === 1) return { batch: [], effects: [] };
+    }
+    const kept: typeof batch = [];
+    const effects: OutcomeEffect[] = [];
+    for (const one of batch) {
+      try {
+        effects.push(...(await this.deps.store.recordOutcomes([one.outcome])));
+        kept.push(one);
+      } catch (err) {
+        logger.error({ err, delivery: one.outcome.delivery_id }, 'recording a delivery outcome failed; its lease will expire and it is sent again');
+      }
+    }
+    return { batch: kept, effects };
   }
 
   private async afterRecorded(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[], effects: OutcomeEffect[]): Promise<void> {

@@ -36,6 +36,31 @@ describe('per-subscription limits and secret rotation', () => {
     await eventually(() => expect(slow.received).toHaveLength(20), 6000);
   });
 
+  it('subscriptions on one slow host hold at most that host\'s connections, so another host is served meanwhile', async () => {
+    t = await startEngine({ HOOKSPEC_MAX_IN_FLIGHT: '8', HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '4', HOOKSPEC_CONNECTIONS_PER_ORIGIN: '2', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slowHost = await startSubscriber((_req, res) => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.end();
+      }, 300);
+    });
+    const fast = await startSubscriber();
+    subscribers.push(slowHost, fast);
+    // Three subscriptions on one origin: 12 slots by their own concurrency, more than the 8 in all.
+    for (const path of ['/a', '/b', '/c']) await subscribe(t, { ...slowHost, url: `${slowHost.url}${path}` });
+    await subscribe(t, fast);
+    const publishedAt = Date.now();
+    for (let i = 0; i < 10; i++) await t.engine.publisher.publish('order.created', { i });
+    await eventually(() => expect(fast.received).toHaveLength(10), 3000);
+    // The slow host needs 30 × 300 ms ÷ 2 connections = 4.5 s; the fast one did not wait behind its queue.
+    expect(fast.received[9]!.at - publishedAt).toBeLessThan(1500);
+    expect(maxInFlight).toBeLessThanOrEqual(2);
+    await eventually(() => expect(slowHost.received).toHaveLength(30), 10_000);
+  }, 20_000);
+
   it('a backlog held back from claims does not hide a new subscription\'s deliveries behind it', async () => {
     t = await startEngine({ HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '1', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
     const slow = await startSubscriber((_req, res) => setTimeout(() => res.end(), 200));

@@ -36,6 +36,21 @@ describe('DeliveryHttpClient', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('a wall clock stepped back does not time attempts out at once (the deadline runs on a monotonic clock)', async () => {
+    subscriber = await startSubscriber((req, res) => (req.url?.endsWith('/hang') ? undefined : res.end('ok')));
+    client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 4, timeoutMs: 300 });
+    expect(await client.post(`${subscriber.url}/hang`, {}, '{}')).toMatchObject({ errorKind: 'timeout' });
+    const realNow = Date.now;
+    const stepBack = realNow() - 2_000;
+    Date.now = () => stepBack;
+    try {
+      const after = await Promise.all(Array.from({ length: 5 }, () => client!.post(subscriber!.url, {}, '{}')));
+      expect(after.map((a) => a.errorKind)).toEqual([null, null, null, null, null]);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('sends the given headers and the body as given', async () => {
     subscriber = await startSubscriber();
     client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 1, timeoutMs: 2000 });

@@ -6,6 +6,7 @@ import type { OutboundConfig } from '../../src/config/outbound.js';
 import { createOutboundEngine, type OutboundEngine } from '../../src/outbound/engine.js';
 import type { EventValidator } from '../../src/outbound/publish.js';
 import { openStore } from '../../src/store/open.js';
+import type { OutboundStore } from '../../src/store/outbound-store.js';
 import type { Store } from '../../src/store/store.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
@@ -81,8 +82,11 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-/** Store + outbox + worker on a fresh SQLite file, compressed schedule, loopback allowed. */
-export async function startEngine(env: Record<string, string> = {}): Promise<TestEngine> {
+/**
+ * Store + outbox + worker on a fresh SQLite file (or DATABASE_URL), compressed schedule, loopback allowed.
+ * `storeAround` puts a layer between the engine and the real store, for a test of how the worker meets its failures.
+ */
+export async function startEngine(env: Record<string, string> = {}, storeAround?: (store: OutboundStore) => OutboundStore): Promise<TestEngine> {
   const tmp = makeTempDir();
   const config = loadConfig({
     HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'true',
@@ -95,7 +99,7 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const store = await openStore(config.server.databaseUrl);
-  const engine = createOutboundEngine({ store: store.outbound, config: config.outbound, validator: anyDataValidator });
+  const engine = createOutboundEngine({ store: storeAround ? storeAround(store.outbound) : store.outbound, config: config.outbound, validator: anyDataValidator });
   engine.start();
   return {
     store,
