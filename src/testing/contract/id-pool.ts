@@ -7,11 +7,21 @@ const MAX_ENTRIES = 5000;
 /**
  * Values the server returned (by the key they were found under), so later cases can name resources that
  * exist: `GET /v1/subscriptions/{id}` gets the `id` a create returned rather than the spec's example id.
+ * Only what this run made is kept: against a server with data of its own, a list would otherwise hand the
+ * suite someone's real subscription to rotate, disable and delete.
  */
 export class IdPool {
   private readonly entries: { key: string; value: string }[] = [];
 
-  /** Keeps the string fields of a resource, or of each item of a `{ data: [...] }` page, newest last. */
+  /** Whether the run made this value (it came from a response the pool kept). */
+  owns(value: string): boolean {
+    return this.entries.some((e) => e.value === value);
+  }
+
+  /**
+   * Keeps the string fields of a resource, or of each item of a `{ data: [...] }` page, newest last. Call it only
+   * with what the run made: a create's answer, or an answer about resources the run owns.
+   */
   harvest(body: unknown): void {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
     const record = body as Record<string, unknown>;

@@ -12,6 +12,8 @@ export interface BuiltRequest {
   body: string | undefined;
   /** `POST /v1/subscriptions` with the values used. */
   line: string;
+  /** The values put in the path (ids), in order. */
+  pathValues: string[];
 }
 
 /** What a request needs besides the case: where to send it and the credentials. */
@@ -29,10 +31,12 @@ const UNKNOWN_ID_SUFFIX = 'zz0';
 /** Builds the request for an operation from its examples (and live ids), then applies a negative mutation. */
 export async function buildRequest(op: ContractOperation, ctx: RequestContext, mutation: ContractMutation = {}): Promise<BuiltRequest> {
   let path = op.path;
+  const pathValues: string[] = [];
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
     const example = p.example ? String(nodeAt(ctx.spec.doc, p.example)) : undefined;
     const value = mutation.unknownIds ? (example === undefined ? undefined : example + UNKNOWN_ID_SUFFIX) : (ctx.pool.pick(p, ctx.spec) ?? example);
     check(value !== undefined, () => `${op.operationId}: no value for path parameter ${p.name} (give it an example)`);
+    pathValues.push(value);
     path = path.replace(`{${p.name}}`, encodeURIComponent(value));
   }
   const query = new URLSearchParams();
@@ -66,7 +70,7 @@ export async function buildRequest(op: ContractOperation, ctx: RequestContext, m
 
   const search = query.toString();
   const target = `${path}${search ? `?${search}` : ''}`;
-  return { method: op.method.toUpperCase(), url: `${ctx.baseUrl}${target}`, headers, body, line: `${op.method.toUpperCase()} ${target}` };
+  return { method: op.method.toUpperCase(), url: `${ctx.baseUrl}${target}`, headers, body, line: `${op.method.toUpperCase()} ${target}`, pathValues };
 }
 
 /** JSON as JSON; a form as `a=b&c=d`, nested values as JSON text (Slack's `payload`). */

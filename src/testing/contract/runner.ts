@@ -99,7 +99,10 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
         const res = await send(request);
         const { declared, body } = checkResponse(spec, op, request, res, op.accept);
         coverage.response(op.operationId, declared);
-        if (res.status < 300) pool.harvest(body);
+        // What this run made: a create's answer (a POST without ids) or an answer about ids the run made itself.
+        const made = request.method === 'POST' ? request.pathValues.length === 0 : request.pathValues.length > 0 && request.pathValues.every((v) => pool.owns(v));
+        if (res.status < 300 && made) pool.harvest(body);
+        if (res.status === 201 && request.method === 'POST' && op.path === '/v1/subscriptions') createdSubscriptions.push(String((body as { id?: unknown }).id));
       });
     },
     variant(op: ContractOperation, variant: ContractVariant) {
@@ -124,7 +127,9 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
         check(sub, () => 'no subscriber: setup() did not run');
         const path = `/contract/${encodeURIComponent(webhook.name)}`;
         const created = await api('POST', '/v1/subscriptions', { url: `${sub.url}${path}`, events: [webhook.name], description: 'hookspec contract suite' });
-        check(created.status === 201 && typeof created.json.secret === 'string', () => `webhook ${webhook.name}: POST /v1/subscriptions for the loopback subscriber ${sub.url} answered ${created.status}${excerpt(created.text)}`);
+        // A refused address is the usual cause: say which setting fixes it on each kind of server.
+        const hint = created.status === 422 ? ' (a server on this machine refuses loopback URLs unless started with HOOKSPEC_ALLOW_PRIVATE_NETWORKS=true; a remote one needs SUBSCRIBER_URL=<public URL to the local subscriber>)' : '';
+        check(created.status === 201 && typeof created.json.secret === 'string', () => `webhook ${webhook.name}: POST /v1/subscriptions for the loopback subscriber ${sub.url} answered ${created.status}${excerpt(created.text)}${hint}`);
         createdSubscriptions.push(String(created.json.id));
         const secret = created.json.secret as string;
         const example = nodeAt(spec.doc, webhook.example) as Record<string, unknown>;
