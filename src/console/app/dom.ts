@@ -25,18 +25,29 @@ export function badge(text: string, kind: string = text): HTMLSpanElement {
   return h('span', { class: `badge ${kind}` }, text);
 }
 
+/** Runs an action with the button disabled, so a double click cannot start it twice. */
+export async function whileDisabled(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    await action();
+  } catch {
+    // call() has already put the error on the status line; nothing is left to handle.
+  } finally {
+    button.disabled = false;
+  }
+}
+
 /** A button that runs an async action, disabled while it runs. */
 export function actionButton(label: string, action: () => Promise<void>, attrs: Attrs = {}): HTMLButtonElement {
   const button = h('button', { type: 'button', ...attrs }, label);
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    try {
-      await action();
-    } finally {
-      button.disabled = false;
-    }
-  });
+  button.addEventListener('click', () => void whileDisabled(button, action));
   return button;
+}
+
+/** Asks before an action that cannot be undone from the console. */
+export function confirmed(question: string): boolean {
+  return window.confirm(question);
 }
 
 /** Pretty JSON in a scrollable block. */
@@ -58,9 +69,20 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Local time, to the second, for people reading the page. */
+/** Local time to the second with its time zone, for people reading the page. */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '-';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'long' });
+}
+
+/** A time as text, with the exact ISO instant on hover. */
+export function timeCell(iso: string | null | undefined): HTMLTableCellElement {
+  return h('td', { title: iso ?? undefined }, when(iso));
+}
+
+/** Empties a table body and a list's cursor-driven "More" button. */
+export function clearTable(tableId: string, moreId?: string): void {
+  byId<HTMLTableElement>(tableId).tBodies[0]!.replaceChildren();
+  if (moreId) byId(moreId).hidden = true;
 }

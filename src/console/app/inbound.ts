@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/types.js';
-import { actionButton, badge, byId, fillTable, h, jsonBlock, when } from './dom.js';
+import { actionButton, badge, byId, clearTable, confirmed, fillTable, h, jsonBlock, timeCell } from './dom.js';
+import { Generation } from './generation.js';
 import { call, requireClient, say } from './session.js';
 
 type InboundDelivery = components['schemas']['InboundDelivery'];
@@ -7,20 +8,33 @@ type InboundDeliverySummary = components['schemas']['InboundDeliverySummary'];
 
 const PAGE_SIZE = 50;
 let nextCursor: string | null = null;
+const listLoads = new Generation();
+const detailLoads = new Generation();
 
 /** The inbound tab: received webhooks with schema-drift flags, details and replay. */
 export async function loadInbound(append = false): Promise<void> {
   const client = requireClient();
+  const generation = listLoads.next();
   const page = await call(
     'Loading the inbound log',
     client.GET('/v1/inbound', { params: { query: { limit: PAGE_SIZE, ...(append && nextCursor ? { cursor: nextCursor } : {}) } } }),
   );
+  if (!listLoads.isCurrent(generation)) return;
   nextCursor = page.next_cursor;
   const rows = page.data.map(row);
   const table = byId<HTMLTableElement>('inbound-table');
   if (append) table.tBodies[0]!.append(...rows);
   else fillTable(table, rows, 'Nothing received yet.');
   byId('inbound-more').hidden = !nextCursor;
+}
+
+/** Forgets everything the tab shows (the key was forgotten or refused). */
+export function clearInbound(): void {
+  listLoads.invalidate();
+  detailLoads.invalidate();
+  nextCursor = null;
+  clearTable('inbound-table', 'inbound-more');
+  byId('inbound-detail').replaceChildren();
 }
 
 function row(d: InboundDeliverySummary): HTMLTableRowElement {
@@ -31,11 +45,11 @@ function row(d: InboundDeliverySummary): HTMLTableRowElement {
     h('td', {}, d.event_type),
     h('td', {}, badge(d.status), d.last_error ? h('div', {}, d.last_error) : null),
     h('td', {}, drift),
-    h('td', {}, when(d.received_at)),
+    timeCell(d.received_at),
     h('td', {},
       h('div', { class: 'actions' },
-        actionButton('Details', () => loadDetails(d.id), { class: 'show-inbound' }),
-        actionButton('Replay', () => replay(d.id), { class: 'replay' }),
+        actionButton('Details', () => loadDetails(d.id), { class: 'show-inbound', 'aria-label': `Details of ${d.id}` }),
+        actionButton('Replay', () => replay(d.id), { class: 'replay', 'aria-label': `Replay ${d.id}` }),
       ),
     ),
   );
@@ -44,7 +58,9 @@ function row(d: InboundDeliverySummary): HTMLTableRowElement {
 /** The list leaves bodies out; the details read the whole delivery. */
 async function loadDetails(id: string): Promise<void> {
   const client = requireClient();
-  showInbound(await call('Loading the delivery', client.GET('/v1/inbound/{id}', { params: { path: { id } } })));
+  const generation = detailLoads.next();
+  const delivery = await call('Loading the delivery', client.GET('/v1/inbound/{id}', { params: { path: { id } } }));
+  if (detailLoads.isCurrent(generation)) showInbound(delivery);
 }
 
 function showInbound(d: InboundDelivery): void {
@@ -65,6 +81,7 @@ function showInbound(d: InboundDelivery): void {
 }
 
 async function replay(id: string): Promise<void> {
+  if (!confirmed(`Run the handlers of inbound delivery ${id} again?`)) return;
   const client = requireClient();
   const replayed = await call('Replaying', client.POST('/v1/inbound/{id}/replay', { params: { path: { id } } }));
   say(`${replayed.id} queued for processing again (status ${replayed.status}).`);

@@ -1,9 +1,9 @@
-import { byId } from './dom.js';
-import { fillExample, loadEvents, publish } from './events.js';
-import { loadInbound } from './inbound.js';
-import { loadRefusals } from './refusals.js';
-import { createSubscription, loadSubscriptions } from './subscriptions.js';
-import { currentClient, forgetKey, saveKey, say } from './session.js';
+import { byId, whileDisabled } from './dom.js';
+import { clearEvents, fillExample, loadEvents, publish } from './events.js';
+import { clearInbound, loadInbound } from './inbound.js';
+import { clearRefusals, loadRefusals } from './refusals.js';
+import { clearSubscriptions, createSubscription, loadSubscriptions } from './subscriptions.js';
+import { currentClient, forgetKey, onUnauthorized, saveKey, say } from './session.js';
 
 type Tab = 'events' | 'subscriptions' | 'inbound' | 'refusals';
 const TABS: Record<Tab, () => Promise<void>> = {
@@ -15,7 +15,8 @@ const TABS: Record<Tab, () => Promise<void>> = {
 
 function currentTab(): Tab {
   const tab = location.hash.slice(1);
-  return tab in TABS ? (tab as Tab) : 'events';
+  // hasOwn, not `in`: "#toString" must not pick up what every object inherits.
+  return Object.hasOwn(TABS, tab) ? (tab as Tab) : 'events';
 }
 
 /** Shows the tab in the URL hash and loads its data (when a key is set). */
@@ -31,18 +32,28 @@ async function show(tab: Tab = currentTab()): Promise<void> {
   await TABS[tab]().catch(() => {});
 }
 
-/** Runs a form's action without reloading the page; errors are already on the status line. */
+/** Takes every piece of API data off the page: rows, details, a secret shown once, cursors. */
+function clearData(): void {
+  clearEvents();
+  clearSubscriptions();
+  clearInbound();
+  clearRefusals();
+}
+
+/** Runs a form's action without reloading the page, its submit button disabled meanwhile; errors are already on the status line. */
 function onSubmit(id: string, action: () => Promise<void>): void {
-  byId<HTMLFormElement>(id).addEventListener('submit', (ev) => {
+  const form = byId<HTMLFormElement>(id);
+  const submit = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    action().catch(() => {});
+    void whileDisabled(submit, action);
   });
 }
 
+/** Runs a button's action, the button disabled meanwhile so a double click runs it once. */
 function onClick(id: string, action: () => Promise<void>): void {
-  byId(id).addEventListener('click', () => {
-    action().catch(() => {});
-  });
+  const button = byId<HTMLButtonElement>(id);
+  button.addEventListener('click', () => void whileDisabled(button, action));
 }
 
 document.querySelectorAll<HTMLButtonElement>('.tab').forEach((button) => {
@@ -51,16 +62,19 @@ document.querySelectorAll<HTMLButtonElement>('.tab').forEach((button) => {
   });
 });
 window.addEventListener('hashchange', () => void show());
+onUnauthorized(clearData);
 
 onSubmit('key-form', async () => {
   const input = byId<HTMLInputElement>('api-key');
-  saveKey(input.value.trim());
+  const key = input.value.trim();
   input.value = '';
+  if (!saveKey(key)) return;
   say('Key set for this tab.');
   await show();
 });
 onClick('forget-key', async () => {
   forgetKey();
+  clearData();
   say('Key forgotten.');
 });
 onSubmit('publish-form', publish);

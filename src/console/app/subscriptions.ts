@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/types.js';
-import { actionButton, badge, byId, fillTable, h, when } from './dom.js';
+import { actionButton, badge, byId, clearTable, confirmed, fillTable, h, when } from './dom.js';
+import { Generation } from './generation.js';
 import { call, requireClient, say } from './session.js';
 
 type Subscription = components['schemas']['Subscription'];
@@ -7,14 +8,17 @@ type Subscription = components['schemas']['Subscription'];
 const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 let nextCursor: string | null = null;
+const listLoads = new Generation();
 
 /** The subscriptions tab: list, create, disable/enable, rotate secret, send a test, recover failures. */
 export async function loadSubscriptions(append = false): Promise<void> {
   const client = requireClient();
+  const generation = listLoads.next();
   const page = await call(
     'Loading subscriptions',
     client.GET('/v1/subscriptions', { params: { query: { limit: PAGE_SIZE, ...(append && nextCursor ? { cursor: nextCursor } : {}) } } }),
   );
+  if (!listLoads.isCurrent(generation)) return;
   nextCursor = page.next_cursor;
   const rows = page.data.map(row);
   const table = byId<HTMLTableElement>('subscriptions-table');
@@ -23,8 +27,16 @@ export async function loadSubscriptions(append = false): Promise<void> {
   byId('subscriptions-more').hidden = !nextCursor;
 }
 
+/** Forgets everything the tab shows, the one-time secret first (the key was forgotten or refused). */
+export function clearSubscriptions(): void {
+  listLoads.invalidate();
+  nextCursor = null;
+  hideSecret();
+  clearTable('subscriptions-table', 'subscriptions-more');
+}
+
 function row(s: Subscription): HTMLTableRowElement {
-  const since = h('input', { type: 'datetime-local', class: 'recover-since', 'aria-label': 'Recover failures since' });
+  const since = h('input', { type: 'datetime-local', class: 'recover-since', 'aria-label': `Recover failures of ${s.id} since` });
   since.value = toLocalInput(new Date(Date.now() - DAY_MS));
   return h('tr', { 'data-id': s.id },
     h('td', { class: 'mono' }, s.id),
@@ -34,12 +46,13 @@ function row(s: Subscription): HTMLTableRowElement {
     h('td', {},
       h('div', { class: 'actions' },
         s.status === 'active'
-          ? actionButton('Disable', () => setStatus(s.id, 'disabled'), { class: 'disable' })
-          : actionButton('Enable', () => setStatus(s.id, 'active'), { class: 'enable' }),
-        actionButton('Rotate secret', () => rotate(s.id), { class: 'rotate' }),
-        actionButton('Send test', () => sendTest(s.id), { class: 'send-test' }),
+          ? actionButton('Disable', () => setStatus(s.id, 'disabled'), { class: 'disable', 'aria-label': `Disable ${s.id}` })
+          : actionButton('Enable', () => setStatus(s.id, 'active'), { class: 'enable', 'aria-label': `Enable ${s.id}` }),
+        actionButton('Rotate secret', () => rotate(s.id), { class: 'rotate', 'aria-label': `Rotate the secret of ${s.id}` }),
+        actionButton('Send test', () => sendTest(s.id), { class: 'send-test', 'aria-label': `Send a test event to ${s.id}` }),
       ),
-      h('div', { class: 'actions' }, since, actionButton('Recover', () => recover(s.id, since.value), { class: 'recover' })),
+      h('div', { class: 'actions' }, since,
+        actionButton('Recover', () => recover(s.id, since.value), { class: 'recover', 'aria-label': `Recover failures of ${s.id}` })),
     ),
   );
 }
@@ -57,6 +70,8 @@ export async function createSubscription(): Promise<void> {
 }
 
 async function setStatus(id: string, status: 'active' | 'disabled'): Promise<void> {
+  // Disabling stops deliveries; enabling is harmless and needs no question.
+  if (status === 'disabled' && !confirmed(`Disable subscription ${id}? Its deliveries stop until it is enabled again.`)) return;
   const client = requireClient();
   await call('Updating the subscription', client.PATCH('/v1/subscriptions/{id}', { params: { path: { id } }, body: { status } }));
   say(`${id} is now ${status}.`);
@@ -64,6 +79,7 @@ async function setStatus(id: string, status: 'active' | 'disabled'): Promise<voi
 }
 
 async function rotate(id: string): Promise<void> {
+  if (!confirmed(`Rotate the signing secret of subscription ${id}? The old secret stops working after a grace period.`)) return;
   const client = requireClient();
   const rotated = await call('Rotating the secret', client.POST('/v1/subscriptions/{id}/rotate-secret', { params: { path: { id } }, body: {} }));
   showSecret(`New secret for ${id} (the old one keeps signing until ${when(rotated.previous_secret_expires_at)}):`, rotated.secret);
@@ -83,6 +99,7 @@ async function recover(id: string, sinceLocal: string): Promise<void> {
     say('Pick the time to recover from.', true);
     return;
   }
+  if (!confirmed(`Send every failed delivery of subscription ${id} since ${when(since.toISOString())} again?`)) return;
   const result = await call('Recovering', client.POST('/v1/subscriptions/{id}/recover', { params: { path: { id } }, body: { since: since.toISOString() } }));
   say(`Queued ${result.queued} failed deliver${result.queued === 1 ? 'y' : 'ies'} of ${id} again.`);
 }
@@ -91,6 +108,12 @@ function showSecret(text: string, secret: string): void {
   const box = byId('secret-once');
   box.replaceChildren(text, ' ', h('code', { class: 'secret-value' }, secret));
   box.hidden = false;
+}
+
+function hideSecret(): void {
+  const box = byId('secret-once');
+  box.replaceChildren();
+  box.hidden = true;
 }
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
