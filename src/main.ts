@@ -16,7 +16,7 @@ try {
     exitOnSignals(await startHookspec(config), config);
   }
 } catch (err) {
-  // A bad setting or a busy port: one structured line and a non-zero exit, not a stack trace on stderr.
-  logger.fatal({ err }, `startup failed: ${err instanceof Error ? err.message : String(err)}`);
+  // A bad setting or a busy port: one structured line naming it and a non-zero exit; the stack only at debug level.
+  logger.fatal(logger.isLevelEnabled('debug') ? { err } : {}, `startup failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }

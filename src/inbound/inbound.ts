@@ -32,6 +32,8 @@ export interface Inbound {
   dispatcher: Dispatcher;
   audit: RefusalAudit;
   commit: GroupCommit;
+  /** The variables of the receivers that have no secret and so answer 503, each once. */
+  missingSecrets: string[];
   /** Starts the dispatcher (picks up deliveries left unfinished by a previous run). */
   start(): void;
   /** Finishes pending writes, audit rows and running handlers. */
@@ -86,6 +88,7 @@ export function createInbound(deps: InboundDeps): Inbound {
     dispatcher,
     audit,
     commit,
+    missingSecrets: [...new Set(runtimes.filter((rt) => rt.secrets.length === 0).map((rt) => rt.receiver.secretVariable))],
     start: () => {
       if (config.dispatch) dispatcher.start();
     },

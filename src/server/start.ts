@@ -63,6 +63,11 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   outbound.start();
   workerState = 'running';
   logger.info({ port, database: store.dialect, role }, 'hookspec listening');
+  // Said once at start, so a first 503 or 401 is not the first anyone hears of a missing setting.
+  if (role !== 'worker' && inbound.missingSecrets.length > 0) {
+    logger.warn({ variables: inbound.missingSecrets }, `receivers without a secret answer 503 until it is set: ${inbound.missingSecrets.join(', ')}`);
+  }
+  if (role !== 'worker' && !config.server.apiKey) logger.warn('HOOKSPEC_API_KEY is not set: every /v1 call is refused (401)');
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,

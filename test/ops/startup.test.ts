@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectFatalStartup, occupiedPort, runMain } from '../support/spawn-server.js';
+import { expectFatalStartup, occupiedPort, runMain, spawnServer } from '../support/spawn-server.js';
 
 describe('startup failures', () => {
   it.each([
@@ -7,6 +7,17 @@ describe('startup failures', () => {
     ['an unknown database', { DATABASE_URL: 'mysql://db/hookspec' }, /DATABASE_URL must start with sqlite: or postgres:\/\//],
   ])('%s: one fatal JSON line, exit 1', async (_name, env, message) => {
     await expectFatalStartup(env, message);
+  });
+
+  it('says at start which receiver secrets and API key are missing, each as one warning', async () => {
+    const started = await spawnServer({ DATABASE_URL: 'sqlite::memory:', HOOKSPEC_API_KEY: '', GITHUB_WEBHOOK_SECRET: 'gh', STRIPE_WEBHOOK_SECRET: '', SLACK_SIGNING_SECRET: '', HOOKSPEC_RECEIVER_SECRET: '' });
+    try {
+      await started.waitForOutput(/"msg":"receivers without a secret answer 503 until it is set: STRIPE_WEBHOOK_SECRET, SLACK_SIGNING_SECRET, HOOKSPEC_RECEIVER_SECRET"/);
+      await started.waitForOutput(/"msg":"HOOKSPEC_API_KEY is not set: every \/v1 call is refused \(401\)"/);
+      expect(started.output()).not.toContain('GITHUB_WEBHOOK_SECRET');
+    } finally {
+      await started.stop();
+    }
   });
 
   it('a port already in use: exit 1 naming the address and the setting to change', async () => {

@@ -100,9 +100,11 @@ export async function expectFatalStartup(env: Record<string, string>, message: R
   const { code, stdout, stderr } = await runMain(env);
   expect(code).toBe(1);
   expect(stderr).toBe('');
-  const line = JSON.parse(stdout.trim()) as { level: number; msg: string };
+  const line = JSON.parse(stdout.trim()) as { level: number; msg: string; err?: unknown };
   expect(line.level).toBe(60);
   expect(line.msg).toMatch(message);
+  // The message is the whole story: no stack trace buried in the line.
+  expect(line.err).toBeUndefined();
 }
 
 /** A loopback port some other server holds, for the "port already in use" cases; close it when done. */

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .command('trigger')
     .description('Send one correctly signed event built from the spec\'s example for that type, and print the response.')
     .argument('[event-type]', 'catalog event type, for example order.created or github.push')
-    .option('--to <url>', 'where to send it: a subscriber endpoint, or (with --provider) our server (default: HOOKSPEC_URL or http://localhost:3000)')
+    .option('--to <url>', 'where to send it: a subscriber endpoint (required), or with --provider our server (default: HOOKSPEC_URL or http://localhost:3000)')
     .option('--secret <secret>', 'signing secret: whsec_… for Standard Webhooks, or the provider\'s secret with --provider')
     .addOption(new Option('--provider <provider>', 'sign a provider-shaped request at one of our receivers instead').choices(PROVIDERS))
     .addHelpText(
