@@ -30,14 +30,15 @@ export function emitContract(model: SpecModel, ctx: Context): Record<string, str
     'contract/cases.ts': render('contract-cases.ts', { header: ctx.header, specName: ctx.specName, types, cases: JSON.stringify(cases, null, 2) }),
     'contract/suite.ts': render('contract-suite.ts', {
       header: ctx.header,
-      examples: cases.examples.map((e) => ({ title: `${e.owner}: ${e.site}` })),
+      examples: cases.examples.map((e) => ({ title: `${e.owner}: ${e.site}`, site: e.site })),
       operations: cases.operations.map((op) => ({
         title: `operation ${op.operationId} (${op.method.toUpperCase()} ${op.path})`,
+        operationId: op.operationId,
         positive: op.security === 'bearer' || op.security === 'none' ? 'example request answers a listed status with a valid body and headers' : 'correctly signed example is accepted with a valid body and headers',
         allParameters: op.allParameters ? `${op.allParameters.title}: a listed status with a valid body and headers` : null,
-        negatives: op.negatives.map((n) => ({ title: `${n.title} → ${n.expect.join(' or ')} problem+json` })),
+        negatives: op.negatives.map((n) => ({ title: `${n.title} → ${n.expect.join(' or ')} problem+json`, key: n.title })),
       })),
-      webhooks: cases.webhooks.map((w) => ({ title: `webhook ${w.name}` })),
+      webhooks: cases.webhooks.map((w) => ({ title: `webhook ${w.name}`, name: w.name })),
     }),
   };
 }
@@ -232,7 +233,8 @@ function negatives(doc: Record<string, unknown>, model: OperationModel, op: Cont
   const out: ContractNegative[] = [];
   const push = (kind: ContractNegative['kind'], title: string, mutation: ContractNegative['mutation'], wanted: string[]): void => {
     const expect = declared(listed, wanted);
-    if (expect.length > 0) out.push({ kind, title, mutation, expect });
+    // Titles are the suite's keys for its cases (see contract-suite.ts.hbs): one case per title.
+    if (expect.length > 0 && !out.some((n) => n.title === title)) out.push({ kind, title, mutation, expect });
   };
   if (op.security === 'bearer') push('missing-credentials', 'without the Authorization header', { dropHeader: 'authorization' }, ['401']);
   if (op.security !== 'bearer' && op.security !== 'none') push('tampered-signature', 'correctly signed, then the body changed', { tamper: true }, ['401']);
