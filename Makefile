@@ -17,9 +17,13 @@ $(NODE_MODULES_STAMP): package.json package-lock.json
 generate: install
 	$(HOOKSPEC) generate --spec openapi.yaml --out generated --handlers src/handlers
 
-## check: fail when generated/ drifts from openapi.yaml
+## check: fail when generated/ or docs/index.html drifts from openapi.yaml
 check: install
 	$(HOOKSPEC) generate --spec openapi.yaml --out generated --handlers src/handlers --check
+	@# /docs serves the committed page: a spec change without `make docs` would leave it stale unnoticed.
+	@tmp=$$(mktemp --suffix=.html) && REDOCLY_TELEMETRY=off npx redocly build-docs openapi.yaml --inlineBundle -o $$tmp >/dev/null 2>&1; \
+	  if cmp -s $$tmp docs/index.html; then rm -f $$tmp; echo "docs/index.html is up to date with openapi.yaml"; \
+	  else rm -f $$tmp; echo "docs/index.html is out of date with openapi.yaml; run make docs and commit"; exit 1; fi
 
 ## lint: redocly lint (recommended rules, webhooks included)
 lint: install
