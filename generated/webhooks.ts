@@ -36,23 +36,39 @@ export class WebhookValidationError extends Error {
   }
 }
 
-/** The server answered `publish` with a non-2xx status; `problem` holds its (problem+json) body. */
+/** What a `PublishError` says besides the status and body. */
+export interface PublishErrorDetails {
+  /** The `Idempotency-Key` the publish was sent with: publishing again with it cannot create a second event. */
+  idempotencyKey: string;
+  /** No answer, or a 5xx: the server may have created the event. Retry with `idempotencyKey` to be sure. */
+  mayHaveBeenSent: boolean;
+  /** The network error or timeout, when no answer came. */
+  cause?: unknown;
+}
+
+/** The server answered `publish` with a non-2xx status (`problem`: its problem+json body), or not at all (status 0). */
 export class PublishError extends Error {
   readonly status: number;
   readonly problem: unknown;
+  readonly idempotencyKey: string;
+  readonly mayHaveBeenSent: boolean;
 
-  constructor(status: number, problem: unknown) {
+  constructor(status: number, problem: unknown, details: PublishErrorDetails) {
     const detail = typeof problem === 'object' && problem !== null && 'detail' in problem ? String(problem.detail) : '';
-    super(`publish failed with HTTP ${status}${detail ? `: ${detail}` : ''}`);
+    const cause = details.cause instanceof Error ? details.cause.message : String(details.cause);
+    const why = status === 0 ? `no answer (${cause})` : `HTTP ${status}`;
+    super(`publish failed with ${why}${detail ? `: ${detail}` : ''}`, { cause: details.cause });
     this.name = 'PublishError';
     this.status = status;
     this.problem = problem;
+    this.idempotencyKey = details.idempotencyKey;
+    this.mayHaveBeenSent = details.mayHaveBeenSent;
   }
 }
 
 /** Options of the typed sender. */
 export interface SenderOptions {
-  /** hookspec server origin, for example `http://127.0.0.1:8080`. */
+  /** hookspec server origin, with a path prefix if it has one, for example `http://127.0.0.1:8080`. */
   baseUrl: string;
   /** Sent as `Authorization: Bearer <apiKey>`. @default undefined */
   apiKey?: string;
@@ -60,16 +76,24 @@ export interface SenderOptions {
   path?: string;
   /** A fetch implementation. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Time one attempt may take, answer included. @default 30000 */
+  timeoutMs?: number;
+  /** Attempts after the first when no answer comes, or on 429 or 5xx (same `Idempotency-Key`, so never two events). @default 2 */
+  retries?: number;
+  /** Wait before the first retry, doubled each time; a `Retry-After` of up to 30 s is honoured instead. @default 500 */
+  retryDelayMs?: number;
 }
 
 /** Options of one publish. */
 export interface PublishOptions {
-  /** Sent as `Idempotency-Key`: publishing twice with one key creates one event. @default undefined */
+  /** Sent as `Idempotency-Key` (1-255 visible ASCII characters): one key, one event. @default a new random UUID */
   idempotencyKey?: string;
+  /** Aborts the publish, retries included. */
+  signal?: AbortSignal;
 }
 
 /** The created event as the server returns it. */
-export type PublishedEvent = { id?: string } & Record<string, unknown>;
+export type PublishedEvent = { id: string; type: string; created_at: string } & Record<string, unknown>;
 
 /** Publishes events; `data` is typed by the event type at compile time and validated before sending. */
 export interface Sender {
@@ -78,26 +102,78 @@ export interface Sender {
 
 export const DEFAULT_PUBLISH_PATH = '/v1/events';
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const MAX_RETRY_AFTER_MS = 30_000;
+
 /** Creates the typed sender (posts `{ type, data }` to the publish endpoint). */
 export function createSender(options: SenderOptions): Sender {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}${options.path ?? DEFAULT_PUBLISH_PATH}`;
+  const url = publishUrl(options.baseUrl, options.path ?? DEFAULT_PUBLISH_PATH);
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 500;
   return {
     async publish(type, data, publishOptions = {}) {
-      const payload = ENVELOPE_TYPES.has(type) ? { type, timestamp: new Date().toISOString(), data } : data;
+      // What is validated is what is sent: JSON turns NaN into null and runs toJSON, so check the serialized text.
+      const body = JSON.stringify({ type, data });
+      const sent = (JSON.parse(body) as { data: unknown }).data;
+      const payload = ENVELOPE_TYPES.has(type) ? { type, timestamp: new Date().toISOString(), data: sent } : sent;
       const verdict = validateWebhook(type, payload);
       if (!verdict.ok) throw new WebhookValidationError(type, verdict.errors);
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      const key = publishOptions.idempotencyKey ?? crypto.randomUUID();
+      if (!IDEMPOTENCY_KEY.test(key)) throw new TypeError('idempotencyKey must be 1-255 visible ASCII characters');
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'idempotency-key': key,
+      };
       if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
-      if (publishOptions.idempotencyKey !== undefined) headers['idempotency-key'] = publishOptions.idempotencyKey;
-      const response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ type, data }) });
-      const text = await response.text();
-      const parsed = text === '' ? {} : safeJson(text);
-      const body = parsed === INVALID ? text : parsed;
-      if (!response.ok) throw new PublishError(response.status, body);
-      return (typeof body === 'object' && body !== null ? body : {}) as PublishedEvent;
+      for (let attempt = 0; ; attempt++) {
+        const signals = [AbortSignal.timeout(timeoutMs), ...(publishOptions.signal ? [publishOptions.signal] : [])];
+        let response: Response;
+        try {
+          // Never follow a redirect: fetch would turn the POST into a GET and report its answer as the publish's.
+          const signal = AbortSignal.any(signals);
+          response = await fetchImpl(url, { method: 'POST', headers, body, redirect: 'manual', signal });
+        } catch (err) {
+          const error = new PublishError(0, null, { idempotencyKey: key, mayHaveBeenSent: true, cause: err });
+          if (publishOptions.signal?.aborted || attempt >= retries) throw error;
+          await sleep(retryDelayMs * 2 ** attempt);
+          continue;
+        }
+        const text = await response.text();
+        const parsed = text === '' ? {} : safeJson(text);
+        const answer = parsed === INVALID ? text : parsed;
+        if (response.ok) {
+          const event = answer as Partial<PublishedEvent>;
+          if (typeof event?.id === 'string') return event as PublishedEvent;
+          throw new PublishError(response.status, answer, { idempotencyKey: key, mayHaveBeenSent: true });
+        }
+        const retryable = response.status === 429 || response.status >= 500;
+        const mayHaveBeenSent = response.status >= 500;
+        const error = new PublishError(response.status, answer, { idempotencyKey: key, mayHaveBeenSent });
+        if (!retryable || attempt >= retries || publishOptions.signal?.aborted) throw error;
+        await sleep(retryAfterMs(response.headers.get('retry-after')) ?? retryDelayMs * 2 ** attempt);
+      }
     },
   };
+}
+
+/** `baseUrl` (with any path prefix) joined to `path`; a query or fragment in `baseUrl` is a mistake, said at creation. */
+function publishUrl(baseUrl: string, path: string): string {
+  const base = new URL(baseUrl);
+  if (base.search || base.hash) throw new TypeError(`baseUrl must not have a query or fragment (got ${baseUrl})`);
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A `Retry-After` in seconds, up to MAX_RETRY_AFTER_MS; undefined when absent or not a number. */
+function retryAfterMs(header: string | null): number | undefined {
+  const seconds = header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Any event of the catalog, discriminated on `type`. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReceiver, createSender, PublishError, WebhookValidationError } from '../../generated/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('hookspec-test-secret-0123456789').toString('base64')}`;
@@ -168,5 +168,89 @@ describe('typed sender (generated/webhooks.ts)', () => {
     } finally {
       status = 201;
     }
+  });
+});
+
+describe('typed sender against a server that misbehaves', () => {
+  /** How the next requests are answered, in order; each gets the request's idempotency key. */
+  let script: ((req: IncomingMessage, res: import('node:http').ServerResponse) => void)[] = [];
+  const keys: (string | undefined)[] = [];
+  const methods: (string | undefined)[] = [];
+  let server: Server;
+  let baseUrl: string;
+  const created = (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
+    res.writeHead(202, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'evt_1', type: 'ping', created_at: '2026-01-01T00:00:00Z' }));
+  };
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        keys.push(req.headers['idempotency-key'] as string | undefined);
+        methods.push(req.method);
+        (script.shift() ?? created)(req, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  beforeEach(() => {
+    script = [];
+    keys.length = 0;
+    methods.length = 0;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('retries an answer lost on the way back with the same Idempotency-Key, so the server can tell it is one event', async () => {
+    script = [(req) => req.socket.destroy()];
+    const event = await createSender({ baseUrl, retryDelayMs: 1 }).publish('ping', { message: 'hi' });
+    expect(event.id).toBe('evt_1');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('retries 503 after its Retry-After, and gives up after the retries with the key to publish again with', async () => {
+    const unavailable = (_req: IncomingMessage, res: import('node:http').ServerResponse) => res.writeHead(503, { 'retry-after': '0' }).end();
+    script = [unavailable];
+    await expect(createSender({ baseUrl, retryDelayMs: 1 }).publish('ping', {})).resolves.toMatchObject({ id: 'evt_1' });
+    script = [unavailable, unavailable, unavailable];
+    const error = (await createSender({ baseUrl, retries: 2, retryDelayMs: 1 }).publish('ping', {}, { idempotencyKey: 'k-1' }).catch((e: unknown) => e)) as PublishError;
+    expect(error).toBeInstanceOf(PublishError);
+    expect(error).toMatchObject({ status: 503, idempotencyKey: 'k-1', mayHaveBeenSent: true });
+    expect(keys.slice(-3)).toEqual(['k-1', 'k-1', 'k-1']);
+  });
+
+  it('times an attempt out instead of waiting for a server that never answers', async () => {
+    script = [() => undefined];
+    const started = Date.now();
+    const error = (await createSender({ baseUrl, timeoutMs: 200, retries: 0 }).publish('ping', {}).catch((e: unknown) => e)) as PublishError;
+    expect(error).toBeInstanceOf(PublishError);
+    expect(error).toMatchObject({ status: 0, mayHaveBeenSent: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('does not follow a redirect (fetch would turn the POST into a GET) nor take a 2xx without an event id as published', async () => {
+    script = [(_req, res) => res.writeHead(301, { location: '/v1/events' }).end()];
+    expect(await createSender({ baseUrl, retries: 0 }).publish('ping', {}).catch((e: unknown) => e)).toMatchObject({ status: 301 });
+    expect(methods).toEqual(['POST']);
+    script = [(_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>')];
+    expect(await createSender({ baseUrl, retries: 0 }).publish('ping', {}).catch((e: unknown) => e)).toBeInstanceOf(PublishError);
+  });
+
+  it('validates what it sends: a value JSON cannot carry is caught before sending, not changed on the way', async () => {
+    const sender = createSender({ baseUrl });
+    const order = { order_id: 'ord_1', customer: { id: 'cus_1', email: 'a@example.org' }, total: { amount: Infinity, currency: 'EUR' }, line_items: [{ sku: 's', quantity: 1 }] };
+    const error = await sender.publish('order.created', order as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebhookValidationError);
+    expect(keys).toHaveLength(0);
+  });
+
+  it('refuses a baseUrl with a query and an idempotency key that cannot be a header, before sending', async () => {
+    expect(() => createSender({ baseUrl: `${baseUrl}/?x=1` })).toThrow(/must not have a query/);
+    await expect(createSender({ baseUrl }).publish('ping', {}, { idempotencyKey: 'a b' })).rejects.toThrow(/visible ASCII/);
+    await expect(createSender({ baseUrl }).publish('ping', {}, { idempotencyKey: '' })).rejects.toThrow(/visible ASCII/);
+    expect(keys).toHaveLength(0);
   });
 });
