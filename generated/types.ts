@@ -1690,7 +1690,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, refused URL). */
+        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, refused URL, an integer beyond 2^53 that would be rounded). */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -1733,7 +1733,7 @@ export interface components {
         DeliveryId: string;
         /** @description The inbound delivery id. */
         InboundId: string;
-        /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. */
+        /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. Keys starting with `inbound:` are hookspec's own (the events its receivers forward) and are refused with `400`. */
         IdempotencyKey: string;
         /** @description `sha256=` + hex HMAC-SHA256 of the raw body. */
         XHubSignature256: string;
@@ -2328,7 +2328,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. */
+                /** @description Makes the publish safe to retry. The same key with the same body (compared as a JSON value, whatever the order of its keys) returns the first response; with another body it is a `409`. Kept at least 24 h. Keys starting with `inbound:` are hookspec's own (the events its receivers forward) and are refused with `400`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;

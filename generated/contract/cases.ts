@@ -3078,6 +3078,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "publishEvent",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "publishEvent",
       "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType",
       "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType/value",
       "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"

@@ -1,5 +1,6 @@
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
+import { INBOUND_KEY_PREFIX } from '../outbound/publisher.js';
 import type { ApiContext } from './context.js';
 import { idPattern, page, pageQuery } from './pagination.js';
 import { presentDelivery, presentEvent } from './presenters.js';
@@ -22,6 +23,10 @@ export function eventOperations(ctx: ApiContext): EventOperations {
   return {
     async publishEvent({ body, headers }) {
       const idempotencyKey = headers['Idempotency-Key'];
+      // The receivers forward each inbound event under `inbound:<id>`: a caller's key there could pre-empt one.
+      if (idempotencyKey?.startsWith(INBOUND_KEY_PREFIX)) {
+        throw new HttpError(400, 'reserved_idempotency_key', `Idempotency-Key values starting with ${INBOUND_KEY_PREFIX} are hookspec's own; choose another key`);
+      }
       const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
       return { status: 202, body: event };
     },

@@ -7,6 +7,9 @@ export interface EventPublisher {
   publish(type: string, data: unknown, options?: PublishOptions): Promise<PublishedEvent>;
 }
 
+/** Idempotency keys of the events the receivers forward (`inbound:<delivery id>`): no API caller may use them. */
+export const INBOUND_KEY_PREFIX = 'inbound:';
+
 export interface PublishOptions {
   /** Same key + same body returns the first result; same key + different body is a conflict. */
   idempotencyKey?: string;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { bindOperations } from '../../generated/operations.js';
 import { createOperationHandlers, type ApiContext } from '../api/index.js';
 import { bearerAuth } from '../api/auth.js';
+import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { HttpError } from '../errors/http-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
@@ -39,7 +40,7 @@ export function createApp(ctx: ApiContext): Express {
 
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
-  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false }));
+  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: refuseUnsafeIntegers }));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: JSON.parse(apiSpecText),

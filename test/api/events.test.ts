@@ -88,6 +88,20 @@ describe('/v1/events and /v1/deliveries', () => {
     await expect(s.sender.publish('order.created', big)).rejects.toBeInstanceOf(PublishError);
   });
 
+  it('refuses an Idempotency-Key in the receivers\' inbound: namespace, which could pre-empt a forwarded event', async () => {
+    const res = await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder }, { 'idempotency-key': 'inbound:in_01abc' });
+    expect(res).toMatchObject({ status: 400, json: { code: 'reserved_idempotency_key' } });
+  });
+
+  it('refuses an integer beyond 2^53 with 422 instead of rounding it on the way to subscribers', async () => {
+    const before = (await s.call('GET', '/v1/events?limit=100')).json.data.length;
+    const raw = `{"type":"order.created","data":${JSON.stringify(validOrder).replace(/^\{/, '{"external_id":12345678901234567890,')}}`;
+    const res = await fetch(`${s.url}/v1/events`, { method: 'POST', headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' }, body: raw });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'unsafe_integer', detail: expect.stringContaining('12345678901234567890') });
+    expect((await s.call('GET', '/v1/events?limit=100')).json.data.length).toBe(before);
+  });
+
   it('answers 400 for malformed JSON and 415 for another content type', async () => {
     const bad = await s.call('POST', '/v1/events', '{"type":');
     expect(bad).toMatchObject({ status: 400, json: { code: 'invalid_json' } });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { InboundConfig } from '../../config/inbound.js';
 import { logger } from '../../observability/logger.js';
-import type { EventPublisher } from '../../outbound/publisher.js';
+import { INBOUND_KEY_PREFIX, type EventPublisher } from '../../outbound/publisher.js';
 import type { ClaimedDelivery, InboundCompletion, InboundLease, InboundStore } from '../../store/inbound-store.js';
 import { inboundDispatch } from '../metrics.js';
 import type { Receiver } from '../receivers/receiver.js';
@@ -282,7 +282,7 @@ export class Dispatcher implements InboundDispatcher {
     else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, (signal) => handler.handle([envelope], { signal })));
     this.settleReply(item.id, reply);
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
-    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `inbound:${item.id}`, dataJson: item.payloadJson });
+    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `${INBOUND_KEY_PREFIX}${item.id}`, dataJson: item.payloadJson });
     return reply;
   }
 
