@@ -12,8 +12,9 @@ export class SsrfError extends Error {
 }
 
 /**
- * The ipaddr.js range of an address, or `unicast` for a public one. IPv4-mapped forms are unwrapped first
- * (`process`), and IPv4-compatible `::a.b.c.d` (which ipaddr.js calls unicast) is classified as its IPv4 part.
+ * The ipaddr.js range of an address, or `unicast` for a public one. `process` unwraps IPv4-mapped forms and the
+ * dotted IPv4-compatible form `::a.b.c.d`; the hex spelling of the latter (`::7f00:1`, which ipaddr.js calls unicast)
+ * is classified here by its IPv4 part, and refused as `ipv4Compatible` even when that part is public.
  */
 export function addressRange(address: string): string {
   const parsed = ipaddr.process(address.replace(/^\[|\]$/g, ''));
