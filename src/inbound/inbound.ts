@@ -36,8 +36,8 @@ export interface Inbound {
   missingSecrets: string[];
   /** Starts the dispatcher (picks up deliveries left unfinished by a previous run). */
   start(): void;
-  /** Finishes pending writes, audit rows and running handlers. */
-  stop(): Promise<void>;
+  /** Finishes pending writes, audit rows and running handlers (until `deadline`, when given). */
+  stop(deadline?: AbortSignal): Promise<void>;
 }
 
 /** Secrets of a receiver, by its provider. */
@@ -92,9 +92,9 @@ export function createInbound(deps: InboundDeps): Inbound {
     start: () => {
       if (config.dispatch) dispatcher.start();
     },
-    async stop() {
+    async stop(deadline) {
       await commit.idle();
-      await dispatcher.stop();
+      await dispatcher.stop(deadline);
       await audit.flush();
     },
   };

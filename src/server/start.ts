@@ -48,7 +48,7 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   const inbound = createInbound({ config: config.inbound, store: store.inbound, publisher });
   const fastPaths: FastPath[] = role === 'worker' ? [] : [inbound.fastPath];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.
-  const stoppables: Stoppable[] = [{ name: 'inbound', stop: () => inbound.stop() }, { name: 'delivery worker', stop: (deadline) => outbound.stop(deadline) }];
+  const stoppables: Stoppable[] = [{ name: 'inbound', stop: (deadline) => inbound.stop(deadline) }, { name: 'delivery worker', stop: (deadline) => outbound.stop(deadline) }];
   if (role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
   const hideQueueGauges = exposeQueueGauges(store.queueStats);
   stoppables.push({ name: 'queue gauges', stop: async () => hideQueueGauges() });

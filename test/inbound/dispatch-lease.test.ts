@@ -168,4 +168,38 @@ describe('deliveries stored under the dispatcher lease', () => {
     expect(renewed).toEqual([[[r.id], 1]]);
     await dispatcher.stop();
   });
+
+  describe('stop and the shutdown deadline', () => {
+    const sleepingHandler = (ms: number) =>
+      writeFileSync(join(tmp.dir, 'github.push.mjs'), `export default { type: "github.push", async handle() { globalThis.__handlerStarted = true; await new Promise((r) => setTimeout(r, ${ms})); } };\n`);
+    const started = async (dispatcher: Dispatcher) => {
+      (globalThis as { __handlerStarted?: boolean }).__handlerStarted = false;
+      dispatcher.start();
+      const leased = row(dispatcher);
+      await store.inbound.insertDeliveries([leased]);
+      dispatcher.enqueue({ id: leased.id, provider: 'github', catalogType: 'github.push', payload: {}, receivedAt: leased.receivedAt }, leased.lease);
+      // Running, not just queued: a queued one is handed back at stop.
+      await eventually(() => expect((globalThis as { __handlerStarted?: boolean }).__handlerStarted).toBe(true));
+      return leased;
+    };
+
+    it('lets a running handler finish until the deadline it is given, past the 5 s it used to allow', async () => {
+      sleepingHandler(5_600);
+      const dispatcher = dispatcherOn(store);
+      const leased = await started(dispatcher);
+      await dispatcher.stop(AbortSignal.timeout(15_000));
+      expect(await store.inbound.getDelivery(leased.id)).toMatchObject({ status: 'processed', attempts: 1 });
+    }, 20_000);
+
+    it('returns at the deadline, leaving a handler still running to its lease (it runs again after the restart)', async () => {
+      sleepingHandler(3_000);
+      const dispatcher = dispatcherOn(store);
+      const leased = await started(dispatcher);
+      const before = Date.now();
+      await dispatcher.stop(AbortSignal.timeout(200));
+      expect(Date.now() - before).toBeLessThan(1_500);
+      expect((await store.inbound.getDelivery(leased.id))?.status).toBe('processing');
+      await new Promise((r) => setTimeout(r, 3_200));
+    }, 10_000);
+  });
 });

@@ -24,7 +24,7 @@ export const MAX_QUEUED = 4096;
  * completion. A fresh lease always has it (the handler timeout is at most the lease less 1 s).
  */
 export const ATTEMPT_MARGIN_MS = 1000;
-/** How long `stop()` waits for running handlers before leaving them to the next start. */
+/** How long `stop()` waits for running handlers when its caller gives no deadline (the server passes its own). */
 export const STOP_GRACE_MS = 5000;
 const MAX_ERROR_LENGTH = 1000;
 
@@ -83,13 +83,19 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   /** Stops taking work and waits (bounded) for running attempts; queued ones stay in the store for the next start. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work and lets running handlers finish until `deadline` (the server's shutdown deadline). A handler
+   * still running then keeps its lease and runs again once it expires, after the restart: at least once, and said.
+   */
+  async stop(deadline: AbortSignal = AbortSignal.timeout(STOP_GRACE_MS)): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
     await this.releaseQueuedLeases();
     for (const batcher of this.batchers.values()) batcher.flush();
-    const deadline = Date.now() + STOP_GRACE_MS;
-    while (this.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (this.active > 0 && !deadline.aborted) await new Promise((r) => setTimeout(r, 10));
+    if (this.active > 0) {
+      logger.warn({ batches: this.active }, 'shutdown deadline reached with inbound handlers still running; they run again once their leases expire');
+    }
   }
 
   offerLease(): InboundLease | undefined {
