@@ -1,4 +1,5 @@
-import { appendFileSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BodyLostError } from '../../src/store/inbound-store.js';
@@ -132,6 +133,35 @@ describe.each([
     expect(segments()).toEqual([`${young!.segment}.body`]);
     expect(existsSync(join(dir, 'README'))).toBe(true);
     log.close();
+  });
+});
+
+describe('BodyLog on a full disk', () => {
+  it('leaves no empty segment behind for each batch refused while the disk is full', async (ctx) => {
+    // A real full filesystem: a 1 MiB tmpfs (root only; skipped elsewhere).
+    const small = join(tmp.dir, 'small');
+    mkdirSync(small);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      ctx.skip();
+    }
+    try {
+      const log = new BodyLog(join(small, 'bodies'), { directIo: false });
+      let refused = 0;
+      for (let i = 0; i < 40; i++) {
+        await log.append([bytes(100_000, i)]).catch(() => refused++);
+      }
+      expect(refused).toBeGreaterThan(25);
+      // The refused segments are closed and deleted on libuv's pool.
+      await new Promise((r) => setTimeout(r, 100));
+      const files = readdirSync(join(small, 'bodies')).filter((f) => f.endsWith('.body'));
+      // The segments that took bodies before the disk filled, not one more file per refused batch.
+      expect(files.length).toBeLessThanOrEqual(2);
+      log.close();
+    } finally {
+      execFileSync('umount', ['-l', small], { stdio: 'ignore' });
+    }
   });
 });
 

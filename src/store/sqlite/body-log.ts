@@ -1,4 +1,4 @@
-import { close, closeSync, fdatasync, fdatasyncSync, openSync, readdirSync, readSync, unlinkSync, write, writev } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, openSync, readdirSync, readSync, unlink, unlinkSync, write, writev } from 'node:fs';
 import { makeDirectories } from '../../fs/make-directories.js';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -45,6 +45,8 @@ interface Segment {
   sealed: boolean;
   /** Opened with O_DIRECT: every write's offset and length are 4 KiB multiples, from an aligned buffer. */
   direct: boolean;
+  /** Appends that completed: a segment with none holds nothing any row can point at. */
+  appended: number;
 }
 
 /**
@@ -110,6 +112,7 @@ export class BodyLog {
     try {
       if (staging) await writeThrough(staging, segment.fd, bodies, start);
       else await writeAll(segment.fd, bodies, total, start);
+      segment.appended++;
     } catch (err) {
       if (staging && (err as NodeJS.ErrnoException).code === 'EINVAL') this.stopDirectIo(err);
       // The tail of this segment is now unknown: later bodies go to a fresh one.
@@ -118,7 +121,7 @@ export class BodyLog {
     } finally {
       if (staging) this.direct?.release(staging);
       segment.writing--;
-      if (segment.sealed && segment.writing === 0) syncAndCloseLater(segment.fd);
+      if (segment.sealed && segment.writing === 0) this.closeSealed(segment);
     }
     this.unsynced = true;
     return refs;
@@ -187,7 +190,7 @@ export class BodyLog {
         // 'wx': never append to a file another process created with the same id.
         const direct = this.direct !== undefined;
         const fd = direct ? openDirect(this.pathOf(id)) : openSync(this.pathOf(id), 'wx');
-        this.current = { id, fd, size: 0, writing: 0, sealed: false, direct };
+        this.current = { id, fd, size: 0, writing: 0, sealed: false, direct, appended: 0 };
         return this.current;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -223,7 +226,16 @@ export class BodyLog {
     if (!segment) return;
     this.current = undefined;
     segment.sealed = true;
-    if (segment.writing === 0) syncAndCloseLater(segment.fd);
+    if (segment.writing === 0) this.closeSealed(segment);
+  }
+
+  /**
+   * Closes a sealed segment once its writes are done. One that no append completed in (the disk was full from its
+   * first write) is deleted: a full disk would otherwise leave an empty file per refused batch, hundreds a second.
+   */
+  private closeSealed(segment: Segment): void {
+    if (segment.appended > 0) return syncAndCloseLater(segment.fd);
+    close(segment.fd, () => unlink(this.pathOf(segment.id), () => undefined));
   }
 
   private reader(ref: BodyRef): number {
