@@ -120,7 +120,7 @@ export function createSender(options: SenderOptions): Sender {
       const payload = ENVELOPE_TYPES.has(type) ? { type, timestamp: new Date().toISOString(), data: sent } : sent;
       const verdict = validateWebhook(type, payload);
       if (!verdict.ok) throw new WebhookValidationError(type, verdict.errors);
-      const key = publishOptions.idempotencyKey ?? crypto.randomUUID();
+      const key = publishOptions.idempotencyKey ?? newIdempotencyKey();
       if (!IDEMPOTENCY_KEY.test(key)) throw new TypeError('idempotencyKey must be 1-255 visible ASCII characters');
       const headers: Record<string, string> = {
         'content-type': 'application/json',
@@ -128,20 +128,28 @@ export function createSender(options: SenderOptions): Sender {
         'idempotency-key': key,
       };
       if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
+      const caller = publishOptions.signal;
       for (let attempt = 0; ; attempt++) {
-        const signals = [AbortSignal.timeout(timeoutMs), ...(publishOptions.signal ? [publishOptions.signal] : [])];
+        const signal = attemptSignal(timeoutMs, caller);
         let response: Response;
+        let text: string;
         try {
           // Never follow a redirect: fetch would turn the POST into a GET and report its answer as the publish's.
-          const signal = AbortSignal.any(signals);
-          response = await fetchImpl(url, { method: 'POST', headers, body, redirect: 'manual', signal });
+          response = await fetchImpl(url, { method: 'POST', headers, body, redirect: 'manual', signal: signal.signal });
+          text = await response.text();
         } catch (err) {
           const error = new PublishError(0, null, { idempotencyKey: key, mayHaveBeenSent: true, cause: err });
-          if (publishOptions.signal?.aborted || attempt >= retries) throw error;
-          await sleep(retryDelayMs * 2 ** attempt);
+          if (caller?.aborted || attempt >= retries) throw error;
+          await sleep(retryDelayMs * 2 ** attempt, caller);
           continue;
+        } finally {
+          signal.done();
         }
-        const text = await response.text();
+        // A browser hides a redirect it did not follow behind status 0.
+        if (response.type === 'opaqueredirect') {
+          const cause = new Error('the server answered with a redirect, which is not followed');
+          throw new PublishError(0, null, { idempotencyKey: key, mayHaveBeenSent: false, cause });
+        }
         const parsed = text === '' ? {} : safeJson(text);
         const answer = parsed === INVALID ? text : parsed;
         if (response.ok) {
@@ -152,18 +160,40 @@ export function createSender(options: SenderOptions): Sender {
         const retryable = response.status === 429 || response.status >= 500;
         const mayHaveBeenSent = response.status >= 500;
         const error = new PublishError(response.status, answer, { idempotencyKey: key, mayHaveBeenSent });
-        if (!retryable || attempt >= retries || publishOptions.signal?.aborted) throw error;
-        await sleep(retryAfterMs(response.headers.get('retry-after')) ?? retryDelayMs * 2 ** attempt);
+        if (!retryable || attempt >= retries || caller?.aborted) throw error;
+        await sleep(retryAfterMs(response.headers.get('retry-after')) ?? retryDelayMs * 2 ** attempt, caller);
       }
     },
   };
 }
 
-/** `baseUrl` (with any path prefix) joined to `path`; a query or fragment in `baseUrl` is a mistake, said at creation. */
+/** `baseUrl` (absolute, or relative to a page) with its path prefix, joined to `path`; a query or fragment is a mistake. */
 function publishUrl(baseUrl: string, path: string): string {
-  const base = new URL(baseUrl);
-  if (base.search || base.hash) throw new TypeError(`baseUrl must not have a query or fragment (got ${baseUrl})`);
-  return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  if (/[?#]/.test(baseUrl)) throw new TypeError(`baseUrl must not have a query or fragment (got ${baseUrl})`);
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** One attempt's signal: its timeout, or the caller's abort. A controller per attempt, not AbortSignal.any, whose
+ * dependents a long-lived caller signal would keep alive. */
+function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** A random UUID; where `crypto.randomUUID` is missing (a page served over plain HTTP), 128 random bits in hex. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A `Retry-After` in seconds, up to MAX_RETRY_AFTER_MS; undefined when absent or not a number. */
@@ -172,8 +202,17 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts (the loop then sees it and stops). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Any event of the catalog, discriminated on `type`. */

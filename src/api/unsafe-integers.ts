@@ -1,18 +1,40 @@
 import { HttpError } from '../errors/http-error.js';
 
-/** JSON strings (skipped) and number tokens, in order. */
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const MINUS = 0x2d;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
  * The first integer in a JSON text that a JavaScript number cannot hold exactly (beyond 2^53), or undefined.
  * JSON.parse would round it silently: an int64 id of 12345678901234567890 would be stored and sent on as
- * 12345678901234567000.
+ * 12345678901234567000. One pass over the characters, strings skipped, whatever the text (it may not be JSON).
  */
 export function findUnsafeInteger(json: string): string | undefined {
-  for (const [token] of json.matchAll(TOKENS)) {
-    // Strings are skipped whole; fractions and exponents are floating point by nature.
-    if (token.startsWith('"') || token.length < 16 || /[.eE]/.test(token)) continue;
-    if (BigInt(token) !== BigInt(Number(token))) return token;
+  const n = json.length;
+  for (let i = 0; i < n; i++) {
+    const c = json.charCodeAt(i);
+    if (c === QUOTE) {
+      // Skip the string: a backslash escapes the character after it.
+      for (i++; i < n && json.charCodeAt(i) !== QUOTE; i++) if (json.charCodeAt(i) === BACKSLASH) i++;
+      continue;
+    }
+    if (!isDigit(c) && c !== MINUS) continue;
+    const start = i;
+    if (c === MINUS) i++;
+    while (i < n && isDigit(json.charCodeAt(i))) i++;
+    const next = json.charCodeAt(i);
+    // Fractions and exponents are floating point by nature; only whole integers are checked.
+    if (next === 0x2e || next === 0x65 || next === 0x45) {
+      while (i < n && /[0-9.eE+-]/.test(json[i]!)) i++;
+      i--;
+      continue;
+    }
+    const token = json.slice(start, i);
+    i--;
+    if (token.length < 16 || token === '-') continue;
+    const value = Number(token);
+    if (!Number.isFinite(value) || BigInt(token) !== BigInt(value)) return token;
   }
   return undefined;
 }
@@ -21,6 +43,7 @@ export function findUnsafeInteger(json: string): string | undefined {
 export function refuseUnsafeIntegers(_req: unknown, _res: unknown, body: Buffer): void {
   const token = findUnsafeInteger(body.toString('utf8'));
   if (token !== undefined) {
-    throw new HttpError(422, 'unsafe_integer', `The integer ${token} cannot be kept exactly (JSON numbers are doubles beyond 2^53); send it as a string.`);
+    const shown = token.length > 40 ? `${token.slice(0, 40)}… (${token.length} digits)` : token;
+    throw new HttpError(422, 'unsafe_integer', `The integer ${shown} cannot be kept exactly (JSON numbers are doubles beyond 2^53); send it as a string.`);
   }
 }

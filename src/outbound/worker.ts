@@ -39,13 +39,21 @@ function attemptCounter(kind: string, status: number | null): { inc(): void } {
   return counter;
 }
 
+/** Origins by URL, so a send does not parse its URL again; a subscription URL set is small. */
+const origins = new Map<string, string>();
 /** Scheme, host and port of a subscription URL (the URL itself if it does not parse: the send will say why). */
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
+  let origin = origins.get(url);
+  if (origin === undefined) {
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      origin = url;
+    }
+    if (origins.size >= 10_000) origins.clear();
+    origins.set(url, origin);
   }
+  return origin;
 }
 
 /** Local backlog per concurrency slot before a subscription is left out of claims. */
@@ -101,6 +109,10 @@ export class DeliveryWorker {
   private readonly inFlightByOrigin = new Map<string, number>();
   /** Claims whose lease ran too short to send, to hand back in one release (see `handBack`). */
   private unsent: string[] = [];
+  /** The release `handBack` started last; `stop` waits for it before the store may close. */
+  private handingBack: Promise<void> = Promise.resolve();
+  /** Where the next `dispatchAll` starts, so queues sharing a capped origin take turns. */
+  private nextQueue = 0;
   /** Handoffs offered whose publish has not settled yet. */
   private handoffs = 0;
   private queued = 0;
@@ -184,7 +196,9 @@ export class DeliveryWorker {
     clearInterval(this.sweepTimer);
     clearTimeout(this.backoffTimer);
     for (const t of this.wakeTimers) clearTimeout(t);
-    const unsent: string[] = [];
+    // Claims already on their way back (handBack) are awaited; ones about to be go back with the rest.
+    await this.handingBack;
+    const unsent: string[] = this.unsent.splice(0);
     for (const q of this.queues.values()) {
       clearTimeout(q.timer);
       q.timer = undefined;
@@ -227,10 +241,12 @@ export class DeliveryWorker {
     if (this.unsent.length > 1) return;
     setImmediate(() => {
       const ids = this.unsent.splice(0);
-      this.deps.store.releaseClaims(this.owner, ids, this.now()).then(
+      if (ids.length === 0) return;
+      const release = this.deps.store.releaseClaims(this.owner, ids, this.now()).then(
         () => this.wake(),
         (err: unknown) => logger.error({ err, deliveries: ids.length }, 'handing back unsent claims failed; their leases will expire'),
       );
+      this.handingBack = Promise.all([this.handingBack, release]).then(() => undefined);
     });
   }
 
@@ -363,19 +379,34 @@ export class DeliveryWorker {
     queue.rate = sub.rate_limit_per_second;
     queue.origin = originOf(sub.url);
     queue.limiter.setRate(sub.rate_limit_per_second);
+    // Claimed again after its lease ran out here (swept while it waited): the new claim replaces the stale copy, whose
+    // hand-back would otherwise release the live claim.
+    const stale = queue.waiting.findIndex((d) => d.id === delivery.id);
+    if (stale >= 0) {
+      queue.waiting[stale] = delivery;
+      return;
+    }
     queue.waiting.push(delivery);
     this.queued++;
   }
 
+  /** Offers free slots to every queue, starting one further each time: a capped origin's queues take turns. */
   private dispatchAll(): void {
-    for (const [id, queue] of this.queues) this.dispatch(id, queue);
+    const queues = [...this.queues];
+    const first = queues.length === 0 ? 0 : this.nextQueue++ % queues.length;
+    for (let i = 0; i < queues.length; i++) {
+      const [id, queue] = queues[(first + i) % queues.length]!;
+      this.dispatch(id, queue);
+    }
   }
 
   private dispatch(subscriptionId: string, queue: SubscriptionQueue): void {
     while (queue.waiting.length > 0 && this.inFlight < this.deps.config.maxInFlight) {
       // More attempts than the host has connections would wait in the HTTP pool with their timeout running, holding
       // slots that other hosts' deliveries could use; a send to this host finishing dispatches again.
-      if ((this.inFlightByOrigin.get(queue.origin) ?? 0) >= this.deps.config.connectionsPerOrigin) return;
+      // Counted by the delivery's own URL: a subscription whose URL changed may still hold rows for the old one.
+      const origin = originOf(queue.waiting[0]!.subscription.url);
+      if ((this.inFlightByOrigin.get(origin) ?? 0) >= this.deps.config.connectionsPerOrigin) return;
       const nowMs = Date.now();
       const wait = queue.limiter.waitMs(nowMs);
       if (wait === Infinity) return;
@@ -395,7 +426,6 @@ export class DeliveryWorker {
         continue;
       }
       queue.limiter.acquire(nowMs);
-      const origin = queue.origin;
       this.inFlightByOrigin.set(origin, (this.inFlightByOrigin.get(origin) ?? 0) + 1);
       this.inFlight++;
       this.sending.add(delivery.id);

@@ -247,6 +247,24 @@ describe('typed sender against a server that misbehaves', () => {
     expect(keys).toHaveLength(0);
   });
 
+  it('retries an answer cut off while its body was being read, and stops waiting out a backoff when aborted', async () => {
+    script = [(_req, res) => {
+      res.writeHead(202, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    }];
+    await expect(createSender({ baseUrl, retryDelayMs: 1 }).publish('ping', {})).resolves.toMatchObject({ id: 'evt_1' });
+    expect(new Set(keys.slice(-2)).size).toBe(1);
+    const unavailable = (_req: IncomingMessage, res: import('node:http').ServerResponse) => res.writeHead(503, { 'retry-after': '30' }).end();
+    script = [unavailable, unavailable];
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = createSender({ baseUrl }).publish('ping', {}, { signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 200);
+    expect(await pending).toBeInstanceOf(PublishError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('refuses a baseUrl with a query and an idempotency key that cannot be a header, before sending', async () => {
     expect(() => createSender({ baseUrl: `${baseUrl}/?x=1` })).toThrow(/must not have a query/);
     await expect(createSender({ baseUrl }).publish('ping', {}, { idempotencyKey: 'a b' })).rejects.toThrow(/visible ASCII/);

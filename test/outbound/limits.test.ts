@@ -61,6 +61,21 @@ describe('per-subscription limits and secret rotation', () => {
     await eventually(() => expect(slowHost.received).toHaveLength(30), 10_000);
   }, 20_000);
 
+  it('subscriptions sharing a capped host take turns at its connections: one with a single event is not starved', async () => {
+    t = await startEngine({ HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '2', HOOKSPEC_CONNECTIONS_PER_ORIGIN: '2', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
+    const host = await startSubscriber((_req, res) => setTimeout(() => res.end(), 200));
+    subscribers.push(host);
+    await subscribe(t, { ...host, url: `${host.url}/a` }, ['order.created']);
+    await subscribe(t, { ...host, url: `${host.url}/b` }, ['order.created']);
+    await subscribe(t, { ...host, url: `${host.url}/c` }, ['ping']);
+    for (let i = 0; i < 20; i++) await t.engine.publisher.publish('order.created', { i });
+    const ping = await t.engine.publisher.publish('ping', {});
+    const publishedAt = Date.now();
+    // A and B hold 40 sends of 200 ms for 2 connections (4 s); C's one goes within a few turns.
+    await eventually(() => expect(host.received.some((r) => r.id === ping.id)).toBe(true), 10_000);
+    expect(host.received.find((r) => r.id === ping.id)!.at - publishedAt).toBeLessThan(1_500);
+  }, 20_000);
+
   it('a backlog held back from claims does not hide a new subscription\'s deliveries behind it', async () => {
     t = await startEngine({ HOOKSPEC_SUBSCRIPTION_CONCURRENCY: '1', HOOKSPEC_DELIVERY_TIMEOUT_MS: '5000' });
     const slow = await startSubscriber((_req, res) => setTimeout(() => res.end(), 200));

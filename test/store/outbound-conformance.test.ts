@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/ids.js';
 import type { AttemptOutcome, ClaimedDelivery, NewEvent, NewSubscription } from '../../src/store/outbound-store.js';
@@ -390,6 +391,20 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
       expect(next.filter((c) => c.subscription.id === two.id)).toHaveLength(1);
       expect(next.find((c) => c.subscription.id === two.id)?.subscription.rate_limit_per_second).toBe(1);
     }
+  });
+
+  it.runIf(dialect.name === 'postgres')('the sweep cancels a row left pending by an attempt that raced the delete of its subscription', async () => {
+    const sub = await store.outbound.createSubscription(subscription());
+    const ev = event();
+    await store.outbound.insertEvent(ev);
+    await other.outbound.deleteSubscription(sub.id, new Date());
+    // What READ COMMITTED can leave: a re-queue that checked the subscription before the delete committed.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`UPDATE deliveries SET status = 'pending', next_attempt_at = 0 WHERE event_id = $1`, [ev.id]);
+    await client.end();
+    await store.outbound.sweepExpiredLeases(new Date());
+    expect((await store.outbound.listDeliveriesForEvent(ev.id)).map((d) => d.status)).toEqual(['cancelled']);
   });
 
   it('a claim going back to the queue after its subscription was deleted is cancelled, not left pending for ever', async () => {

@@ -113,12 +113,16 @@ const CLAIM_SCAN_FACTOR = 1;
 const HEARTBEAT_EVERY_MS = 1_000;
 /** A worker counts as alive for the rate share this long after its last claim, and at least two leases. */
 const MIN_LIVE_WINDOW_MS = 10_000;
+/** The sweeper cancels pending rows of subscriptions deleted this recently (longer than any attempt's race). */
+const SWEEP_DELETED_WINDOW_MS = 3_600_000;
 /** Heartbeats of workers gone this long are deleted by the sweeper. */
 const FORGET_WORKER_MS = 3_600_000;
 
 /**
  * The status of a delivery going back to the queue: cancelled when its subscription was deleted meanwhile. The
  * delete cancels the rows that were pending then; one on the wire at that moment would otherwise wait for ever.
+ * Under READ COMMITTED a delete committing between this check and this commit can still miss the row: the sweep
+ * cancels those (SWEEP_DELETED_WINDOW_MS).
  */
 const PENDING_UNLESS_DELETED = `CASE WHEN EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.deleted_at IS NOT NULL)
   THEN 'cancelled' ELSE 'pending' END`;
@@ -370,6 +374,12 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
         `UPDATE deliveries d SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = $1, updated_at = $2
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'delivering' AND lease_expires_at < $1 FOR UPDATE SKIP LOCKED)`,
         [now.getTime(), now],
+      );
+      // Rows re-queued by an attempt that raced a delete of their subscription (see PENDING_UNLESS_DELETED).
+      await workerPool.query(
+        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = $1
+         WHERE status = 'pending' AND subscription_id IN (SELECT id FROM subscriptions WHERE deleted_at > $2)`,
+        [now, new Date(now.getTime() - SWEEP_DELETED_WINDOW_MS)],
       );
       await workerPool.query('DELETE FROM outbound_workers WHERE seen_at < $1', [now.getTime() - FORGET_WORKER_MS]);
       return result.rowCount ?? 0;
