@@ -153,8 +153,14 @@ function failure(error: string, errorKind: 'timeout' | 'network_error' | 'refuse
 
 /** A response body as text every store can hold: NUL, which PostgreSQL's text type refuses, becomes U+FFFD. */
 export function storableText(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
+  let text = bytes.toString('utf8');
+  if (text.includes('\0')) text = text.replaceAll('\0', '\uFFFD');
+  // Invalid bytes decode to U+FFFD (3 bytes each): cut back to the limit in bytes, at a whole character.
+  for (let over = Buffer.byteLength(text) - RESPONSE_BODY_LIMIT; over > 0; over = Buffer.byteLength(text) - RESPONSE_BODY_LIMIT) {
+    text = text.slice(0, -Math.max(1, Math.floor(over / 3)));
+  }
+  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  return text;
 }
 
 /** Keeps the first 4 KB, drains up to 64 KB so the connection stays reusable, then gives up on the rest. */

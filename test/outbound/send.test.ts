@@ -22,6 +22,15 @@ describe('DeliveryHttpClient', () => {
     expect(second).toMatchObject({ status: 200, body: 'ok', error: null });
   });
 
+  it('keeps at most 4 KB in bytes of a body that is not UTF-8, where each bad byte decodes to 3', async () => {
+    subscriber = await startSubscriber((_req, res) => res.end(Buffer.alloc(10_000, 0xff)));
+    client = new DeliveryHttpClient({ allowPrivateNetworks: true, connectionsPerOrigin: 1, timeoutMs: 2000 });
+    const { body } = await client.post(subscriber.url, {}, '{}');
+    expect(Buffer.byteLength(body!)).toBeLessThanOrEqual(4096);
+    expect(Buffer.byteLength(body!)).toBeGreaterThan(4000);
+    expect(body!.startsWith('\uFFFD')).toBe(true);
+  });
+
   it('times out a body that keeps trickling in, though no single gap reaches the timeout', async () => {
     subscriber = await startSubscriber((_req, res) => {
       res.writeHead(200);
