@@ -24,6 +24,11 @@ export class SubscriptionLimiter {
     this.resize(ratePerSecond);
   }
 
+  /** Sends per second it allows (this worker's share of the limit), null when unlimited. */
+  get rate(): number | null {
+    return this.ratePerSecond;
+  }
+
   /** A subscription's rate limit can change while its deliveries are queued; recent sends still count. */
   setRate(ratePerSecond: number | null): void {
     if (ratePerSecond === this.ratePerSecond) return;

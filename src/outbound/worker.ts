@@ -85,8 +85,6 @@ export interface DeliveryWorkerDeps {
 interface SubscriptionQueue {
   limiter: SubscriptionLimiter;
   waiting: ClaimedDelivery[];
-  /** Sends per second this worker may start for the subscription (its share of the limit), null when unlimited. */
-  rate: number | null;
   /** Scheme, host and port of its URL: subscriptions on one host share that host's connections. */
   origin: string;
   timer?: NodeJS.Timeout;
@@ -351,7 +349,8 @@ export class DeliveryWorker {
    */
   private backlogFull(q: SubscriptionQueue, byOrigin: Map<string, number>): boolean {
     const slots = q.limiter.concurrency * BACKLOG_PER_SLOT;
-    const bound = q.rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((q.rate * this.sendableWindowMs()) / 1000)));
+    const rate = q.limiter.rate;
+    const bound = rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((rate * this.sendableWindowMs()) / 1000)));
     if (q.waiting.length + q.limiter.inFlight >= bound) return true;
     return (byOrigin.get(q.origin) ?? 0) >= this.deps.config.connectionsPerOrigin * BACKLOG_PER_SLOT;
   }
@@ -373,10 +372,9 @@ export class DeliveryWorker {
         limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now());
         this.limiters.set(sub.id, limiter);
       }
-      queue = { limiter, waiting: [], rate: sub.rate_limit_per_second, origin: originOf(sub.url) };
+      queue = { limiter, waiting: [], origin: originOf(sub.url) };
       this.queues.set(sub.id, queue);
     }
-    queue.rate = sub.rate_limit_per_second;
     queue.origin = originOf(sub.url);
     queue.limiter.setRate(sub.rate_limit_per_second);
     // Claimed again after its lease ran out here (swept while it waited): the new claim replaces the stale copy, whose

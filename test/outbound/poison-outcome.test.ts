@@ -3,18 +3,19 @@ import type { OutboundStore } from '../../src/store/outbound-store.js';
 import { DIALECTS, type TestDatabase } from '../store/dialects.js';
 import { eventually, startEngine, startSubscriber, subscribe, type Subscriber, type TestEngine } from './support.js';
 
+// One engine (on its own database when a test makes one) and its subscribers per test, for both suites below.
+let t: TestEngine | undefined;
+let db: TestDatabase | undefined;
+const subscribers: Subscriber[] = [];
+afterEach(async () => {
+  await t?.close();
+  await db?.cleanup();
+  t = db = undefined;
+  await Promise.all(subscribers.splice(0).map((s) => s.close()));
+});
+
 /** One subscriber's odd answer must not hold back the outcomes of the others recorded with it. */
 describe.each(DIALECTS)('an outcome the store cannot take, on $name', (dialect) => {
-  let t: TestEngine | undefined;
-  let db: TestDatabase | undefined;
-  const subscribers: Subscriber[] = [];
-  afterEach(async () => {
-    await t?.close();
-    await db?.cleanup();
-    t = db = undefined;
-    await Promise.all(subscribers.splice(0).map((s) => s.close()));
-  });
-
   const deliveriesOf = async (eventId: string) => (await t!.store.outbound.listDeliveriesForEvent(eventId)).sort((a, b) => a.subscription_id.localeCompare(b.subscription_id));
 
   it('a response body with NUL is stored with U+FFFD, and every delivery of the batch is recorded once', async () => {
@@ -36,14 +37,6 @@ describe.each(DIALECTS)('an outcome the store cannot take, on $name', (dialect) 
 });
 
 describe('a batch the store refuses', () => {
-  let t: TestEngine | undefined;
-  const subscribers: Subscriber[] = [];
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-    await Promise.all(subscribers.splice(0).map((s) => s.close()));
-  });
-
   it('is recorded outcome by outcome: only the one refused waits for its lease', async () => {
     const refused = new Set<string>();
     // The real store, except that it refuses any batch holding an outcome of one subscription.
