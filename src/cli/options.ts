@@ -54,3 +54,8 @@ export function parseSince(raw: string, now: Date = new Date()): string {
   if (!/^\d{4}-/.test(iso)) throw new InvalidArgumentError('must be a time between the years 0000 and 9999');
   return iso;
 }
+
+/** Where a command's database URL came from, for its error messages: the flag, the variable, or the default. */
+export function databaseUrlSource(flag: string | undefined): string {
+  return flag !== undefined ? '--database-url' : process.env.DATABASE_URL ? 'DATABASE_URL' : 'the default DATABASE_URL';
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { databaseUrlSource } from '../options.js';
 
 /** `hookspec migrate`: applies pending migrations for DATABASE_URL and says which. */
 export function register(program: Command): void {
@@ -9,7 +10,7 @@ export function register(program: Command): void {
     .action(async (opts: { databaseUrl?: string }) => {
       const [{ migrate }, { DEFAULT_DATABASE_URL }] = await Promise.all([import('../../store/open.js'), import('../../config/server.js')]);
       const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-      const from = opts.databaseUrl !== undefined ? '--database-url' : process.env.DATABASE_URL ? 'DATABASE_URL' : 'the default DATABASE_URL';
+      const from = databaseUrlSource(opts.databaseUrl);
       // Every failure names the setting it came from: the URL is the usual culprit.
       const applied = await migrate(url).catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { RetentionCounts } from '../../store/retention-store.js';
-import { parsePositiveInt } from '../options.js';
+import { databaseUrlSource, parsePositiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 
 /** 100 000 days (about 273 years): beyond it the cutoff is no date at all. */
@@ -45,7 +45,7 @@ export function register(program: Command): void {
       // Opening a SQLite file creates it (and its directory): a mistyped path would "prune" an empty new database.
       const target = parseDatabaseUrl(databaseUrl);
       if (target.dialect === 'sqlite' && target.file !== ':memory:' && !existsSync(target.file)) {
-        const from = flags.databaseUrl !== undefined ? '--database-url' : process.env.DATABASE_URL ? 'DATABASE_URL' : 'the default DATABASE_URL';
+        const from = databaseUrlSource(flags.databaseUrl);
         throw new Error(`no database at ${target.file} (${from}); nothing to prune`);
       }
       const store = await openStore(databaseUrl);
