@@ -12,6 +12,7 @@ import { inboundRequests, inboundSchemaDrift } from './metrics.js';
 import { headerValue } from './providers/verify-result.js';
 import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.js';
 import type { RefusalAudit } from './refusal-audit.js';
+import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
 export interface Answer {
@@ -84,13 +85,13 @@ export class ReceivePipeline {
     if (charset) {
       // Bodies are decoded as UTF-8; any other charset would be read as different text than was signed and sent.
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
-        `Content-Type charset "${charset}" is not supported; send UTF-8.`);
+        unsupportedCharset(charset));
     }
     const encoding = contentEncoding(req.headers);
     if (encoding) {
       // Refused before any HMAC work: the signature covers the uncompressed bytes, so it would only fail as "invalid".
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
-        `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`);
+        unsupportedEncoding(encoding));
     }
     const absent = receiver.signatureHeaders.filter((name) => !headerValue(req.headers, name));
     if (absent.length > 0) {

@@ -7,6 +7,7 @@ import { createOperationHandlers, type ApiContext } from '../api/index.js';
 import { bearerAuth } from '../api/auth.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { HttpError } from '../errors/http-error.js';
+import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -73,14 +74,11 @@ function toHttpError(err: unknown): unknown {
   const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
-  // Worded as the receivers word them (receive.ts), so one client handles both.
   if (e?.type === 'encoding.unsupported') {
-    const encoding = (e as { encoding?: string }).encoding ?? 'unknown';
-    return new HttpError(415, 'unsupported_media_type', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`, { cause: err });
+    return new HttpError(415, 'unsupported_media_type', unsupportedEncoding((e as { encoding?: string }).encoding ?? 'unknown'), { cause: err });
   }
   if (e?.type === 'charset.unsupported') {
-    const charset = (e as { charset?: string }).charset ?? 'unknown';
-    return new HttpError(415, 'unsupported_media_type', `Content-Type charset "${charset}" is not supported; send UTF-8.`, { cause: err });
+    return new HttpError(415, 'unsupported_media_type', unsupportedCharset((e as { charset?: string }).charset ?? 'unknown'), { cause: err });
   }
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
     // Only a 400 lists schema failures; the validator's 404/405/415 put a route pattern where a JSON pointer belongs.
