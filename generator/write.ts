@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isDirectory } from '../src/fs/is-directory.js';
 import { makeDirectories } from '../src/fs/make-directories.js';
 import { dirname, join, relative } from 'node:path';
 import { contentHash } from './cache.js';
@@ -57,14 +58,6 @@ export function writeFiles(outDir: string, files: Map<string, string>): string[]
   }
   for (const { temp, file } of staged) renameSync(temp, file);
   return staged.map(({ file }) => display(file));
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function display(file: string): string {

@@ -1,5 +1,6 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isDirectory } from './is-directory.js';
 
 /**
  * `mkdir -p` that fails instead of hanging. Node 20's `mkdirSync(dir, { recursive: true })` loops forever where
@@ -19,12 +20,4 @@ export function makeDirectories(dir: string): string | undefined {
   const first = makeDirectories(dirname(target));
   mkdirSync(target);
   return first ?? target;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
