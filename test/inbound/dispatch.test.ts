@@ -130,6 +130,31 @@ describe('dispatch after the ack', () => {
     expect(h.publisher.events.filter((e) => e.type === 'slack.command')).toHaveLength(1);
   });
 
+  it('a slash command whose claim fails or waits for the lock still gets the ack within the deadline, not a 5xx; the poll runs it', async () => {
+    await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300' });
+    writeHandler(h, 'slack.command', "return ['Deploying ' + events[0].data.text];");
+    // The store as it behaves with another process holding SQLite's write lock: the claim fails, or waits.
+    const store = h.store.inbound;
+    const claim = store.claimDeliveries.bind(store);
+    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    store.claimDeliveries = async () => { throw busy(); };
+    const failed = await post(h.url, signed.slack('/webhooks/slack/commands', fixture('slack-command.txt'), 'application/x-www-form-urlencoded'));
+    expect([failed.status, failed.body]).toEqual([200, { response_type: 'ephemeral', text: expect.stringMatching(/working on it/) }]);
+    store.claimDeliveries = async (...args) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      return claim(...args);
+    };
+    const slowForm = fixture('slack-command.txt').toString().replace(/trigger_id=[^&]+/, 'trigger_id=locked.1');
+    const started = Date.now();
+    const waited = await post(h.url, signed.slack('/webhooks/slack/commands', slowForm, 'application/x-www-form-urlencoded'));
+    expect(Date.now() - started).toBeLessThan(1200);
+    expect([waited.status, waited.body]).toEqual([200, { response_type: 'ephemeral', text: expect.stringMatching(/working on it/) }]);
+    store.claimDeliveries = claim;
+    // Both were stored before the answer; each runs exactly once (the first by the poll, the second after its claim).
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2);
+    expect(g.__inboundCalls.filter((c) => c.type === 'slack.command')).toHaveLength(2);
+  });
+
   it('a reply that cannot become JSON gets the plain ack, not a 5xx, and the delivery still counts as processed', async () => {
     await start();
     writeFileSync(join(h.dir, 'slack.command.mjs'), `export default { type: 'slack.command', async handle(events) {

@@ -114,8 +114,27 @@ export class Dispatcher implements InboundDispatcher {
   }
 
   async runNow(item: DispatchItem, deadlineMs: number): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    // Started before the claim: a claim waiting for the write lock must not hold the answer past the deadline.
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs - this.now()))));
+    try {
+      return await Promise.race([this.claimAndRun(item), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Claims a stored delivery and runs its handler; resolves with the reply, or undefined when it was not claimed. */
+  private async claimAndRun(item: DispatchItem): Promise<unknown> {
     const now = this.now();
-    const [claimed] = await this.deps.store.claimDeliveries([item.id], this.owner, now + this.deps.config.leaseMs, now);
+    let claimed: ClaimedDelivery | undefined;
+    try {
+      [claimed] = await this.deps.store.claimDeliveries([item.id], this.owner, now + this.deps.config.leaseMs, now);
+    } catch (err) {
+      // The delivery is stored: the poll runs it once the store answers, and the sender gets the ack, not a 5xx.
+      logger.error({ err, id: item.id }, 'claiming an inbound delivery to run now failed; the poll runs it later');
+      return undefined;
+    }
     if (!claimed) return undefined;
     this.items.set(item.id, item);
     this.active++;
@@ -129,13 +148,7 @@ export class Dispatcher implements InboundDispatcher {
         this.settleReply(item.id, undefined);
         this.active--;
       });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs - this.now()))));
-    try {
-      return await Promise.race([replied, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return replied;
   }
 
   /** Looks for due retries and expired leases (crash recovery) and queues them. */
