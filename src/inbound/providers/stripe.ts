@@ -22,6 +22,8 @@ export function verify({ body, headers, secrets, nowSec, toleranceSec = DEFAULT_
   const signatures: Buffer[] = [];
   for (const entry of entries) {
     const eq = entry.indexOf('=');
+    // An entry without "=" names nothing (as in stripe-node); sliced at -1 it would read "tx" as a timestamp "tx".
+    if (eq === -1) continue;
     const key = entry.slice(0, eq).trim();
     const value = entry.slice(eq + 1).trim();
     if (key === 't') rawTimestamp = value;
