@@ -230,8 +230,10 @@ export class ReceivePipeline {
       if (!standard) return { ok: true };
       return { ok: false, errors: [{ pointer: '/type', keyword: 'enum', message: `"${delivery.eventType}" is not an event type of the catalog` }] };
     }
-    const envelope = standard ? delivery.payload : { type: catalogType, timestamp: receivedAt, data: delivery.payload };
-    return this.deps.catalog.validate(catalogType, envelope);
+    if (standard) return this.deps.catalog.validate(catalogType, delivery.payload);
+    const outcome = this.deps.catalog.validate(catalogType, { type: catalogType, timestamp: receivedAt, data: delivery.payload });
+    // The provider sent the payload, not the envelope made around it: the errors point into what it sent.
+    return outcome.ok ? outcome : { ok: false, errors: outcome.errors.map(inPayload) };
   }
 
   /** Slack commands and interactions: the handler's reply by the deadline (counted from arrival), else the ack. */
@@ -263,6 +265,13 @@ function keptHeaders(receiver: Receiver, headers: IncomingHttpHeaders): Record<s
     if (value !== undefined) out[name] = receiver.signatureHeaders.includes(name) && isSignature(name) ? REDACTED : value;
   }
   return out;
+}
+
+/** `/data/repository` → `/repository`: a pointer into the envelope around a provider's payload, rebased on that payload. */
+function inPayload(error: InboundValidationError): InboundValidationError {
+  const { pointer } = error;
+  if (pointer === '/data') return { ...error, pointer: '' };
+  return pointer.startsWith('/data/') ? { ...error, pointer: pointer.slice('/data'.length) } : error;
 }
 
 function isSignature(name: string): boolean {

@@ -159,6 +159,9 @@ describe('validation policies', () => {
     const row = await logged(res.body.id);
     expect(row!.validationOk).toBe(false);
     expect(row!.validationErrors.length).toBeGreaterThan(0);
+    // Pointers into the body GitHub sent, as the spec's examples show them, not into the envelope made around it.
+    expect(row!.validationErrors).toContainEqual(expect.objectContaining({ pointer: '/repository', keyword: 'required' }));
+    expect(row!.validationErrors.filter((e) => e.pointer.startsWith('/data'))).toEqual([]);
     const metric = await registry.getSingleMetric('hookspec_inbound_schema_drift_total')!.get();
     expect(metric.values.find((v) => v.labels.event_type === 'github.push')?.value).toBeGreaterThanOrEqual(1);
   });
