@@ -46,6 +46,15 @@ export const eventTypes: readonly EventType[] = [
   'subscription.disabled',
 ];
 
+/** Event types only the server emits (`x-hookspec-system`): publishing one is refused. */
+export type SystemEventType = 'delivery.exhausted' | 'subscription.disabled';
+
+/** Every system event type, sorted. */
+export const systemEventTypes: readonly SystemEventType[] = ['delivery.exhausted', 'subscription.disabled'];
+
+/** The event types a sender may publish: all but the system ones. */
+export type PublishableEventType = Exclude<EventType, SystemEventType>;
+
 /** The webhook operation of each event type. */
 export interface WebhookOperations {
   'delivery.exhausted': webhooks['delivery.exhausted']['post'];

@@ -116,6 +116,9 @@ export interface OperationHandlers {
    * in one transaction. With an `Idempotency-Key`, a repeated request with the same body returns the first
    * response again (keys are kept at least 24 h); the same key with a different body is a `409`. Bodies are
    * compared as JSON values: the order of keys and the whitespace do not matter.
+   *
+   * The event types hookspec emits itself (`x-hookspec-system` in the catalog, `system: true` in
+   * `GET /v1/event-types`) are refused with a `422` `reserved_event_type`: subscribers can trust them.
    */
   publishEvent: OperationHandler<paths['/v1/events']['post']>;
   /**

@@ -384,6 +384,9 @@ export interface paths {
          *     in one transaction. With an `Idempotency-Key`, a repeated request with the same body returns the first
          *     response again (keys are kept at least 24 h); the same key with a different body is a `409`. Bodies are
          *     compared as JSON values: the order of keys and the whitespace do not matter.
+         *
+         *     The event types hookspec emits itself (`x-hookspec-system` in the catalog, `system: true` in
+         *     `GET /v1/event-types`) are refused with a `422` `reserved_event_type`: subscribers can trust them.
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -825,7 +828,7 @@ export interface webhooks {
         put?: never;
         /**
          * Subscription disabled
-         * @description A subscription was disabled, because its endpoint answered `410 Gone` or because every delivery failed for 5 days.
+         * @description A subscription was disabled, because its endpoint answered `410 Gone` or because every delivery failed for 5 days. Only hookspec emits it; `POST /v1/events` refuses this type, so no API caller can forge it.
          */
         post: operations["subscriptionDisabled"];
         delete?: never;
@@ -845,7 +848,7 @@ export interface webhooks {
         put?: never;
         /**
          * Delivery exhausted
-         * @description A delivery failed on every attempt of the retry schedule and is now dead. Retry it with `POST /v1/deliveries/{id}/retry`.
+         * @description A delivery failed on every attempt of the retry schedule and is now dead. Retry it with `POST /v1/deliveries/{id}/retry`. Only hookspec emits it; `POST /v1/events` refuses this type, so no API caller can forge it.
          */
         post: operations["deliveryExhausted"];
         delete?: never;
@@ -1009,7 +1012,7 @@ export interface components {
             queued: number;
         };
         PublishEventRequest: {
-            /** @description An event type from the catalog. */
+            /** @description An event type from the catalog, other than those hookspec emits itself (`system: true`). */
             type: string;
             /** @description The payload; validated against the schema of `type`. */
             data: Record<string, unknown>;
@@ -1035,6 +1038,8 @@ export interface components {
             name: string;
             summary: string;
             description: string;
+            /** @description True for an event only hookspec emits (`x-hookspec-system`): `POST /v1/events` refuses it. */
+            system: boolean;
             /** @description The JSON Schema of the event's `data`. */
             schema: Record<string, unknown>;
             /** @description An example envelope. */
@@ -1690,7 +1695,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, refused URL, an integer beyond 2^53 that would be rounded). */
+        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, an event type only hookspec emits, refused URL, an integer beyond 2^53 that would be rounded). */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;

@@ -1,6 +1,6 @@
 // generated from openapi.yaml; do not edit
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { EventData, EventEnvelope, EventType } from './aliases.js';
+import type { EventData, EventEnvelope, EventType, PublishableEventType } from './aliases.js';
 import { validateWebhook, webhookNames, type ValidationError } from './validators.js';
 
 /** Event types whose payload is a `{ type, timestamp, data }` envelope (the sender builds it around `data`). */
@@ -20,6 +20,9 @@ const ENVELOPE_TYPES: ReadonlySet<string> = new Set<string>([
   'stripe.payment_intent.succeeded',
   'subscription.disabled',
 ]);
+
+/** Event types only the server emits (`x-hookspec-system`); it refuses to publish them, so the sender does too. */
+const SYSTEM_TYPES: ReadonlySet<string> = new Set<string>(['delivery.exhausted', 'subscription.disabled']);
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<string>(webhookNames);
 
@@ -97,7 +100,12 @@ export type PublishedEvent = { id: string; type: string; created_at: string } & 
 
 /** Publishes events; `data` is typed by the event type at compile time and validated before sending. */
 export interface Sender {
-  publish<T extends EventType>(type: T, data: EventData<T>, options?: PublishOptions): Promise<PublishedEvent>;
+  /** `type` is any event type but the system ones (`x-hookspec-system`), which only the server emits. */
+  publish<T extends PublishableEventType>(
+    type: T,
+    data: EventData<T>,
+    options?: PublishOptions,
+  ): Promise<PublishedEvent>;
 }
 
 export const DEFAULT_PUBLISH_PATH = '/v1/events';
@@ -114,6 +122,8 @@ export function createSender(options: SenderOptions): Sender {
   const retryDelayMs = options.retryDelayMs ?? 500;
   return {
     async publish(type, data, publishOptions = {}) {
+      if (SYSTEM_TYPES.has(type))
+        throw new TypeError(`${type} is emitted by the server itself (x-hookspec-system); it cannot be published`);
       // What is validated is what is sent: JSON turns NaN into null and runs toJSON, so check the serialized text.
       const body = JSON.stringify({ type, data });
       const sent = (JSON.parse(body) as { data: unknown }).data;

@@ -11,7 +11,7 @@ import { parseSpecText } from './load/parse.js';
 import { SpecError } from './errors.js';
 import { buildModel } from './model/index.js';
 import type { SpecModel } from './model/types.js';
-import { checkWebhookPayloads } from './model/webhooks-object.js';
+import { checkWebhookMarkers, checkWebhookPayloads } from './model/webhooks-object.js';
 
 /** The uncached run: parse → bundle → check → model → emit. Returns every output, scaffold candidate and file read. */
 export async function runPipeline(
@@ -28,8 +28,8 @@ export async function runPipeline(
     const doc = bundled ? bundled.doc : parseSpecText(text, ctx.specName);
     checkSpec(doc, ctx.specName);
     model = buildModel(doc);
-    const payloadProblems = checkWebhookPayloads(model.webhooks);
-    if (payloadProblems.length > 0) throw new SpecError(ctx.specName, payloadProblems);
+    const webhookProblems = [...checkWebhookPayloads(model.webhooks), ...checkWebhookMarkers(model.doc, model.webhooks)];
+    if (webhookProblems.length > 0) throw new SpecError(ctx.specName, webhookProblems);
   } catch (err) {
     types.cancel();
     throw err;

@@ -86,7 +86,7 @@ export interface ContractVariant {
   expect: string[];
 }
 
-/** One entry of `webhooks`: published through the API, received by a loopback subscriber. */
+/** One entry of `webhooks`: published through the API and received by a loopback subscriber, or (system) refused. */
 export interface ContractWebhook {
   name: string;
   operationId: string;
@@ -99,6 +99,8 @@ export interface ContractWebhook {
   envelope: boolean;
   /** The request headers a delivery must carry (`webhook-id`, …). */
   headers: ContractParameter[];
+  /** Only the server emits it (`x-hookspec-system`): publishing its example must be refused, not delivered. */
+  system: boolean;
 }
 
 /** One example of the document and the schema it must satisfy. */
@@ -2489,7 +2491,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": true
     },
     {
       "name": "github.issues",
@@ -2520,7 +2523,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "github.pull_request",
@@ -2551,7 +2555,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "github.push",
@@ -2582,7 +2587,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "order.created",
@@ -2613,7 +2619,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "ping",
@@ -2644,7 +2651,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "slack.command",
@@ -2675,7 +2683,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "slack.interaction",
@@ -2706,7 +2715,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "slack.message",
@@ -2737,7 +2747,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "stripe.charge.failed",
@@ -2768,7 +2779,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "stripe.charge.succeeded",
@@ -2799,7 +2811,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "stripe.payment_intent.payment_failed",
@@ -2830,7 +2843,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "stripe.payment_intent.succeeded",
@@ -2861,7 +2875,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": false
     },
     {
       "name": "subscription.disabled",
@@ -2892,7 +2907,8 @@ export const contractCases: ContractCases = {
           "schema": "#/components/parameters/WebhookTimestamp/schema",
           "example": "#/components/parameters/WebhookTimestamp/examples/now/value"
         }
-      ]
+      ],
+      "system": true
     }
   ],
   "examples": [
@@ -3086,6 +3102,12 @@ export const contractCases: ContractCases = {
       "owner": "publishEvent",
       "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType",
       "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "publishEvent",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType/value",
       "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
     },
     {

@@ -18,6 +18,8 @@ export interface ContractRunner {
   negative(operation: ContractOperation, negative: ContractNegative): Promise<void>;
   /** The webhook's example, published, reaches a subscriber: body valid, signature verified. */
   webhook(webhook: ContractWebhook): Promise<void>;
+  /** A system webhook (`x-hookspec-system`): publishing its example is refused with a declared 4xx problem+json. */
+  systemWebhook(webhook: ContractWebhook): Promise<void>;
   /** The coverage report: what was exercised and what was not. */
   report(): string;
 }
@@ -79,6 +81,7 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("publishEvent: #/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid", () => runner.example(find(contractCases.examples, (e) => e.site, "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid")));
     it("publishEvent: #/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger", () => runner.example(find(contractCases.examples, (e) => e.site, "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger")));
     it("publishEvent: #/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType", () => runner.example(find(contractCases.examples, (e) => e.site, "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType")));
+    it("publishEvent: #/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType", () => runner.example(find(contractCases.examples, (e) => e.site, "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType")));
     it("getEvent: #/components/parameters/EventId/examples/evt", () => runner.example(find(contractCases.examples, (e) => e.site, "#/components/parameters/EventId/examples/evt")));
     it("getEvent: #/paths/~1v1~1events~1{id}/get/responses/200/content/application~1json/examples/order", () => runner.example(find(contractCases.examples, (e) => e.site, "#/paths/~1v1~1events~1{id}/get/responses/200/content/application~1json/examples/order")));
     it("listEventDeliveries: #/paths/~1v1~1events~1{id}~1deliveries/get/responses/200/content/application~1json/examples/page", () => runner.example(find(contractCases.examples, (e) => e.site, "#/paths/~1v1~1events~1{id}~1deliveries/get/responses/200/content/application~1json/examples/page")));
@@ -148,7 +151,6 @@ export function defineContractSuite(runner: ContractRunner): void {
 
   // Webhooks first: their subscriptions stay until teardown, so the events the operations publish have deliveries to read.
   describe('every webhook reaches a subscriber, valid and signed', () => {
-    it("webhook delivery.exhausted", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "delivery.exhausted")));
     it("webhook github.issues", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "github.issues")));
     it("webhook github.pull_request", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "github.pull_request")));
     it("webhook github.push", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "github.push")));
@@ -161,7 +163,12 @@ export function defineContractSuite(runner: ContractRunner): void {
     it("webhook stripe.charge.succeeded", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "stripe.charge.succeeded")));
     it("webhook stripe.payment_intent.payment_failed", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "stripe.payment_intent.payment_failed")));
     it("webhook stripe.payment_intent.succeeded", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "stripe.payment_intent.succeeded")));
-    it("webhook subscription.disabled", () => runner.webhook(find(contractCases.webhooks, (w) => w.name, "subscription.disabled")));
+  });
+
+  // Only the server emits these: a publish that got through would let anyone with the API key forge them.
+  describe('every system webhook is refused by the publish endpoint', () => {
+    it("webhook delivery.exhausted: publishing it is refused", () => runner.systemWebhook(find(contractCases.webhooks, (w) => w.name, "delivery.exhausted")));
+    it("webhook subscription.disabled: publishing it is refused", () => runner.systemWebhook(find(contractCases.webhooks, (w) => w.name, "subscription.disabled")));
   });
 
   describe("operation receiveGithubWebhook (POST /webhooks/github)", () => {

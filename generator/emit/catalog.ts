@@ -13,6 +13,8 @@ export interface CatalogEntry {
   schema: unknown;
   example?: unknown;
   inbound?: { provider: string; event: string };
+  /** Only the server emits it (`x-hookspec-system`); absent for the others. */
+  system?: true;
 }
 
 /** `catalog.json`: every webhook with a self-contained schema (its `$ref`s bundled under `$defs`), sorted by name. */
@@ -28,6 +30,7 @@ export function emitCatalog(model: SpecModel): string {
     };
     if (w.example !== undefined) entry.example = w.example;
     if (w.inbound) entry.inbound = w.inbound;
+    if (w.system) entry.system = true;
     return entry;
   });
   return `${JSON.stringify(entries, null, 2)}\n`;

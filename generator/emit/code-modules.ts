@@ -37,6 +37,7 @@ export function emitAliases(model: SpecModel, ctx: Context): string {
     header: ctx.header,
     webhooks: model.webhooks.map((w) => ({ name: w.name, method: w.operation.method })),
     eventNames: model.webhooks.map((w) => w.name),
+    systemNames: model.webhooks.filter((w) => w.system).map((w) => w.name),
     operations: [...model.operations].sort((a, b) => a.operationId.localeCompare(b.operationId)).map((op) => ({ operationId: op.operationId, typeRef: typeRef(op) })),
   });
 }
@@ -78,5 +79,9 @@ export function emitClient(ctx: Context): string {
 
 /** `webhooks.ts`: typed sender and Standard Webhooks receiver SDK. */
 export function emitWebhooks(model: SpecModel, ctx: Context): string {
-  return render('webhooks.ts', { header: ctx.header, envelopes: model.webhooks.filter((w) => w.isEnvelope).map((w) => w.name) });
+  return render('webhooks.ts', {
+    header: ctx.header,
+    envelopes: model.webhooks.filter((w) => w.isEnvelope).map((w) => w.name),
+    systemNames: model.webhooks.filter((w) => w.system).map((w) => w.name),
+  });
 }

@@ -83,7 +83,7 @@ export interface ContractVariant {
   expect: string[];
 }
 
-/** One entry of `webhooks`: published through the API, received by a loopback subscriber. */
+/** One entry of `webhooks`: published through the API and received by a loopback subscriber, or (system) refused. */
 export interface ContractWebhook {
   name: string;
   operationId: string;
@@ -96,6 +96,8 @@ export interface ContractWebhook {
   envelope: boolean;
   /** The request headers a delivery must carry (`webhook-id`, …). */
   headers: ContractParameter[];
+  /** Only the server emits it (`x-hookspec-system`): publishing its example must be refused, not delivered. */
+  system: boolean;
 }
 
 /** One example of the document and the schema it must satisfy. */

@@ -38,7 +38,8 @@ export function emitContract(model: SpecModel, ctx: Context): Record<string, str
         allParameters: op.allParameters ? `${op.allParameters.title}: a listed status with a valid body and headers` : null,
         negatives: op.negatives.map((n) => ({ title: `${n.title} → ${n.expect.join(' or ')} problem+json`, key: n.title })),
       })),
-      webhooks: cases.webhooks.map((w) => ({ title: `webhook ${w.name}`, name: w.name })),
+      webhooks: cases.webhooks.filter((w) => !w.system).map((w) => ({ title: `webhook ${w.name}`, name: w.name })),
+      systemWebhooks: cases.webhooks.filter((w) => w.system).map((w) => ({ title: `webhook ${w.name}: publishing it is refused`, name: w.name })),
     }),
   };
 }
@@ -78,6 +79,7 @@ export function buildContractCases(model: SpecModel): ContractCases {
         example,
         envelope: w.isEnvelope,
         headers: parameters(doc, w.operation).filter((p) => p.in === 'header'),
+        system: w.system,
       });
     }
   }

@@ -57,6 +57,8 @@ export interface WebhookModel {
   isEnvelope: boolean;
   example: unknown;
   inbound: InboundModel | undefined;
+  /** `x-hookspec-system: true`: only the server emits it, so publishing it is refused. */
+  system: boolean;
 }
 
 /** Everything the emitters need, sorted so output is deterministic. */

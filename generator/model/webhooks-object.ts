@@ -1,6 +1,9 @@
 import type { SpecProblem } from '../errors.js';
-import { deref, isObject, resolvePointer } from '../load/pointer.js';
+import { deref, isObject, resolvePointer, toPointer } from '../load/pointer.js';
 import type { InboundModel, OperationModel, WebhookModel } from './types.js';
+
+/** Marks a webhook only the server emits (`x-hookspec-system: true`): the API refuses to publish it. */
+export const SYSTEM_EXTENSION = 'x-hookspec-system';
 
 /** Builds the catalog entries from the webhook operations: one per webhook name (POST preferred). */
 export function buildWebhooks(doc: Record<string, unknown>, operations: OperationModel[]): WebhookModel[] {
@@ -18,6 +21,7 @@ export function buildWebhooks(doc: Record<string, unknown>, operations: Operatio
       isEnvelope: isEnvelope(doc, operation),
       example: findExample(doc, operation),
       inbound: findInbound(doc, operation),
+      system: systemMarker(doc, operation)?.value === true,
     };
   });
 }
@@ -33,6 +37,31 @@ export function checkWebhookPayloads(webhooks: WebhookModel[]): SpecProblem[] {
       where: w.operation.body ? w.operation.body.mediaPointer : w.operation.pointer,
       message: `webhook "${w.name}" has no request body schema, so nothing could publish or verify it; add requestBody.content['application/json'].schema`,
     }));
+}
+
+/** The marker decides whether publishing is refused: a value other than true or false is a problem, never a guess. */
+export function checkWebhookMarkers(doc: Record<string, unknown>, webhooks: WebhookModel[]): SpecProblem[] {
+  return webhooks.flatMap((w) => {
+    const marker = systemMarker(doc, w.operation);
+    if (marker === undefined || typeof marker.value === 'boolean') return [];
+    return [
+      {
+        where: marker.where,
+        message: `\`${SYSTEM_EXTENSION}\` of webhook "${w.name}" must be true or false, got ${JSON.stringify(marker.value)}; write \`${SYSTEM_EXTENSION}: true\` for an event only the server emits (publishing it is then refused), or remove it`,
+      },
+    ];
+  });
+}
+
+/** `x-hookspec-system` of a webhook (on its operation, else on its path item, `$ref`s followed) and where it is written. */
+function systemMarker(doc: Record<string, unknown>, operation: OperationModel): { value: unknown; where: string } | undefined {
+  const { node: item, pointer } = deref<Record<string, unknown>>(doc, isObject(doc.webhooks) ? doc.webhooks[operation.key] : undefined);
+  if (!isObject(item)) return undefined;
+  const itemPointer = pointer ?? toPointer(['webhooks', operation.key]);
+  const op = item[operation.method];
+  if (isObject(op) && op[SYSTEM_EXTENSION] !== undefined) return { value: op[SYSTEM_EXTENSION], where: `${itemPointer}/${operation.method}/${SYSTEM_EXTENSION}` };
+  if (item[SYSTEM_EXTENSION] !== undefined) return { value: item[SYSTEM_EXTENSION], where: `${itemPointer}/${SYSTEM_EXTENSION}` };
+  return undefined;
 }
 
 /** Standard Webhooks envelope: the body schema declares `type`, `timestamp` and `data`. */

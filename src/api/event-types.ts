@@ -7,7 +7,8 @@ import { page, pageQuery } from './pagination.js';
 
 const CATALOG_FILE = fileURLToPath(new URL('../../generated/catalog.json', import.meta.url));
 
-type CatalogEntry = Schemas['EventType'] & { operationId?: string; inbound?: unknown };
+/** A `catalog.json` entry: `system` is written only when true. */
+type CatalogEntry = Omit<Schemas['EventType'], 'system'> & { system?: boolean; operationId?: string; inbound?: unknown };
 
 type EventTypeOperations = Pick<OperationHandlers, 'listEventTypes' | 'getEventType'>;
 
@@ -16,7 +17,7 @@ export function eventTypeOperations(): EventTypeOperations {
   const catalog = (JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as CatalogEntry[]).map(
     (e): { id: string; entry: Schemas['EventType'] } => ({
       id: e.name,
-      entry: { name: e.name, summary: e.summary ?? '', description: e.description ?? '', schema: e.schema ?? {}, example: e.example ?? {} },
+      entry: { name: e.name, summary: e.summary ?? '', description: e.description ?? '', system: e.system === true, schema: e.schema ?? {}, example: e.example ?? {} },
     }),
   );
   // Name order, code unit by code unit: the cursor is the last name shown, and the next page starts after it.

@@ -1,3 +1,4 @@
+import { systemEventTypes } from '../../generated/aliases.js';
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import { INBOUND_KEY_PREFIX } from '../outbound/publisher.js';
@@ -7,6 +8,8 @@ import { presentDelivery, presentEvent } from './presenters.js';
 
 const EVENT_ID = idPattern('evt');
 const DELIVERY_ID = idPattern('dlv');
+/** The catalog's `x-hookspec-system` events: only the worker emits them (through the publisher, not this API), so subscribers can trust them. */
+const SYSTEM_EVENT_TYPES: ReadonlySet<string> = new Set(systemEventTypes);
 
 type EventOperations = Pick<OperationHandlers, 'publishEvent' | 'listEvents' | 'getEvent' | 'listEventDeliveries'>;
 
@@ -26,6 +29,9 @@ export function eventOperations(ctx: ApiContext): EventOperations {
       // The receivers forward each inbound event under `inbound:<id>`: a caller's key there could pre-empt one.
       if (idempotencyKey?.startsWith(INBOUND_KEY_PREFIX)) {
         throw new HttpError(400, 'reserved_idempotency_key', `Idempotency-Key values starting with ${INBOUND_KEY_PREFIX} are hookspec's own; choose another key`);
+      }
+      if (SYSTEM_EVENT_TYPES.has(body.type)) {
+        throw new HttpError(422, 'reserved_event_type', `"${body.type}" is emitted by hookspec itself and cannot be published: subscribers must be able to trust it`);
       }
       const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
       return { status: 202, body: event };

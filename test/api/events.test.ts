@@ -53,6 +53,29 @@ describe('/v1/events and /v1/deliveries', () => {
     await expect(s.sender.publish('order.created', bad as never)).rejects.toBeInstanceOf(WebhookValidationError);
   });
 
+  // Only the worker emits these: a publish that got through would let any API caller forge them to every subscriber.
+  it.each(['subscription.disabled', 'delivery.exhausted'])('refuses to publish %s, which only hookspec emits, with 422 reserved_event_type', async (type) => {
+    const example = (await s.call('GET', `/v1/event-types/${type}`)).json.example as { data: Record<string, unknown> };
+    const forged = { ...example.data, subscription_id: 'sub_forged0000000001' };
+    const res = await s.call('POST', '/v1/events', { type, data: forged }, { 'idempotency-key': `forged-${type}` });
+    expect(res.status).toBe(422);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json).toMatchObject({ type: 'urn:hookspec:problem:reserved_event_type', status: 422, code: 'reserved_event_type' });
+    expect(res.json.detail).toBe(`"${type}" is emitted by hookspec itself and cannot be published: subscribers must be able to trust it`);
+    // Nothing was stored: the worker may emit real ones meanwhile, but none carries the forged subscription id.
+    const stored = (await s.call('GET', `/v1/events?type=${type}&limit=100`)).json.data as { data: { subscription_id?: string } }[];
+    expect(stored.filter((e) => e.data.subscription_id === forged.subscription_id)).toEqual([]);
+  });
+
+  it('lists the reserved types as system in the catalog, and ping (what /test sends) as publishable', async () => {
+    const { data } = await s.client.GET('/v1/event-types', { params: { query: { limit: 100 } } });
+    expect(data!.data.filter((t) => t.system).map((t) => t.name)).toEqual(['delivery.exhausted', 'subscription.disabled']);
+    expect(data!.data.find((t) => t.name === 'ping')).toMatchObject({ system: false });
+    const { data: one } = await s.client.GET('/v1/event-types/{name}', { params: { path: { name: 'subscription.disabled' } } });
+    expect(one!.system).toBe(true);
+    expect((await s.call('POST', '/v1/events', { type: 'ping', data: { message: 'still publishable' } })).status).toBe(202);
+  });
+
   it('answers 422 for an unknown type, listing the valid ones', async () => {
     const res = await s.call('POST', '/v1/events', { type: 'order.teleported', data: {} });
     expect(res.status).toBe(422);

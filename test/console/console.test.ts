@@ -292,8 +292,9 @@ describe('web console in headless Chromium', () => {
   let slowSubscription: string | undefined;
   /** An event whose one delivery goes to the slow path, once its first attempt is recorded. */
   async function eventWithSlowDelivery(): Promise<{ eventId: string; deliveryId: string }> {
-    slowSubscription ??= (await api<{ id: string }>('POST', '/v1/subscriptions', { url: `${subscriberOrigin()}/slow/retry`, events: ['subscription.disabled'] })).id;
-    const event = await api<{ id: string }>('POST', '/v1/events', { type: 'subscription.disabled', data: await exampleData('subscription.disabled') });
+    // A type no other subscription of this file listens to (system types such as subscription.disabled cannot be published).
+    slowSubscription ??= (await api<{ id: string }>('POST', '/v1/subscriptions', { url: `${subscriberOrigin()}/slow/retry`, events: ['stripe.charge.failed'] })).id;
+    const event = await api<{ id: string }>('POST', '/v1/events', { type: 'stripe.charge.failed', data: await exampleData('stripe.charge.failed') });
     const delivery = await attemptsReach(event.id, 1);
     return { eventId: event.id, deliveryId: delivery.id };
   }

@@ -12,6 +12,7 @@ interface Entry {
   schema: Record<string, unknown>;
   example?: unknown;
   inbound?: { provider: string; event: string };
+  system?: true;
 }
 
 const catalog = JSON.parse(readFileSync(join(REPO, 'generated', 'catalog.json'), 'utf8')) as Entry[];
@@ -35,6 +36,11 @@ describe('generated/catalog.json', () => {
     const broken = { ...(entry.example as object), data: 'not an object' };
     expect(validate(broken)).toBe(false);
     expect(validateWebhook(name, broken).ok).toBe(false);
+  });
+
+  it('marks the events only the server emits (x-hookspec-system), and writes nothing for the others', () => {
+    expect(catalog.filter((e) => e.system === true).map((e) => e.name)).toEqual(['delivery.exhausted', 'subscription.disabled']);
+    expect(catalog.filter((e) => 'system' in e && e.system !== true)).toEqual([]);
   });
 
   it('names the provider event of catalog entries fed by a receiver', () => {

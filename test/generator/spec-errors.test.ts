@@ -48,6 +48,20 @@ const CASES: [string, { file?: string; given: string; want: string[]; lines?: nu
   ['invalid pattern names the pattern', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: object, properties: { p: { type: string, pattern: '^[a-z' } } }\n`, want: ['#/components/schemas/A/properties/p/pattern', 'invalid regular expression'] }],
   ['schema $ref to a parameter', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  parameters:\n    P: { name: p, in: query, schema: { type: string } }\n  schemas:\n    A: { $ref: '#/components/parameters/P' }\n`, want: ['#/components/schemas/A/$ref', 'is not a schema'] }],
   ['__proto__ as a name', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    __proto__: { type: string }\n`, want: ['#/components/schemas/__proto__', 'rename it'] }],
+  [
+    'x-hookspec-system that is not a boolean names the pointer and the value',
+    {
+      given: `openapi: 3.1.1\n${OK_TAIL}webhooks:\n  a.b:\n    post:\n      x-hookspec-system: yes\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n      responses: { '200': { description: ok } }\n`,
+      want: ['#/webhooks/a.b/post/x-hookspec-system', '`x-hookspec-system` of webhook "a.b" must be true or false, got "yes"', 'x-hookspec-system: true'],
+    },
+  ],
+  [
+    'x-hookspec-system on the path item is checked too',
+    {
+      given: `openapi: 3.1.1\n${OK_TAIL}webhooks:\n  a.b:\n    x-hookspec-system: 1\n    post:\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n      responses: { '200': { description: ok } }\n`,
+      want: ['#/webhooks/a.b/x-hookspec-system', 'must be true or false, got 1'],
+    },
+  ],
   ['misspelt method', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\nwebhooks:\n  a.b:\n    psot: { responses: { '200': { description: ok } } }\n`, want: ['#/webhooks/a.b/psot', 'would be dropped'] }],
   ['upper-case method', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    GET: { responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1a/GET', 'lower case (`get`)'] }],
   ['path without a leading slash', { given: `openapi: 3.1.1\ninfo: { title: t, version: '1' }\npaths:\n  a: { get: { responses: { '200': { description: ok } } } }\n`, want: ['#/paths/a', 'must start with "/"'] }],

@@ -158,6 +158,15 @@ describe('typed sender (generated/webhooks.ts)', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('refuses a system event (x-hookspec-system), which only the server emits, before sending', async () => {
+    received.length = 0;
+    const data = { subscription_id: 'sub_1', url: 'https://example.org/h', reason: 'gone', disabled_at: '2026-11-28T04:00:00Z' };
+    const error = await createSender({ baseUrl }).publish('subscription.disabled' as never, data as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('subscription.disabled is emitted by the server itself (x-hookspec-system); it cannot be published');
+    expect(received).toHaveLength(0);
+  });
+
   it('turns a problem response into a PublishError carrying the problem', async () => {
     status = 422;
     try {

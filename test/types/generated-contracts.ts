@@ -35,6 +35,8 @@ void sender.publish('order.created', { order_id: 'ord_1' });
 void sender.publish('no.such.event', {});
 // @ts-expect-error data of one event is not the data of another
 void sender.publish('ping', {} as EventData<'order.created'>);
+// @ts-expect-error only the server emits subscription.disabled (x-hookspec-system): it is not publishable
+void sender.publish('subscription.disabled', {} as EventData<'subscription.disabled'>);
 
 // Handlers get the typed envelope.
 const orderHandler = defineEventHandler('order.created', async (event) => {

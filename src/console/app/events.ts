@@ -152,8 +152,10 @@ async function loadEventTypes(): Promise<void> {
   const page = await call('Loading event types', client.GET('/v1/event-types', { params: { query: { limit: 100 } } }));
   eventTypes = page.data;
   const select = byId<HTMLSelectElement>('publish-type');
-  select.replaceChildren(...eventTypes.map((t) => h('option', { value: t.name }, t.name)));
-  select.value = eventTypes.some((t) => t.name === 'ping') ? 'ping' : (eventTypes[0]?.name ?? '');
+  // The server refuses to publish its own (system) events: offering them would only earn a 422.
+  const publishable = eventTypes.filter((t) => !t.system);
+  select.replaceChildren(...publishable.map((t) => h('option', { value: t.name }, t.name)));
+  select.value = publishable.some((t) => t.name === 'ping') ? 'ping' : (publishable[0]?.name ?? '');
   fillExample();
 }
 

@@ -46,7 +46,10 @@ export class Coverage {
     const exercisedHooks = cases.webhooks.filter((w) => this.outcomes.has(`webhook ${w.name}`)).length;
     lines.push(`Webhooks: ${exercisedHooks}/${cases.webhooks.length} exercised`);
     // The checks are claimed only for a webhook whose case passed; a failure's own line says where it stopped.
-    for (const w of cases.webhooks) lines.push(this.line(`webhook ${w.name}`, w.name, this.outcomes.get(`webhook ${w.name}`)?.failures.length ? 'see below' : 'published, delivered, signature verified, body valid'));
+    for (const w of cases.webhooks) {
+      const checked = w.system ? 'emitted by the server only: publishing it refused' : 'published, delivered, signature verified, body valid';
+      lines.push(this.line(`webhook ${w.name}`, w.name, this.outcomes.get(`webhook ${w.name}`)?.failures.length ? 'see below' : checked));
+    }
     const exampleFailures = [...this.outcomes].filter(([owner, o]) => owner.startsWith('example ') && o.failures.length > 0);
     const exampleRuns = [...this.outcomes.keys()].filter((owner) => owner.startsWith('example ')).length;
     lines.push(`Examples: ${exampleRuns} owners checked, ${exampleFailures.length} with invalid examples`);

@@ -8,7 +8,11 @@ import { checkResponse, excerpt } from './check-response.js';
 import { Coverage } from './coverage.js';
 import { check, ContractFailure } from './failure.js';
 import { IdPool } from './id-pool.js';
-import { buildRequest, send, type RequestContext } from './request.js';
+import { buildRequest, send, type BuiltRequest, type RequestContext } from './request.js';
+
+/** Where events are published, and the problem code that refuses a system event there. */
+const PUBLISH_PATH = '/v1/events';
+const RESERVED_CODE = 'reserved_event_type';
 
 /** A server to run the contract against: where it is and the credentials it was configured with. */
 export interface ContractTarget {
@@ -135,7 +139,7 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
         const example = nodeAt(spec.doc, webhook.example) as Record<string, unknown>;
         const data = webhook.envelope ? example.data : example;
         const since = sub.received.length;
-        const published = await api('POST', '/v1/events', { type: webhook.name, data });
+        const published = await api('POST', PUBLISH_PATH, { type: webhook.name, data });
         check(published.status === 202, () => `webhook ${webhook.name}: POST /v1/events with the example at ${webhook.example} answered ${published.status}${excerpt(published.text)}`);
         const delivery = await sub
           .waitFor((r) => r.path === path && sub.received.indexOf(r) >= since, deliveryTimeoutMs)
@@ -143,6 +147,30 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
             throw new ContractFailure(`webhook ${webhook.name}: published as ${String(published.json.id)} but ${err.message} at the subscriber`);
           });
         checkDelivery(spec, webhook, delivery, secret);
+      });
+    },
+    systemWebhook(webhook: ContractWebhook) {
+      return recorded(`webhook ${webhook.name}`, async () => {
+        const ctx = context();
+        const publish = cases.operations.find((op) => op.method === 'post' && op.path === PUBLISH_PATH);
+        check(publish, () => `webhook ${webhook.name}: no contract case for POST ${PUBLISH_PATH} to publish it with`);
+        const example = nodeAt(spec.doc, webhook.example) as Record<string, unknown>;
+        const data = webhook.envelope ? example.data : example;
+        const body = JSON.stringify({ type: webhook.name, data });
+        const request: BuiltRequest = {
+          method: 'POST',
+          url: `${ctx.baseUrl}${PUBLISH_PATH}`,
+          headers: { authorization: `Bearer ${ctx.apiKey}`, 'content-type': 'application/json' },
+          body,
+          line: `POST ${PUBLISH_PATH} with type ${webhook.name}`,
+          pathValues: [],
+        };
+        const res = await send(request);
+        check(res.status >= 400, () => `webhook ${webhook.name} is emitted by the server only (x-hookspec-system), but ${request.line} answered ${res.status}: anyone with the API key could forge it${excerpt(res.text)}`);
+        const answer = checkResponse(spec, publish, request, res, ['422'], { problem: true });
+        coverage.response(publish.operationId, answer.declared);
+        const code = (answer.body as { code?: unknown }).code;
+        check(code === RESERVED_CODE, () => `webhook ${webhook.name}: ${request.line} answered 422 with code ${JSON.stringify(code)}, not ${RESERVED_CODE}${excerpt(res.text)}`);
       });
     },
     report() {
