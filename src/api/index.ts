@@ -5,11 +5,15 @@ import { eventTypeOperations } from './event-types.js';
 import { eventOperations } from './events.js';
 import { healthOperations } from './health.js';
 import { inboundOperations } from './inbound.js';
+import { withNotImplemented } from './not-implemented.js';
 import { subscriptionOperations } from './subscriptions.js';
 
-/** Every operation of the spec's `paths` (receivers aside), one module per resource; a missing one fails to compile. */
+/**
+ * Every operation of the spec's `paths` (receivers aside), one module per resource; a missing one fails to
+ * compile, and where nothing type-checked (`make run`) it answers 501 instead.
+ */
 export function createOperationHandlers(ctx: ApiContext): OperationHandlers {
-  return {
+  const handlers: OperationHandlers = {
     ...healthOperations(ctx),
     ...eventTypeOperations(),
     ...subscriptionOperations(ctx),
@@ -17,6 +21,7 @@ export function createOperationHandlers(ctx: ApiContext): OperationHandlers {
     ...deliveryOperations(ctx),
     ...inboundOperations(ctx),
   };
+  return withNotImplemented(handlers);
 }
 
 export type { ApiContext } from './context.js';

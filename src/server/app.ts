@@ -108,7 +108,9 @@ function toPointer(path: string | undefined): string {
 /** Every error leaves as RFC 9457 problem+json; validator errors keep their status and list each failure. */
 const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = problemFromError(toHttpError(err));
-  if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
+  // A 501 is the spec running ahead of the code (named in a warning at start), not a failure worth a stack.
+  if (problem.status === 501) logger.debug({ path: req.path }, 'operation not implemented');
+  else if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
   // The validator's 405 names the path's methods; RFC 9110 requires them in Allow.
   const allow = (err as { headers?: { Allow?: unknown } } | undefined)?.headers?.Allow;
   if (problem.status === 405 && typeof allow === 'string') res.set('allow', allow.toUpperCase());
