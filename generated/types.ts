@@ -74,7 +74,8 @@ export interface paths {
          * Receive a GitHub webhook
          * @description Verifies `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with `GITHUB_WEBHOOK_SECRET`), picks the
          *     schema from `X-GitHub-Event` and the payload's `action`, deduplicates on `X-GitHub-Delivery`, stores the
-         *     delivery and answers. `ping` events are answered without dispatch.
+         *     delivery and answers. `ping` events are answered without dispatch. The three headers are checked before the
+         *     body is read: absent ones are named together in one 400, and one sent twice is refused (400).
          */
         post: operations["receiveGithubWebhook"];
         delete?: never;
@@ -877,6 +878,12 @@ export interface components {
             instance?: string;
             /** @description With `unknown_event_type`, every event type the catalog knows. */
             valid_event_types?: string[];
+            /** @description With `missing_signature_headers`, the required headers that are absent or empty. */
+            missing?: string[];
+            /** @description With `repeated_signature_headers`, the required headers sent more than once. */
+            repeated?: string[];
+            /** @description With `receiver_not_configured`, the environment variable that holds the receiver's secrets. */
+            variable?: string;
             /** @description Schema validation errors, one per failing keyword. */
             errors?: components["schemas"]["ValidationError"][];
         };
@@ -1630,7 +1637,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is malformed (bad JSON or form, missing headers, invalid parameters). */
+        /** @description The request is malformed (bad JSON or form, missing or repeated headers, invalid parameters). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

@@ -2968,6 +2968,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "getDelivery",
+      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/repeatedHeaders",
+      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/repeatedHeaders/value",
+      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "getDelivery",
       "site": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey",
       "value": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey/value",
       "schema": "#/components/responses/Unauthorized/content/application~1problem+json/schema"
@@ -3306,6 +3312,12 @@ export const contractCases: ContractCases = {
       "owner": "receiveGithubWebhook",
       "site": "#/components/responses/SignatureInvalid/content/application~1problem+json/examples/expired",
       "value": "#/components/responses/SignatureInvalid/content/application~1problem+json/examples/expired/value",
+      "schema": "#/components/responses/SignatureInvalid/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "receiveGithubWebhook",
+      "site": "#/components/responses/SignatureInvalid/content/application~1problem+json/examples/badTimestamp",
+      "value": "#/components/responses/SignatureInvalid/content/application~1problem+json/examples/badTimestamp/value",
       "schema": "#/components/responses/SignatureInvalid/content/application~1problem+json/schema"
     },
     {
