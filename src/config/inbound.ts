@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { receiverRoutes } from '../../generated/operations.js';
 import { isSecret } from '../crypto/standard-webhooks-secret.js';
 import { readBool, readInt, readList, readPositiveInt } from './server.js';
 
@@ -26,11 +27,17 @@ export interface InboundConfig {
   secrets: InboundSecrets;
   /** Largest accepted request body in bytes (`HOOKSPEC_INBOUND_MAX_BODY_BYTES`). @default 5242880 (5 MiB) */
   maxBodyBytes: number;
-  /** Stripe timestamp tolerance in seconds, either way (`STRIPE_WEBHOOK_TOLERANCE`). @default 300 */
+  /**
+   * Stripe timestamp tolerance in seconds, either way (`STRIPE_WEBHOOK_TOLERANCE`). At least 1: stripe-node reads 0 as
+   * "no check", here it would mean "this second only", so 0 is refused rather than read either way. @default 300
+   */
   stripeToleranceSec: number;
-  /** Slack and Standard Webhooks timestamp tolerance in seconds (`HOOKSPEC_INBOUND_TOLERANCE`). @default 300 */
+  /** Slack and Standard Webhooks timestamp tolerance in seconds, at least 1 (`HOOKSPEC_INBOUND_TOLERANCE`). @default 300 */
   timestampToleranceSec: number;
-  /** Policy overrides by operationId, e.g. `receiveGithubWebhook=strict` (`HOOKSPEC_INBOUND_POLICY`). @default {} (the spec's `x-hookspec-policy`) */
+  /**
+   * Policy overrides by receiver operationId, e.g. `receiveGithubWebhook=strict` (`HOOKSPEC_INBOUND_POLICY`); an
+   * unknown operationId stops the start. @default {} (the spec's `x-hookspec-policy`)
+   */
   policyOverrides: Record<string, ReceiverPolicy>;
   /** Deliveries waiting for the durable write before new ones get 503 (`HOOKSPEC_INBOUND_QUEUE_MAX`). @default 2000 */
   writeQueueMax: number;
@@ -68,7 +75,7 @@ export interface InboundConfig {
   pollMs: number;
   /**
    * Time from a Slack slash command's or interaction's arrival until it is answered with the plain ack if its handler
-   * has not replied (`HOOKSPEC_SLACK_COMMAND_REPLY_MS`); Slack gives up after 3 s. @default 2500
+   * has not replied (`HOOKSPEC_SLACK_COMMAND_REPLY_MS`); below 3000, since Slack gives up after 3 s. @default 2500
    */
   slackCommandReplyMs: number;
   /**
@@ -95,6 +102,10 @@ export const DEFAULT_INBOUND_LEASE_MS = 30_000;
 export const DEFAULT_HANDLER_TIMEOUT_MS = 25_000;
 /** Lease time left after the handler timeout for the publish and the completion write. */
 export const HANDLER_LEASE_MARGIN_MS = 1_000;
+/** Leaves half a second of Slack's 3 s for the answer to reach it. */
+export const DEFAULT_SLACK_REPLY_MS = 2_500;
+/** Slack shows the user an error when a slash command or interaction is not answered within 3 s. */
+export const SLACK_REPLY_LIMIT_MS = 3_000;
 
 export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
   const leaseMs = readInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS);
@@ -106,8 +117,8 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
       standard: readStandardSecrets(env),
     },
     maxBodyBytes: readInt(env, 'HOOKSPEC_INBOUND_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
-    stripeToleranceSec: readInt(env, 'STRIPE_WEBHOOK_TOLERANCE', DEFAULT_TOLERANCE_SEC),
-    timestampToleranceSec: readInt(env, 'HOOKSPEC_INBOUND_TOLERANCE', DEFAULT_TOLERANCE_SEC),
+    stripeToleranceSec: readTolerance(env, 'STRIPE_WEBHOOK_TOLERANCE'),
+    timestampToleranceSec: readTolerance(env, 'HOOKSPEC_INBOUND_TOLERANCE'),
     policyOverrides: readPolicies(env),
     writeQueueMax: readInt(env, 'HOOKSPEC_INBOUND_QUEUE_MAX', 2000),
     writeBatchMax: readInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
@@ -121,10 +132,26 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     leaseMs,
     handlerTimeoutMs: readHandlerTimeout(env, leaseMs),
     pollMs: Math.max(10, readInt(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000)),
-    slackCommandReplyMs: readInt(env, 'HOOKSPEC_SLACK_COMMAND_REPLY_MS', 2500),
+    slackCommandReplyMs: readSlackReplyMs(env),
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
     handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
   };
+}
+
+/** A timestamp tolerance in seconds, at least 1: no value turns the check off, and 0 would refuse nearly every delivery. */
+function readTolerance(env: NodeJS.ProcessEnv, name: 'STRIPE_WEBHOOK_TOLERANCE' | 'HOOKSPEC_INBOUND_TOLERANCE'): number {
+  const sec = readInt(env, name, DEFAULT_TOLERANCE_SEC);
+  if (sec >= 1) return sec;
+  // stripe-node reads 0 as "no check": someone coming from it may mean that, so say that no value does it here.
+  const stripeNode = name === 'STRIPE_WEBHOOK_TOLERANCE' ? ' (unlike stripe-node, where 0 turns the check off)' : '';
+  throw new Error(`${name} must be at least 1 second (got "${env[name]}"): 0 would accept only signatures made this very second, and no value turns the timestamp check off${stripeNode}`);
+}
+
+/** `HOOKSPEC_SLACK_COMMAND_REPLY_MS`: the reply deadline must end before Slack stops waiting. */
+function readSlackReplyMs(env: NodeJS.ProcessEnv): number {
+  const ms = readInt(env, 'HOOKSPEC_SLACK_COMMAND_REPLY_MS', DEFAULT_SLACK_REPLY_MS);
+  if (ms >= SLACK_REPLY_LIMIT_MS) throw new Error(`HOOKSPEC_SLACK_COMMAND_REPLY_MS must be below ${SLACK_REPLY_LIMIT_MS}: Slack gives up on a slash command or interaction after 3 s, and the answer still has to reach it (got "${ms}")`);
+  return ms;
 }
 
 /** `HOOKSPEC_HANDLER_TIMEOUT_MS`: positive, and ending before the lease so no other process runs the row meanwhile. */
@@ -176,13 +203,20 @@ function readTrustedProxies(env: NodeJS.ProcessEnv): BlockList | undefined {
   return list;
 }
 
-/** `HOOKSPEC_INBOUND_POLICY=receiveGithubWebhook=strict,receiveStripeWebhook=lenient`. */
+/**
+ * `HOOKSPEC_INBOUND_POLICY=receiveGithubWebhook=strict,receiveStripeWebhook=lenient`. An operationId that names no
+ * receiver is refused: ignored, a typo would leave a receiver on the policy the operator meant to change.
+ */
 function readPolicies(env: NodeJS.ProcessEnv): Record<string, ReceiverPolicy> {
+  const known = receiverRoutes.map((r) => r.operationId);
   const out: Record<string, ReceiverPolicy> = {};
   for (const entry of readList(env, 'HOOKSPEC_INBOUND_POLICY')) {
     const [operationId, policy] = entry.split('=').map((s) => s.trim());
     if (!operationId || (policy !== 'lenient' && policy !== 'strict')) {
       throw new Error(`HOOKSPEC_INBOUND_POLICY entries must be <operationId>=lenient|strict (got "${entry}")`);
+    }
+    if (!known.includes(operationId)) {
+      throw new Error(`HOOKSPEC_INBOUND_POLICY names an unknown receiver "${operationId}"; the receivers' operationIds are ${[...known].sort().join(', ')}`);
     }
     out[operationId] = policy;
   }

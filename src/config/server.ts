@@ -92,12 +92,13 @@ export function readProcessCount(env: NodeJS.ProcessEnv, name: string): number {
   return value;
 }
 
-/** Parses an integer variable, naming the variable in the error so a typo is obvious. */
+/** Parses a non-negative integer variable, naming the variable in the error so a typo is obvious. */
 export function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
+  // Digits only: Number() also reads "1e3", "0x10", "1.0" and " 7", which nobody writes meaning a count.
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
   return value;
 }
 

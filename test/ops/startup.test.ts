@@ -5,6 +5,8 @@ describe('startup failures', () => {
   it.each([
     ['a malformed setting', { PORT: 'abc' }, /PORT must be a non-negative integer \(got "abc"\)/],
     ['an unknown database', { DATABASE_URL: 'mysql://db/hookspec' }, /DATABASE_URL must start with sqlite: or postgres:\/\//],
+    ['an unknown receiver in a policy override', { HOOKSPEC_INBOUND_POLICY: 'receiveGitHubWebhook=strict' }, /^startup failed: HOOKSPEC_INBOUND_POLICY names an unknown receiver "receiveGitHubWebhook"; the receivers' operationIds are receiveGithubWebhook, /],
+    ['a Slack reply deadline past Slack\'s 3 s', { HOOKSPEC_SLACK_COMMAND_REPLY_MS: '5000' }, /^startup failed: HOOKSPEC_SLACK_COMMAND_REPLY_MS must be below 3000: /],
   ])('%s: one fatal JSON line, exit 1', async (_name, env, message) => {
     await expectFatalStartup(env, message);
   });
