@@ -53,6 +53,9 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
     requestTimeout: limits.requestTimeoutMs,
     headersTimeout: Math.min(HEADERS_TIMEOUT_MS, limits.requestTimeoutMs),
     connectionsCheckingInterval: Math.max(1, Math.min(MAX_TIMEOUT_CHECK_MS, Math.floor(limits.requestTimeoutMs / 4))),
+    // Node would answer a Host-less HTTP/1.1 request with a bare 400 that no route sees: nothing here reads Host, so
+    // it goes through the pipeline like any request (problem+json, audited), as a Host-less HTTP/1.0 one always did.
+    requireHostHeader: false,
   }, (req, res) => {
     if (!toFastPath(req, res, plain)) logged(req, res);
   });

@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { startHookspec, type RunningHookspec } from '../../src/server/start.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+import { firstResponse } from '../server/support/raw-socket.js';
 import { fixture, post, SECRETS, signed } from './support/harness.js';
 
 // The receivers and /v1/inbound as the real composition root wires them (express + validator for /v1).
@@ -90,9 +92,38 @@ describe('receivers and /v1/inbound on the real server', () => {
     expect((await fetch(`${app.url}/v1/inbound-refusals`)).status).toBe(401);
   });
 
+  it('an HTTP/1.1 request without a Host header goes through the pipeline: problem+json, audited; /v1 and /healthz answer too', async () => {
+    const port = new URL(app.url).port;
+    const refused = firstResponse(await rawExchange(port, 'POST /webhooks/github HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\nx-hookspec-test: no-host\r\nconnection: close\r\n\r\n{}'));
+    expect(refused.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(refused.headers).toContain('content-type: application/problem+json');
+    expect(refused.body).toMatchObject({ status: 400, code: 'missing_signature_headers', missing: expect.arrayContaining(['x-hub-signature-256', 'x-github-delivery']) });
+    await expect.poll(async () => (await app.store.inbound.listRefusals({ limit: 50, reason: 'missing_signature_headers' }))
+      .some((r) => r.headerNames.includes('x-hookspec-test') && !r.headerNames.includes('host'))).toBe(true);
+
+    const list = firstResponse(await rawExchange(port, 'GET /v1/inbound?limit=1 HTTP/1.1\r\nauthorization: Bearer inbound-test-key\r\nconnection: close\r\n\r\n'));
+    expect(list.statusLine).toBe('HTTP/1.1 200 OK');
+    expect(list.body).toMatchObject({ data: expect.any(Array) });
+    const missing = firstResponse(await rawExchange(port, 'GET /v1/inbound/in_doesnotexist HTTP/1.1\r\nauthorization: Bearer inbound-test-key\r\nconnection: close\r\n\r\n'));
+    expect([missing.statusLine, missing.body?.code]).toEqual(['HTTP/1.1 404 Not Found', 'not_found']);
+    expect(firstResponse(await rawExchange(port, 'GET /healthz HTTP/1.1\r\nconnection: close\r\n\r\n')).statusLine).toBe('HTTP/1.1 200 OK');
+  });
+
   it('a receiver without its secret answers 503 naming the variable on the real server', async () => {
     const res = await post(app.url, signed.stripe(fixture('stripe-charge.succeeded.json')));
     expect(res.status).toBe(503);
     expect(res.body.detail).toMatch(/STRIPE_WEBHOOK_SECRET/);
   });
 });
+
+/** Writes raw request bytes (here: without a Host header, which fetch always sends) and resolves with the whole answer. */
+function rawExchange(port: string, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(text));
+  });
+}
