@@ -41,7 +41,7 @@ export function createReceiverFastPath(
         if (write(res, a, requestId)) logAnswered(req, a.status, started, requestId);
       };
       const rt = runtimeOf(req)!;
-      const request: InboundRequest = { headers: req.headers, source: sourceOf(req) };
+      const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
       const early = req.method === 'POST' ? pipeline.precheck(rt, request) : pipeline.methodNotAllowed(rt, request, req.method ?? '');
       const declared = req.headers['content-length'];
       if (early) {

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { InboundConfig, ReceiverPolicy } from '../config/inbound.js';
 import { toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
-import type { InboundValidationError } from '../store/inbound-store.js';
+import type { InboundLease, InboundValidationError } from '../store/inbound-store.js';
 import type { InboundCatalog } from './catalog.js';
 import type { DispatchItem, InboundDispatcher } from './dispatch/dispatch-item.js';
 import type { FloodGuard } from './flood-guard.js';
@@ -12,6 +12,7 @@ import { inboundRequests, inboundSchemaDrift } from './metrics.js';
 import { headerValue } from './providers/verify-result.js';
 import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.js';
 import type { RefusalAudit } from './refusal-audit.js';
+import { absentHeaders, repeatedHeaders } from './required-headers.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
@@ -46,6 +47,8 @@ export interface PipelineDeps {
 /** The request as the pipeline sees it: no framework objects, so the core is testable without a socket. */
 export interface InboundRequest {
   headers: IncomingHttpHeaders;
+  /** The headers as sent (node's `rawHeaders`: name, value, …), where a repeated header can still be counted. */
+  rawHeaders: readonly string[];
   source: string;
 }
 
@@ -55,7 +58,7 @@ const REDACTED = '[redacted]';
 export const BUSY_RETRY_AFTER_SEC = 1;
 
 /**
- * The receive pipeline: flood check, configuration, size, content type, signature headers (before reading the body);
+ * The receive pipeline: flood check, configuration, size, content type, required headers present once each (before reading the body);
  * then verify, parse, validate, deduplicate + durable write (group commit), and only then the 2xx.
  */
 export class ReceivePipeline {
@@ -93,11 +96,18 @@ export class ReceivePipeline {
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
         unsupportedEncoding(encoding));
     }
-    const absent = receiver.signatureHeaders.filter((name) => !headerValue(req.headers, name));
-    if (absent.length > 0) {
+    const absent = absentHeaders(req.headers, receiver.requiredHeaders);
+    if (absent) {
       this.deps.flood.recordFailure(req.source);
       return this.refuse(rt, req, length ?? null, 400, 'missing_signature_headers',
         `Missing required header(s): ${absent.join(', ')}.`, { extra: { missing: absent } });
+    }
+    const repeated = repeatedHeaders(req.headers, req.rawHeaders, receiver.requiredHeaders);
+    if (repeated) {
+      // Which of the values was signed, or is the delivery id, is a guess: refused rather than verified or deduplicated wrong.
+      this.deps.flood.recordFailure(req.source);
+      return this.refuse(rt, req, length ?? null, 400, 'repeated_signature_headers',
+        `Header(s) sent more than once: ${repeated.join(', ')}; send each once.`, { extra: { repeated } });
     }
     return undefined;
   }
@@ -163,8 +173,9 @@ export class ReceivePipeline {
         { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
     }
     const id = newId('in', nowMs);
-    // Stored already claimed by this process's dispatcher (when it has room): it then runs it without a claim.
-    const lease = catalogType && !receiver.replies ? this.deps.dispatcher.offerLease() : undefined;
+    // Stored already claimed by this process's dispatcher (when it has room): it then runs it without a claim. A reply
+    // receiver's row always is, so that no poll can take it before runNow and lose the reply.
+    const lease = !catalogType ? undefined : receiver.replies ? this.deps.dispatcher.replyLease() : this.deps.dispatcher.offerLease();
     let stored;
     try {
       stored = await this.deps.commit.write({
@@ -195,7 +206,7 @@ export class ReceivePipeline {
     const item = catalogType
       ? { id: stored.id, provider: receiver.provider, catalogType, payload: delivery.payload, payloadJson: delivery.payloadJson, receivedAt }
       : undefined;
-    if (receiver.replies) return this.reply(receiver.replies, item, stored.duplicate, nowMs + this.deps.config.slackCommandReplyMs);
+    if (receiver.replies) return this.reply(receiver.replies, item, stored.duplicate, nowMs + this.deps.config.slackCommandReplyMs, lease);
     if (item && !stored.duplicate) this.deps.dispatcher.enqueue(item, lease);
     return { status: 200, body: { ok: true, id: stored.id, duplicate: stored.duplicate } };
   }
@@ -237,10 +248,10 @@ export class ReceivePipeline {
   }
 
   /** Slack commands and interactions: the handler's reply by the deadline (counted from arrival), else the ack. */
-  private async reply(shape: ReplyShape, item: DispatchItem | undefined, duplicate: boolean, deadlineMs: number): Promise<Answer> {
+  private async reply(shape: ReplyShape, item: DispatchItem | undefined, duplicate: boolean, deadlineMs: number, lease?: InboundLease): Promise<Answer> {
     const ack = { status: 200, body: shape.ack };
     if (!item || duplicate) return ack;
-    const body = shape.body(await this.deps.dispatcher.runNow(item, deadlineMs));
+    const body = shape.body(await this.deps.dispatcher.runNow(item, deadlineMs, lease));
     if (body === undefined) return ack;
     // A reply that cannot become JSON (a BigInt, a cycle, a throwing toJSON) is the handler's bug, not a 5xx for Slack.
     try {

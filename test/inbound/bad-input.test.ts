@@ -42,7 +42,9 @@ const table: [string, number, string, RegExp, () => Promise<SignedRequest>][] = 
   ['wrong secret (Standard Webhooks)', 401, 'invalid_signature', /v1/, async () => signed.standard({ type: 'ping' }, 'msg_ws', nowSec(), 'whsec_' + Buffer.from('another secret entirely').toString('base64'))],
   ['malformed JSON, validly signed', 400, 'malformed_body', /not valid JSON/, async () => signed.github('{"ref": "refs/heads/main",', 'push')],
   ['JSON that is not an object', 400, 'malformed_body', /object/, async () => signed.github('null', 'push')],
-  ['GitHub without X-GitHub-Delivery', 400, 'malformed_body', /x-github-delivery/, async () => withHeaders(await signed.github(push), { 'x-github-delivery': undefined })],
+  ['GitHub without X-GitHub-Delivery', 400, 'missing_signature_headers', /^Missing required header\(s\): x-github-delivery\.$/, async () => withHeaders(await signed.github(push), { 'x-github-delivery': undefined })],
+  ['GitHub without X-GitHub-Event, before the HMAC (a bad signature is not the answer)', 400, 'missing_signature_headers', /^Missing required header\(s\): x-github-event\.$/, async () => withHeaders(tamper(await signed.github(push)), { 'x-github-event': undefined })],
+  ['GitHub without any of its headers (all named in one answer)', 400, 'missing_signature_headers', /^Missing required header\(s\): x-github-event, x-hub-signature-256, x-github-delivery\.$/, async () => withHeaders(await signed.github(push), { 'x-github-event': undefined, 'x-hub-signature-256': undefined, 'x-github-delivery': undefined })],
   ['Stripe event without id', 400, 'malformed_body', /"id"/, async () => signed.stripe('{"type":"charge.succeeded"}')],
   ['Slack command form without command', 400, 'malformed_body', /command/, async () => signed.slack('/webhooks/slack/commands', 'text=hi&user_id=U1', 'application/x-www-form-urlencoded')],
   ['Slack interaction with broken payload JSON', 400, 'malformed_body', /payload/, async () => signed.slack('/webhooks/slack/interactive', 'payload=%7Bnope', 'application/x-www-form-urlencoded')],
@@ -77,7 +79,7 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     const url = new URL(h.url);
     const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
       let sent = 0;
-      const req = request({ host: url.hostname, port: url.port, path: '/webhooks/github', method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=' + '0'.repeat(64), 'transfer-encoding': 'chunked' } }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, path: '/webhooks/github', method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': crypto.randomUUID(), 'x-hub-signature-256': 'sha256=' + '0'.repeat(64), 'transfer-encoding': 'chunked' } }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve({ status: res.statusCode!, body, sent }));

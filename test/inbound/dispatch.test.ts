@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inboundOperations } from '../../src/api/inbound.js';
 import type { AppContext } from '../../src/server/context.js';
+import { inboundDelivery } from '../support/inbound-delivery.js';
 import { fixture, post, signed, startHarness, type Harness } from './support/harness.js';
 
 type Calls = { type: string; events: { type: string; timestamp: string; data: any }[] }[];
@@ -29,6 +30,7 @@ async function start(env: Record<string, string> = {}) {
 }
 
 const api = () => inboundOperations({ store: h.store } as unknown as AppContext);
+const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
 describe('dispatch after the ack', () => {
   it('calls the handler with the catalog envelope { type, timestamp, data }', async () => {
@@ -130,29 +132,44 @@ describe('dispatch after the ack', () => {
     expect(h.publisher.events.filter((e) => e.type === 'slack.command')).toHaveLength(1);
   });
 
-  it('a slash command whose claim fails or waits for the lock still gets the ack within the deadline, not a 5xx; the poll runs it', async () => {
-    await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300' });
+  it('a slash command whose lease renewal fails or waits for the lock still gets the ack within the deadline, not a 5xx; it still runs once', async () => {
+    // A lease with no room beyond the handler timeout: every reply attempt renews it before the handler runs.
+    await start({ HOOKSPEC_SLACK_COMMAND_REPLY_MS: '300', HOOKSPEC_INBOUND_LEASE_MS: '2000', HOOKSPEC_HANDLER_TIMEOUT_MS: '1000' });
     writeHandler(h, 'slack.command', "return ['Deploying ' + events[0].data.text];");
-    // The store as it behaves with another process holding SQLite's write lock: the claim fails, or waits.
+    // The store as it behaves with another process holding SQLite's write lock: the renewal fails, or waits.
     const store = h.store.inbound;
-    const claim = store.claimDeliveries.bind(store);
-    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-    store.claimDeliveries = async () => { throw busy(); };
+    const renew = store.renewLeases.bind(store);
+    store.renewLeases = async () => { throw busy(); };
     const failed = await post(h.url, signed.slack('/webhooks/slack/commands', fixture('slack-command.txt'), 'application/x-www-form-urlencoded'));
     expect([failed.status, failed.body]).toEqual([200, { response_type: 'ephemeral', text: expect.stringMatching(/working on it/) }]);
-    store.claimDeliveries = async (...args) => {
+    store.renewLeases = async (...args) => {
       await new Promise((r) => setTimeout(r, 1500));
-      return claim(...args);
+      return renew(...args);
     };
     const slowForm = fixture('slack-command.txt').toString().replace(/trigger_id=[^&]+/, 'trigger_id=locked.1');
     const started = Date.now();
     const waited = await post(h.url, signed.slack('/webhooks/slack/commands', slowForm, 'application/x-www-form-urlencoded'));
     expect(Date.now() - started).toBeLessThan(1200);
     expect([waited.status, waited.body]).toEqual([200, { response_type: 'ephemeral', text: expect.stringMatching(/working on it/) }]);
-    store.claimDeliveries = claim;
-    // Both were stored before the answer; each runs exactly once (the first by the poll, the second after its claim).
-    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2);
+    store.renewLeases = renew;
+    // Both were stored before the answer; each runs exactly once (the first by the poll once its lease expires, the second after its renewal).
+    await waitFor(async () => (await h.store.inbound.listDeliveries({ limit: 10, status: 'processed' })).length === 2, 8000);
     expect(g.__inboundCalls.filter((c) => c.type === 'slack.command')).toHaveLength(2);
+  });
+
+  it('runNow without a lease claims the row first: a claim that fails gives the ack (undefined), and the poll runs it', async () => {
+    await start();
+    writeHandler(h, 'slack.command', "return ['Deploying ' + events[0].data.text];");
+    const row = inboundDelivery({ provider: 'slack', receiver: 'receiveSlackCommand', eventType: '/deploy', catalogType: 'slack.command', body: fixture('slack-command.txt'), nextAttemptAt: Date.now() });
+    const store = h.store.inbound;
+    const claim = store.claimDeliveries.bind(store);
+    store.claimDeliveries = async () => { throw busy(); };
+    await store.insertDeliveries([row]);
+    const item = { id: row.id, provider: 'slack', catalogType: 'slack.command', payload: { text: 'api staging' }, receivedAt: row.receivedAt };
+    expect(await h.inbound.dispatcher.runNow(item, Date.now() + 300)).toBeUndefined();
+    store.claimDeliveries = claim;
+    await waitFor(async () => (await store.getDelivery(row.id))!.status === 'processed');
+    expect(g.__inboundCalls.filter((c) => c.type === 'slack.command')).toHaveLength(1);
   });
 
   it('a reply that cannot become JSON gets the plain ack, not a 5xx, and the delivery still counts as processed', async () => {

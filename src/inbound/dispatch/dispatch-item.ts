@@ -22,12 +22,19 @@ export interface InboundDispatcher {
    * claimed, and `enqueue(item, lease)` runs it without a claim round trip.
    */
   offerLease(): InboundLease | undefined;
+  /**
+   * The lease to store a delivery under whose sender waits for its handler's reply (`runNow`). Always given, even
+   * when the poll is stopped or the queue is full: the row must be this process's from its insert, or a poll (here
+   * or in another process sharing the database) could claim it first and the reply would be lost.
+   */
+  replyLease(): InboundLease;
   /** Queues freshly committed deliveries for background processing (`lease`: the one it was stored under). */
   enqueue(item: DispatchItem, lease?: InboundLease): void;
   /**
    * Runs a delivery's handler now and resolves with its return value as soon as the handler returns (the publish
    * and the completion follow in the background), or with `undefined` at `deadlineMs` (epoch ms). Used for Slack
-   * slash commands and interactions, which answer in the response within Slack's 3 seconds.
+   * slash commands and interactions, which answer in the response within Slack's 3 seconds. `lease`: the
+   * `replyLease()` it was stored under (no claim needed); without one the row is claimed first.
    */
-  runNow(item: DispatchItem, deadlineMs: number): Promise<unknown>;
+  runNow(item: DispatchItem, deadlineMs: number, lease?: InboundLease): Promise<unknown>;
 }

@@ -103,6 +103,11 @@ export class Dispatcher implements InboundDispatcher {
     return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
   }
 
+  replyLease(): InboundLease {
+    // The usual lease: it outlasts the handler timeout by a margin; a store that kept the request waiting renews it.
+    return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
+  }
+
   enqueue(item: DispatchItem, lease?: InboundLease): void {
     // Leased under a stop that came while it was being stored: give it back rather than let it wait out the lease.
     if (this.stopped && lease) return void this.release([item.id]);
@@ -113,15 +118,21 @@ export class Dispatcher implements InboundDispatcher {
     this.push(item.id);
   }
 
-  async runNow(item: DispatchItem, deadlineMs: number): Promise<unknown> {
+  async runNow(item: DispatchItem, deadlineMs: number, lease?: InboundLease): Promise<unknown> {
     let timer: NodeJS.Timeout | undefined;
-    // Started before the claim: a claim waiting for the write lock must not hold the answer past the deadline.
+    // Started before the claim (or renewal): one waiting for the write lock must not hold the answer past the deadline.
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs - this.now()))));
     try {
-      return await Promise.race([this.claimAndRun(item), timeout]);
+      return await Promise.race([lease ? this.runHeld(item, lease) : this.claimAndRun(item), timeout]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Runs a delivery stored under this dispatcher's reply lease: no claim, so no poll can have taken it first. */
+  private async runHeld(item: DispatchItem, lease: InboundLease): Promise<unknown> {
+    const [held] = await this.keepLeased([{ id: item.id, attempts: 1, catalogType: item.catalogType }], new Map([[item.id, lease.until]]));
+    return held ? this.runHandler(item, held) : undefined;
   }
 
   /** Claims a stored delivery and runs its handler; resolves with the reply, or undefined when it was not claimed. */
@@ -136,6 +147,11 @@ export class Dispatcher implements InboundDispatcher {
       return undefined;
     }
     if (!claimed) return undefined;
+    return this.runHandler(item, claimed);
+  }
+
+  /** Runs the attempt of a delivery this dispatcher holds; resolves with the handler's reply (undefined if it fails). */
+  private runHandler(item: DispatchItem, claimed: ClaimedDelivery | Leased): Promise<unknown> {
     this.items.set(item.id, item);
     this.active++;
     // The reply goes out when the handler returns; the publish and the completion need not hold Slack's 3 s.

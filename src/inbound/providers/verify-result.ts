@@ -24,7 +24,10 @@ export type VerifyResult =
 
 export const DEFAULT_TOLERANCE_SEC = 300;
 
-/** The single value of a header (the first one when it was repeated). */
+/**
+ * A header's value. node joins a repeated header's values with ", " (an array only for set-cookie, or when a caller
+ * passes one: then the first); the pipeline refuses a repeated required header before verification reads it.
+ */
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;

@@ -14,6 +14,8 @@ export const githubReceiver: Receiver = {
   contentTypes: ['application/json'],
   keptHeaders: [EVENT_HEADER, DELIVERY_HEADER, 'x-github-hook-id', 'x-github-hook-installation-target-type', 'x-github-hook-installation-target-id', 'user-agent', 'content-type', GITHUB_SIGNATURE_HEADER],
   signatureHeaders: [GITHUB_SIGNATURE_HEADER],
+  // Octokit's set and order: without an event or a delivery id a verified body could be neither routed nor deduplicated.
+  requiredHeaders: [EVENT_HEADER, GITHUB_SIGNATURE_HEADER, DELIVERY_HEADER],
   verify,
   parse(body, headers) {
     const event = headerValue(headers, EVENT_HEADER);

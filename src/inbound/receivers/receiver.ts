@@ -44,7 +44,10 @@ export interface Receiver {
   contentTypes: readonly string[];
   /** Headers kept in the inbound log; signatures among them are stored redacted. */
   keptHeaders: readonly string[];
+  /** Headers that carry a signature; stored redacted. */
   signatureHeaders: readonly string[];
+  /** Signature, timestamp, delivery-id and event headers: each must come exactly once, checked before the body is read. */
+  requiredHeaders: readonly string[];
   verify(input: VerifyInput): VerifyResult;
   /** Parses the verified raw body; never throws. */
   parse(body: Buffer, headers: IncomingHttpHeaders): ParseResult;
@@ -52,8 +55,10 @@ export interface Receiver {
   replies?: ReplyShape;
 }
 
-/** `JSON.parse` that returns a result instead of throwing on attacker input. */
-export function parseJson(text: string): { ok: true; value: unknown; text: string } | { ok: false; message: string } {
+/** `JSON.parse` that returns a result instead of throwing on attacker input; `text` is what was parsed. */
+export function parseJson(raw: string): { ok: true; value: unknown; text: string } | { ok: false; message: string } {
+  // RFC 8259 lets a parser ignore a leading BOM and JSON.parse does not; the signed raw body keeps it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch (err) {

@@ -12,6 +12,11 @@ function contentKey(body: Buffer, headers: IncomingHttpHeaders): string {
   return 'sha256:' + createHash('sha256').update(headerValue(headers, SLACK_TIMESTAMP_HEADER) ?? '').update(':').update(body).digest('hex');
 }
 
+/** An event_callback's key without `event_id`: its body alone, since Slack re-signs a retry with a new timestamp. */
+function eventKey(body: Buffer): string {
+  return 'event:sha256:' + createHash('sha256').update(body).digest('hex');
+}
+
 /** `POST /webhooks/slack/events`: `url_verification` echoes the challenge; `event_callback` dedupes on `event_id`. */
 export const slackEventsReceiver: Receiver = {
   operationId: 'receiveSlackEvent',
@@ -21,6 +26,7 @@ export const slackEventsReceiver: Receiver = {
   contentTypes: ['application/json'],
   keptHeaders: KEPT,
   signatureHeaders: SIGNED,
+  requiredHeaders: SIGNED,
   verify,
   parse(body, headers) {
     const json = parseJson(body.toString('utf8'));
@@ -34,7 +40,7 @@ export const slackEventsReceiver: Receiver = {
       return { ok: true, delivery: { deliveryId: '', eventType: type, match: undefined, payload: json.value, immediate: { status: 200, body: { challenge } } } };
     }
     const inner = isObject(json.value.event) ? stringField(json.value.event, 'type') : undefined;
-    const deliveryId = stringField(json.value, 'event_id') ?? contentKey(body, headers);
+    const deliveryId = stringField(json.value, 'event_id') ?? (type === 'event_callback' ? eventKey(body) : contentKey(body, headers));
     return { ok: true, delivery: { deliveryId, eventType: inner ?? type, match: inner, payload: json.value, payloadJson: json.text } };
   },
 };
@@ -62,6 +68,7 @@ export const slackCommandsReceiver: Receiver = {
   contentTypes: ['application/x-www-form-urlencoded'],
   keptHeaders: KEPT,
   signatureHeaders: SIGNED,
+  requiredHeaders: SIGNED,
   replies: commandReply,
   verify,
   parse(body, headers) {
@@ -85,6 +92,7 @@ export const slackInteractiveReceiver: Receiver = {
   contentTypes: ['application/x-www-form-urlencoded'],
   keptHeaders: KEPT,
   signatureHeaders: SIGNED,
+  requiredHeaders: SIGNED,
   replies: interactionReply,
   verify,
   parse(body, headers) {

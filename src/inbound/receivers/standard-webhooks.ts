@@ -11,6 +11,7 @@ export const standardWebhooksReceiver: Receiver = {
   contentTypes: ['application/json'],
   keptHeaders: [STANDARD_ID_HEADER, STANDARD_TIMESTAMP_HEADER, 'user-agent', 'content-type', STANDARD_SIGNATURE_HEADER],
   signatureHeaders: [STANDARD_ID_HEADER, STANDARD_TIMESTAMP_HEADER, STANDARD_SIGNATURE_HEADER],
+  requiredHeaders: [STANDARD_ID_HEADER, STANDARD_TIMESTAMP_HEADER, STANDARD_SIGNATURE_HEADER],
   verify,
   parse(body, headers) {
     const json = parseJson(body.toString('utf8'));

@@ -10,6 +10,7 @@ export const stripeReceiver: Receiver = {
   contentTypes: ['application/json'],
   keptHeaders: ['user-agent', 'content-type', STRIPE_SIGNATURE_HEADER],
   signatureHeaders: [STRIPE_SIGNATURE_HEADER],
+  requiredHeaders: [STRIPE_SIGNATURE_HEADER],
   verify,
   parse(body) {
     const json = parseJson(body.toString('utf8'));
