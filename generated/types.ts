@@ -96,8 +96,8 @@ export interface paths {
         /**
          * Receive a Stripe webhook
          * @description Verifies `Stripe-Signature` (`t=…,v1=…`; HMAC-SHA256 of `t.body` keyed with the `whsec_…` string of
-         *     `STRIPE_WEBHOOK_SECRET`), rejects timestamps outside the tolerance (300 s by default), picks the schema
-         *     from the event `type` and deduplicates on the event `id`.
+         *     `STRIPE_WEBHOOK_SECRET`), rejects timestamps outside the tolerance (`STRIPE_WEBHOOK_TOLERANCE`, 300 s by
+         *     default, at least 1 s), picks the schema from the event `type` and deduplicates on the event `id`.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -142,7 +142,7 @@ export interface paths {
          * @description Verifies the Slack signature, stores the command and answers with the message Slack shows to the user,
          *     within Slack's 3-second limit: the `slack.command` handler's reply (a string becomes an ephemeral message, an
          *     object is sent as is) if it returns by the deadline (`HOOKSPEC_SLACK_COMMAND_REPLY_MS` from arrival, 2.5 s by
-         *     default), else an ephemeral "Received; working on it." while the handler goes on. A signed form with `ssl_check=1` and no `command` (Slack checking the URL's
+         *     default, below 3000), else an ephemeral "Received; working on it." while the handler goes on. A signed form with `ssl_check=1` and no `command` (Slack checking the URL's
          *     certificate) is answered 200 with `{}` and not stored.
          */
         post: operations["receiveSlackCommand"];
@@ -166,7 +166,7 @@ export interface paths {
          * @description Verifies the Slack signature; the form field `payload` holds the interaction as JSON (for example
          *     `block_actions`), which is parsed, validated against `SlackBlockActionsPayload`, stored and dispatched.
          *     The `slack.interaction` handler may answer it: an object it returns by the deadline
-         *     (`HOOKSPEC_SLACK_COMMAND_REPLY_MS` from arrival, 2.5 s by default, inside Slack's 3 s) is the response body,
+         *     (`HOOKSPEC_SLACK_COMMAND_REPLY_MS` from arrival, 2.5 s by default, below 3000) is the response body,
          *     for example a `view_submission`'s `response_action`. Otherwise the answer is an empty 200, as Slack's Bolt
          *     acknowledges; a repeated interaction gets that too, without running the handler again.
          */
