@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { cacheKey, contentHash, dependenciesUnchanged, readCachedFile, readManifest, writeCache } from './cache.js';
 import { createContext, type Context, type GenerateOptions } from './context.js';
 import { DriftError, SpecError } from './errors.js';
+import { findStaleHandlers, type StaleHandler } from './stale-handlers.js';
 import { driftingFiles, writeFiles, writeScaffolds } from './write.js';
 
 /** What one run did. */
@@ -15,6 +16,8 @@ export interface GenerateResult {
   drift: string[];
   /** True when the content-hash cache answered and nothing was regenerated. */
   cached: boolean;
+  /** Handler files in `handlers` named after no webhook (renamed or removed); reported, never deleted, never drift. */
+  staleHandlers: StaleHandler[];
 }
 
 /**
@@ -49,19 +52,20 @@ function readSpec(ctx: Context): string {
 function finish(ctx: Context, key: string, hashes: Record<string, string>, scaffolds: Map<string, string>, files: Map<string, string> | undefined): GenerateResult {
   const drift = driftingFiles(ctx.outDir, hashes);
   const display = (name: string): string => relative(process.cwd(), `${ctx.outDir}/${name}`) || name;
-  if (ctx.check) {
-    if (drift.length > 0) throw new DriftError(drift.map(display));
-    return { written: [], scaffolds: [], drift: [], cached: files === undefined };
-  }
+  if (ctx.check && drift.length > 0) throw new DriftError(drift.map(display));
+  // A leftover handler is not drift of the output: both modes report it, neither fails on it.
+  const staleHandlers = findStaleHandlers(ctx.handlersDir, scaffolds.keys());
+  if (ctx.check) return { written: [], scaffolds: [], drift: [], cached: files === undefined, staleHandlers };
   const toWrite = new Map<string, string>();
   for (const name of drift) {
     const content = files?.get(name) ?? readCachedFile(ctx, key, name);
     if (content === undefined) throw new Error(`cache entry ${key} lost ${name}; remove ${ctx.cacheDir ?? 'the cache'} and run again`);
     toWrite.set(name, content);
   }
-  return { written: writeFiles(ctx.outDir, toWrite), scaffolds: writeScaffolds(scaffolds), drift: [], cached: files === undefined };
+  return { written: writeFiles(ctx.outDir, toWrite), scaffolds: writeScaffolds(scaffolds), drift: [], cached: files === undefined, staleHandlers };
 }
 
 export { createContext, DriftError, SpecError };
 export type { Context, GenerateOptions };
 export type { SpecProblem } from './errors.js';
+export type { StaleHandler } from './stale-handlers.js';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { cli, FIXTURES, tempDir } from './helpers.js';
 
 const SPEC = join(FIXTURES, 'mini.yaml');
 
@@ -55,5 +55,45 @@ describe('handler scaffolds', () => {
     expect(existsSync(dir)).toBe(false);
     // Without handlers to scaffold, the same names are fine.
     await expect(run(spec(['café.created']), false)).resolves.toMatchObject({ scaffolds: [] });
+  });
+
+  it('reports handler files that match no webhook (renamed or removed), never helpers, never deleting, cached or not', async () => {
+    const dir = join(tmp.dir, 'stale-handlers');
+    const run = (cacheDir: string | false, check = false) => generate({ spec: SPEC, out: join(tmp.dir, 'stale-out'), handlers: dir, cacheDir, check, parallel: false });
+    await run(false);
+    const handler = (name: string) => `import { defineEventHandler } from '../generated/handlers.js';\nexport default defineEventHandler('${name}', async () => {});\n`;
+    writeFileSync(join(dir, 'thing.deleted.ts'), handler('thing.deleted'));
+    writeFileSync(join(dir, 'Ping.ts'), handler('ping'));
+    writeFileSync(join(dir, 'legacy.mjs'), handler('legacy'));
+    // Not per-event handlers: an index, a helper, a declaration file; and a handler under its webhook's name in .js.
+    writeFileSync(join(dir, 'index.ts'), "export { default as ping } from './ping.js';\n");
+    writeFileSync(join(dir, 'shared.ts'), 'export const log = (s: string) => s;\n');
+    writeFileSync(join(dir, 'types.d.ts'), 'declare function defineEventHandler(name: string): void;\n');
+    writeFileSync(join(dir, 'thing.created.js'), handler('thing.created'));
+    const want = [{ file: expect.stringMatching(/stale-handlers\/Ping\.ts$/), sameButCase: 'ping' }, { file: expect.stringMatching(/stale-handlers\/legacy\.mjs$/) }, { file: expect.stringMatching(/stale-handlers\/thing\.deleted\.ts$/) }];
+    expect((await run(false)).staleHandlers).toEqual(want);
+    const cache = join(tmp.dir, 'stale-cache');
+    expect((await run(cache)).cached).toBe(false);
+    await expect(run(cache)).resolves.toMatchObject({ cached: true, staleHandlers: want });
+    await expect(run(false, true)).resolves.toMatchObject({ drift: [], staleHandlers: want });
+    expect(readdirSync(dir)).toContain('thing.deleted.ts');
+  });
+
+  it('prints one note per stale handler from the CLI, and --check still passes', async () => {
+    const dir = join(tmp.dir, 'cli-handlers');
+    const out = join(tmp.dir, 'cli-out');
+    const args = ['generate', '--spec', SPEC, '--out', out, '--handlers', dir, '--cache-dir', join(tmp.dir, 'cli-cache')];
+    expect((await cli(args)).code).toBe(0);
+    writeFileSync(join(dir, 'thing.removed.ts'), readFileSync(join(dir, 'ping.ts'), 'utf8').replace("'ping'", "'thing.removed'"));
+    const note = /^note: \S*cli-handlers\/thing\.removed\.ts matches no webhook in \S*mini\.yaml \(renamed or removed\?\); delete it or rename it$/m;
+    const run = await cli(args);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(note);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    const check = await cli([...args, '--check']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('is up to date');
+    expect(check.stderr).toMatch(note);
+    expect(existsSync(join(dir, 'thing.removed.ts'))).toBe(true);
   });
 });

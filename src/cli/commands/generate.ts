@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { StaleHandler } from '../../../generator/index.js';
 
 interface GenerateFlags {
   spec: string;
@@ -32,9 +33,16 @@ export function register(program: Command): void {
       });
       if (flags.check) {
         process.stdout.write(`${flags.out} is up to date with ${flags.spec}\n`);
-        return;
+      } else {
+        for (const file of [...result.written, ...result.scaffolds]) process.stdout.write(`wrote ${file}\n`);
+        if (result.written.length === 0) process.stdout.write(`${flags.out} is up to date${result.cached ? ' (cached)' : ''}\n`);
       }
-      for (const file of [...result.written, ...result.scaffolds]) process.stdout.write(`wrote ${file}\n`);
-      if (result.written.length === 0) process.stdout.write(`${flags.out} is up to date${result.cached ? ' (cached)' : ''}\n`);
+      for (const stale of result.staleHandlers) process.stderr.write(`${staleNote(stale, flags.spec)}\n`);
     });
+}
+
+/** One line per leftover handler: the generator never deletes a hand-written file, so it says what to do. */
+function staleNote({ file, sameButCase }: StaleHandler, spec: string): string {
+  if (sameButCase === undefined) return `note: ${file} matches no webhook in ${spec} (renamed or removed?); delete it or rename it`;
+  return `note: ${file} matches no webhook in ${spec}; "${sameButCase}" differs only in case, and Linux loads only ${sameButCase}.ts for it; rename it`;
 }
