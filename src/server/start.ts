@@ -16,6 +16,7 @@ import { createApp } from './app.js';
 import type { AppContext } from './context.js';
 import { closeGracefully, type Stoppable } from './graceful-close.js';
 import { createHttpServer, type FastPath } from './http.js';
+import { warnStaleSubscriptions } from './stale-subscriptions.js';
 import { createWorkerApp } from './worker-app.js';
 
 export interface RunningHookspec {
@@ -68,6 +69,8 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
     logger.warn({ variables: inbound.missingSecrets }, `receivers without a secret answer 503 until it is set: ${inbound.missingSecrets.join(', ')}`);
   }
   if (role !== 'worker' && !config.server.apiKey) logger.warn('HOOKSPEC_API_KEY is not set: every /v1 call is refused (401)');
+  // Where deliveries run (one process of a cluster): a subscription to a renamed or removed event gets nothing, silently.
+  if (role !== 'api') await warnStaleSubscriptions(store.outbound, publisher.eventTypes, logger);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,

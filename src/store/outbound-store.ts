@@ -15,6 +15,11 @@ export interface OutboundStore {
   setSubscriptionSecrets(id: string, secrets: SubscriptionSecret[], at: Date): Promise<SubscriptionRecord | undefined>;
   /** Disables an active subscription; resolves false if it was not active (so the caller announces it once). */
   disableSubscription(id: string, reason: string, at: Date): Promise<boolean>;
+  /**
+   * Active subscriptions whose `events` name a type outside `known` (the catalog), so they receive nothing for it; one
+   * with `*` never counts. One scan, aggregated in SQL: how many, the first `limit` ids and every unknown type.
+   */
+  findStaleSubscriptions(known: readonly string[], limit: number): Promise<StaleSubscriptions>;
 
   /**
    * Writes the event, one delivery per matching active subscription (or only `onlySubscriptionId`) and the
@@ -98,6 +103,16 @@ export interface SubscriptionRecord {
   failing_since: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** What `findStaleSubscriptions` found. */
+export interface StaleSubscriptions {
+  /** Active subscriptions naming at least one unknown type. */
+  count: number;
+  /** The first of them by id, at most the `limit` asked for. */
+  ids: string[];
+  /** The unknown types they name, sorted. */
+  types: string[];
 }
 
 export interface NewEvent {

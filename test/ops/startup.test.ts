@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../src/ids.js';
+import { openStore } from '../../src/store/open.js';
+import { DIALECTS } from '../store/dialects.js';
 import { expectFatalStartup, occupiedPort, runMain, spawnServer } from '../support/spawn-server.js';
 
 describe('startup failures', () => {
@@ -19,6 +22,36 @@ describe('startup failures', () => {
       expect(started.output()).not.toContain('GITHUB_WEBHOOK_SECRET');
     } finally {
       await started.stop();
+    }
+  });
+
+  it.each(DIALECTS)('warns once at start, on $name, about active subscriptions to event types the catalog no longer has', async (dialect) => {
+    const db = await dialect.fresh();
+    try {
+      const store = await openStore(db.url);
+      const create = (events: string[]) =>
+        store.outbound.createSubscription({ id: newId('sub'), url: 'https://example.com/hook', events, description: null, metadata: {}, rate_limit_per_second: null, secret: 'whsec_x', created_at: new Date() });
+      await create(['order.created']);
+      await create(['*', 'order.cancelled']);
+      const stale = [(await create(['order.created', 'order.cancelled'])).id, (await create(['order.refunded'])).id].sort();
+      await store.close();
+      const started = await spawnServer({ DATABASE_URL: db.url, HOOKSPEC_API_KEY: 'k' });
+      try {
+        await started.waitForOutput(/catalog no longer has/);
+        const lines = started.output().split('\n').filter((l) => l.includes('catalog no longer has')).map((l) => JSON.parse(l) as Record<string, unknown>);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({
+          level: 40,
+          subscriptions: 2,
+          ids: stale,
+          unknown_types: ['order.cancelled', 'order.refunded'],
+          msg: `2 active subscriptions name event types the catalog no longer has and receive nothing for them: order.cancelled, order.refunded (${stale.join(', ')}); PATCH /v1/subscriptions/{id} with events from GET /v1/event-types`,
+        });
+      } finally {
+        await started.stop();
+      }
+    } finally {
+      await db.cleanup();
     }
   });
 

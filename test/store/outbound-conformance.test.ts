@@ -155,6 +155,25 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     expect(ping).toMatchObject({ kind: 'created', deliveries: 1 });
   });
 
+  it('finds active subscriptions naming types outside the catalog, never a wildcard, disabled or deleted one', async () => {
+    const catalog = ['order.created', 'ping'];
+    expect(await store.outbound.findStaleSubscriptions(catalog, 5)).toEqual({ count: 0, ids: [], types: [] });
+    await store.outbound.createSubscription(subscription({ events: ['order.created', 'ping'] }));
+    await store.outbound.createSubscription(subscription({ events: ['*', 'order.cancelled'] }));
+    const disabled = await store.outbound.createSubscription(subscription({ events: ['order.cancelled'] }));
+    await store.outbound.disableSubscription(disabled.id, 'manual', at(1));
+    const deleted = await store.outbound.createSubscription(subscription({ events: ['order.gone'] }));
+    await store.outbound.deleteSubscription(deleted.id, at(1));
+    const stale = [
+      await store.outbound.createSubscription(subscription({ events: ['order.created', 'order.refunded'] })),
+      await store.outbound.createSubscription(subscription({ events: ['order.cancelled'] })),
+      await store.outbound.createSubscription(subscription({ events: ['order.cancelled', 'order.refunded'] })),
+    ].map((s) => s.id).sort();
+    expect(await other.outbound.findStaleSubscriptions(catalog, 5)).toEqual({ count: 3, ids: stale, types: ['order.cancelled', 'order.refunded'] });
+    expect(await other.outbound.findStaleSubscriptions(catalog, 2)).toEqual({ count: 3, ids: stale.slice(0, 2), types: ['order.cancelled', 'order.refunded'] });
+    expect((await store.outbound.findStaleSubscriptions([...catalog, 'order.cancelled', 'order.refunded'], 5)).count).toBe(0);
+  });
+
   it('lists events newest first by type, time and cursor', async () => {
     const e1 = event({ created_at: at(1_000) });
     const e2 = event({ type: 'ping', data_json: '{}', created_at: at(2_000) });

@@ -13,6 +13,7 @@ import type {
   SubscriptionSecret,
 } from '../outbound-store.js';
 import { inTransaction, type PostgresClient, type PostgresPool } from './database.js';
+import { createPostgresFindStaleSubscriptions } from './stale-subscriptions.js';
 
 interface SubscriptionRow {
   id: string;
@@ -241,6 +242,8 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
       );
       return result.rowCount === 1;
     },
+
+    findStaleSubscriptions: createPostgresFindStaleSubscriptions(pool),
 
     async insertEvent(input) {
       return inTransaction(pool, (client) => insertEvent(client, input));

@@ -17,6 +17,7 @@ import type {
 } from '../outbound-store.js';
 import type { SqliteDatabase } from './database.js';
 import { createLockWait } from './lock-wait.js';
+import { createSqliteFindStaleSubscriptions } from './stale-subscriptions.js';
 
 interface SubscriptionRow {
   id: string;
@@ -400,6 +401,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     async disableSubscription(id, reason, at) {
       return withLock(() => sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1);
     },
+    findStaleSubscriptions: createSqliteFindStaleSubscriptions(db),
     insertEvent(input) {
       return new Promise((resolve, reject) => {
         queued.push({ input, resolve, reject });
