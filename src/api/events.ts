@@ -33,8 +33,12 @@ export function eventOperations(ctx: ApiContext): EventOperations {
       if (SYSTEM_EVENT_TYPES.has(body.type)) {
         throw new HttpError(422, 'reserved_event_type', `"${body.type}" is emitted by hookspec itself and cannot be published: subscribers must be able to trust it`);
       }
-      const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
-      return { status: 202, body: event };
+      try {
+        const event = await ctx.publisher.publish(body.type, body.data, idempotencyKey ? { idempotencyKey } : {});
+        return { status: 202, body: event };
+      } catch (err) {
+        throw publishableOnly(err);
+      }
     },
 
     async listEvents({ query }) {
@@ -57,4 +61,12 @@ export function eventOperations(ctx: ApiContext): EventOperations {
       return { status: 200, body: page(rows, q.limit, (d) => presentDelivery(d, attempts)) };
     },
   };
+}
+
+/** The publisher lists every catalog type for an unknown one; through this API only the publishable ones are valid. */
+function publishableOnly(err: unknown): unknown {
+  if (!(err instanceof HttpError) || err.code !== 'unknown_event_type') return err;
+  const valid = err.extra.valid_event_types;
+  if (!Array.isArray(valid)) return err;
+  return new HttpError(err.status, err.code, err.message, { extra: { ...err.extra, valid_event_types: valid.filter((t) => !SYSTEM_EVENT_TYPES.has(t)) } });
 }

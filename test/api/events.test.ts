@@ -81,6 +81,8 @@ describe('/v1/events and /v1/deliveries', () => {
     expect(res.status).toBe(422);
     expect(res.json.code).toBe('unknown_event_type');
     expect(res.json.valid_event_types).toContain('order.created');
+    // hookspec's own events are valid in the catalog, not for publishing.
+    expect(res.json.valid_event_types).not.toContain('subscription.disabled');
   });
 
   it('Idempotency-Key: same body → the first response again, different body → 409', async () => {
