@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { bindOperations } from '../../generated/operations.js';
 import { createOperationHandlers, type ApiContext } from '../api/index.js';
 import { bearerAuth } from '../api/auth.js';
+import { refuseDeepNesting } from '../api/json-depth.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { HttpError } from '../errors/http-error.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
+import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { createOpsRouter } from './ops-routes.js';
 
@@ -27,21 +29,32 @@ export function createApp(ctx: ApiContext): Express {
   app.set('query parser', 'extended');
   const apiSpecText = readFileSync(OPENAPI_FILE, 'utf8');
 
+  // Every answer is what its Content-Type says: an error body echoing a path is never sniffed into HTML.
+  app.use((_req, res, next) => {
+    res.set('x-content-type-options', 'nosniff');
+    next();
+  });
   app.use(createOpsRouter(ctx));
   app.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(apiSpecText);
   });
   app.get('/docs', (_req, res, next) => {
     if (!existsSync(DOCS_FILE)) return next(new HttpError(404, 'not_found', 'The API docs are not built; run `make docs`.'));
+    res.set(docsHeaders(DOCS_FILE));
     // Our own file, so a dot-directory anywhere in its path (an install under ~/.local, say) is no reason to refuse it.
     res.sendFile(DOCS_FILE, { dotfiles: 'allow' });
   });
   // A PUT or POST to a read-only path is a wrong method, not a missing route.
   app.all(['/openapi.json', '/docs'], methodNotAllowed('GET, HEAD'));
 
+  // Answers carry signing secrets (a new subscription's, a rotated one) and operator data: no cache may keep them.
+  app.use('/v1', (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  });
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
-  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: refuseUnsafeIntegers }));
+  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: checkJsonBody }));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: JSON.parse(apiSpecText),
@@ -60,6 +73,12 @@ export function createApp(ctx: ApiContext): Express {
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);
   return app;
+}
+
+/** Refuses, before parsing, what JSON.parse would take but later code could not: nesting past the stack, integers it would round. */
+function checkJsonBody(req: unknown, res: unknown, body: Buffer): void {
+  refuseDeepNesting(req, res, body);
+  refuseUnsafeIntegers(req, res, body);
 }
 
 interface ValidatorError {

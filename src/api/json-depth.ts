@@ -1,0 +1,40 @@
+import { HttpError } from '../errors/http-error.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * How deeply a `/v1` body may nest objects and arrays (Jackson's default limit). JSON.parse copes with any depth, but
+ * JSON.stringify, the idempotency hash and the stores recurse: a 256 KiB body can nest 100 000 levels, and at a few
+ * thousand the outbox write ran out of stack and answered 500.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Whether a JSON text nests objects and arrays deeper than `max`. One pass over the characters, strings skipped, whatever the text. */
+export function nestsDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  const n = json.length;
+  for (let i = 0; i < n; i++) {
+    const c = json.charCodeAt(i);
+    if (c === QUOTE) {
+      // Skip the string: a backslash escapes the character after it.
+      for (i++; i < n && json.charCodeAt(i) !== QUOTE; i++) if (json.charCodeAt(i) === BACKSLASH) i++;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** express.json's `verify`: refuses a body nested deeper than MAX_JSON_DEPTH as 400, before it is parsed. */
+export function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer): void {
+  if (nestsDeeperThan(body.toString('utf8'), MAX_JSON_DEPTH)) {
+    throw new HttpError(400, 'json_too_deep', `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
+}
