@@ -1637,7 +1637,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is malformed (bad JSON or form, missing or repeated headers, invalid parameters). */
+        /** @description The request is malformed (bad JSON or form, objects and arrays nested more than 1000 levels deep, missing or repeated headers, invalid parameters). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -2271,6 +2271,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     recoverSubscription: {
@@ -2303,6 +2304,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     listEvents: {
@@ -2477,6 +2479,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     listInbound: {
@@ -2563,6 +2566,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     listInboundRefusals: {

@@ -1929,6 +1929,10 @@ export const contractCases: ContractCases = {
         {
           "status": "409",
           "pointer": "#/components/responses/Conflict"
+        },
+        {
+          "status": "422",
+          "pointer": "#/components/responses/UnprocessableEntity"
         }
       ],
       "accept": [
@@ -1994,6 +1998,10 @@ export const contractCases: ContractCases = {
         {
           "status": "409",
           "pointer": "#/components/responses/Conflict"
+        },
+        {
+          "status": "422",
+          "pointer": "#/components/responses/UnprocessableEntity"
         }
       ],
       "accept": [
@@ -2179,6 +2187,10 @@ export const contractCases: ContractCases = {
         {
           "status": "415",
           "pointer": "#/components/responses/UnsupportedMediaType"
+        },
+        {
+          "status": "422",
+          "pointer": "#/components/responses/UnprocessableEntity"
         }
       ],
       "accept": [
@@ -2203,7 +2215,8 @@ export const contractCases: ContractCases = {
             "removeBodyAt": "/since"
           },
           "expect": [
-            "400"
+            "400",
+            "422"
           ]
         },
         {
@@ -2216,7 +2229,8 @@ export const contractCases: ContractCases = {
             }
           },
           "expect": [
-            "400"
+            "400",
+            "422"
           ]
         },
         {
@@ -2370,6 +2384,10 @@ export const contractCases: ContractCases = {
         {
           "status": "409",
           "pointer": "#/components/responses/Conflict"
+        },
+        {
+          "status": "422",
+          "pointer": "#/components/responses/UnprocessableEntity"
         }
       ],
       "accept": [
@@ -2974,6 +2992,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "getDelivery",
+      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/jsonTooDeep",
+      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/jsonTooDeep/value",
+      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "getDelivery",
       "site": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey",
       "value": "#/components/responses/Unauthorized/content/application~1problem+json/examples/missingKey/value",
       "schema": "#/components/responses/Unauthorized/content/application~1problem+json/schema"
@@ -2995,6 +3019,36 @@ export const contractCases: ContractCases = {
       "site": "#/components/responses/Conflict/content/application~1problem+json/examples/idempotencyKeyReused",
       "value": "#/components/responses/Conflict/content/application~1problem+json/examples/idempotencyKeyReused/value",
       "schema": "#/components/responses/Conflict/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "retryDelivery",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "retryDelivery",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "retryDelivery",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "retryDelivery",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "retryDelivery",
+      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType",
+      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType/value",
+      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
     },
     {
       "owner": "listEventTypes",
@@ -3085,36 +3139,6 @@ export const contractCases: ContractCases = {
       "site": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/examples/charset",
       "value": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/examples/charset/value",
       "schema": "#/components/responses/UnsupportedMediaType/content/application~1problem+json/schema"
-    },
-    {
-      "owner": "publishEvent",
-      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation",
-      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/validation/value",
-      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
-    },
-    {
-      "owner": "publishEvent",
-      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid",
-      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/payloadInvalid/value",
-      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
-    },
-    {
-      "owner": "publishEvent",
-      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger",
-      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unsafeInteger/value",
-      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
-    },
-    {
-      "owner": "publishEvent",
-      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType",
-      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/unknownEventType/value",
-      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
-    },
-    {
-      "owner": "publishEvent",
-      "site": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType",
-      "value": "#/components/responses/UnprocessableEntity/content/application~1problem+json/examples/reservedEventType/value",
-      "schema": "#/components/responses/UnprocessableEntity/content/application~1problem+json/schema"
     },
     {
       "owner": "getEvent",
