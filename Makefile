@@ -55,8 +55,10 @@ build: install
 
 ## run: build, then start the server on an embedded SQLite database (PORT, DATABASE_URL, secrets from the environment)
 run: build
-	@if [ -z "$$HOOKSPEC_API_KEY" ]; then echo "hookspec: HOOKSPEC_API_KEY is not set; using the development key 'dev-key'"; fi
-	HOOKSPEC_API_KEY=$${HOOKSPEC_API_KEY:-dev-key} node --enable-source-maps build/src/main.js
+	@# A key everyone knows must not open the management API to the network: with it, listen on loopback unless HOST says otherwise.
+	@if [ -z "$$HOOKSPEC_API_KEY" ]; then echo "hookspec: HOOKSPEC_API_KEY is not set; using the development key 'dev-key', listening on $${HOST:-127.0.0.1} only"; fi
+	@if [ -z "$$HOOKSPEC_API_KEY" ]; then export HOST=$${HOST:-127.0.0.1}; fi; \
+	  HOOKSPEC_API_KEY=$${HOOKSPEC_API_KEY:-dev-key} node --enable-source-maps build/src/main.js
 
 ## docs: Redoc HTML with the webhooks section into docs/
 docs: install
