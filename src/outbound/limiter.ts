@@ -1,8 +1,8 @@
 /**
  * Per-subscription fairness: a concurrency cap and an optional rate limit, so one slow or rate-limited subscriber
  * holds only its own slots. The rate is a sliding window: at most `rate` sends start in any second (a token bucket
- * that starts full lets twice that through in the first second). A fractional rate (a worker's share of a
- * subscription's limit on PostgreSQL) spaces single sends `1 / rate` seconds apart.
+ * that starts full lets twice that through in the first second). The rate is this worker's share of the
+ * subscription's limit (see `rate-share.ts`); a fractional share spaces single sends `1 / rate` seconds apart.
  */
 export class SubscriptionLimiter {
   inFlight = 0;
@@ -14,12 +14,14 @@ export class SubscriptionLimiter {
   /** Sends allowed per window, and the window's length in ms. */
   private capacity = 0;
   private windowMs = 0;
+  private wholeLimit: number | null;
 
   constructor(
     readonly concurrency: number,
     private ratePerSecond: number | null,
     now: number,
   ) {
+    this.wholeLimit = ratePerSecond;
     this.releasedAt = now;
     this.resize(ratePerSecond);
   }
@@ -27,6 +29,17 @@ export class SubscriptionLimiter {
   /** Sends per second it allows (this worker's share of the limit), null when unlimited. */
   get rate(): number | null {
     return this.ratePerSecond;
+  }
+
+  /** The subscription's whole limit, of which `rate` is this worker's share; null when unlimited. */
+  get limit(): number | null {
+    return this.wholeLimit;
+  }
+
+  /** Takes an even share of `limit` among `workers` live workers (the limit or the count may have changed). */
+  setShare(limit: number | null, workers: number): void {
+    this.wholeLimit = limit;
+    this.setRate(limit === null ? null : limit / workers);
   }
 
   /** A subscription's rate limit can change while its deliveries are queued; recent sends still count. */

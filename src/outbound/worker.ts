@@ -7,6 +7,7 @@ import { attemptDuration, attemptsTotal, deliveriesExhausted } from './metrics.j
 import { decideOutcome } from './outcome.js';
 import type { DeliveryHandoff } from './publish.js';
 import type { EventPublisher } from './publisher.js';
+import { RateShare } from './rate-share.js';
 import { signingSecrets } from './secrets.js';
 import type { DeliveryHttpClient } from './send.js';
 import { signStandardWebhook } from './signing.js';
@@ -126,15 +127,27 @@ export class DeliveryWorker {
   private pollTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
+  /** How many workers split each rate limit, and when this one may send rate-limited rows. */
+  private readonly share: RateShare;
 
-  constructor(private readonly deps: DeliveryWorkerDeps) {}
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.share = new RateShare(deps.store, this.owner, () => this.reshare());
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     const sweepEvery = Math.max(50, Math.min(30_000, Math.floor(this.deps.config.leaseMs / 2)));
     this.sweepTimer = setInterval(() => void this.sweep(), sweepEvery);
-    void this.sweep().then(() => this.wake());
+    void this.begin();
+  }
+
+  /** Counted before the first claim, so that claim takes this worker's share and not the whole limit. */
+  private async begin(): Promise<void> {
+    await this.share.start();
+    if (!this.running) return;
+    await this.sweep();
+    this.wake();
   }
 
   /**
@@ -148,20 +161,21 @@ export class DeliveryWorker {
     const full = new Set<string>();
     const byOrigin = this.backlogByOrigin();
     for (const [id, q] of this.queues) if (this.backlogFull(q, byOrigin)) full.add(id);
+    const workers = this.share.workers;
     let settled = false;
     return {
-      lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full },
+      lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full, workers },
       settle: (leased) => {
         if (settled) return;
         settled = true;
         this.handoffs--;
-        this.adopt(leased);
+        this.adopt(leased, workers);
       },
     };
   }
 
-  /** Takes leased deliveries into the local queues; after stop() they are handed back at once. */
-  private adopt(leased: ClaimedDelivery[]): void {
+  /** Takes leased deliveries (their rates shared among `workers`) into the local queues; after stop() they are handed back at once. */
+  private adopt(leased: ClaimedDelivery[], workers: number): void {
     if (leased.length === 0) return;
     if (!this.running) {
       this.deps.store.releaseClaims(this.owner, leased.map((d) => d.id), this.now()).catch((err: unknown) => {
@@ -169,7 +183,7 @@ export class DeliveryWorker {
       });
       return;
     }
-    for (const delivery of leased) this.enqueue(delivery);
+    for (const delivery of leased) this.enqueue(delivery, workers);
     this.dispatchAll();
   }
 
@@ -208,6 +222,8 @@ export class DeliveryWorker {
     } catch (err) {
       logger.error({ err }, 'releasing unsent claims failed; their leases will expire');
     }
+    // No send starts after this point, so the others may take this worker's share once its last ones age out.
+    await this.share.stop();
     const aborted = new Promise<void>((resolve) => {
       if (!deadline) return;
       if (deadline.aborted) resolve();
@@ -299,6 +315,7 @@ export class DeliveryWorker {
           return;
         }
         const limit = Math.min(config.claimBatchSize, room);
+        const workers = this.share.workers;
         const claimed = await store.claimDue({
           owner: this.owner,
           now,
@@ -306,14 +323,15 @@ export class DeliveryWorker {
           limit,
           excludeSubscriptions: exclude,
           perSubscriptionLimit: config.subscriptionConcurrency * BACKLOG_PER_SLOT,
-          rateWindowMs: this.sendableWindowMs(),
+          rateWindowMs: this.rateWindowMs(),
+          workers,
         });
         if (!this.running) {
           // stop() ran while this claim was in flight: hand the rows straight back.
           await store.releaseClaims(this.owner, claimed.map((d) => d.id), this.now());
           return;
         }
-        for (const delivery of claimed) this.enqueue(delivery);
+        for (const delivery of claimed) this.enqueue(delivery, workers);
         claimedFull = claimed.length === limit;
         if (claimed.length === 0) this.lastEmptyClaimAt = Date.now();
         if (claimed.length === 0 && exclude.length > 0) this.emptyExclusion = { ids: new Set(exclude), at: Date.now() };
@@ -341,6 +359,18 @@ export class DeliveryWorker {
     return Math.max(1, leaseMs - timeoutMs - LEASE_SAFETY_MS);
   }
 
+  /** The part of a fresh lease a rate-limited row can be sent in: after the wait of a worker that just joined. */
+  private rateWindowMs(): number {
+    const sendable = this.sendableWindowMs();
+    return Math.max(1, sendable - Math.min(sendable, this.share.waitMs(Date.now())));
+  }
+
+  /** Every limiter takes its share again (the live worker count may have changed), then sends that may start do. */
+  private reshare(): void {
+    for (const limiter of this.limiters.values()) limiter.setShare(limiter.limit, this.share.workers);
+    this.dispatchAll();
+  }
+
   /**
    * A subscription whose local backlog is as much as it may hold gets no more rows. Rate-limited, that is what its
    * rate can start within a lease: more would run out of lease here, unsent, while other workers could send them.
@@ -350,7 +380,7 @@ export class DeliveryWorker {
   private backlogFull(q: SubscriptionQueue, byOrigin: Map<string, number>): boolean {
     const slots = q.limiter.concurrency * BACKLOG_PER_SLOT;
     const rate = q.limiter.rate;
-    const bound = rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((rate * this.sendableWindowMs()) / 1000)));
+    const bound = rate === null ? slots : Math.min(slots, Math.max(1, Math.floor((rate * this.rateWindowMs()) / 1000)));
     if (q.waiting.length + q.limiter.inFlight >= bound) return true;
     return (byOrigin.get(q.origin) ?? 0) >= this.deps.config.connectionsPerOrigin * BACKLOG_PER_SLOT;
   }
@@ -362,21 +392,24 @@ export class DeliveryWorker {
     return held;
   }
 
-  private enqueue(delivery: ClaimedDelivery): void {
+  /** Queues a leased row whose rate is its share among `workers` (the count its claim or handoff was made with). */
+  private enqueue(delivery: ClaimedDelivery, workers: number): void {
     const sub = delivery.subscription;
     let queue = this.queues.get(sub.id);
     if (!queue) {
       // The limiter outlives the queue: a queue that drains and refills must not get a fresh token bucket.
       let limiter = this.limiters.get(sub.id);
       if (!limiter) {
-        limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, sub.rate_limit_per_second, Date.now());
+        limiter = new SubscriptionLimiter(this.deps.config.subscriptionConcurrency, null, Date.now());
         this.limiters.set(sub.id, limiter);
       }
       queue = { limiter, waiting: [], origin: originOf(sub.url) };
       this.queues.set(sub.id, queue);
     }
     queue.origin = originOf(sub.url);
-    queue.limiter.setRate(sub.rate_limit_per_second);
+    // Limits are whole numbers: the share times the count it was made with gives the limit back exactly.
+    const limit = sub.rate_limit_per_second === null ? null : Math.round(sub.rate_limit_per_second * workers);
+    queue.limiter.setShare(limit, this.share.workers);
     // Claimed again after its lease ran out here (swept while it waited): the new claim replaces the stale copy, whose
     // hand-back would otherwise release the live claim.
     const stale = queue.waiting.findIndex((d) => d.id === delivery.id);
@@ -406,7 +439,8 @@ export class DeliveryWorker {
       const origin = originOf(queue.waiting[0]!.subscription.url);
       if ((this.inFlightByOrigin.get(origin) ?? 0) >= this.deps.config.connectionsPerOrigin) return;
       const nowMs = Date.now();
-      const wait = queue.limiter.waitMs(nowMs);
+      // A rate-limited send also waits while this worker is not yet (or no longer) counted in the others' shares.
+      const wait = Math.max(queue.limiter.waitMs(nowMs), queue.limiter.rate === null ? 0 : this.share.waitMs(nowMs));
       if (wait === Infinity) return;
       if (wait > 0) {
         if (!queue.timer) {

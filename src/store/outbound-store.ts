@@ -54,6 +54,11 @@ export interface OutboundStore {
   sweepExpiredLeases(now: Date): Promise<number>;
   /** Deletes idempotency keys past their expiry. */
   purgeIdempotencyKeys(now: Date): Promise<number>;
+  /**
+   * A delivery worker's heartbeat: records `seenAt` as its last sign of life (an earlier time ages it: a stopping
+   * worker) and resolves with how many workers beat within `liveWindowMs` before it, itself included.
+   */
+  heartbeat(owner: string, seenAt: Date, liveWindowMs: number): Promise<number>;
 }
 
 export interface PageQuery {
@@ -131,7 +136,7 @@ export interface NewEvent {
    * to this worker in the same transaction, as a claim would (attempt 1), and return them in `leased`: the local
    * worker sends them without a claim query. A store may ignore this (they are then left pending).
    */
-  lease?: { owner: string; until: Date; excludeSubscriptions: ReadonlySet<string> };
+  lease?: { owner: string; until: Date; excludeSubscriptions: ReadonlySet<string>; /** As in `ClaimInput`. */ workers?: number };
 }
 
 export type InsertEventResult =
@@ -192,6 +197,11 @@ export interface ClaimInput {
    * ms, and at least one row: the rest would sit out their lease here while other workers could send them. @default no cap
    */
   rateWindowMs?: number;
+  /**
+   * Live workers as the claimer last counted them (`heartbeat`): each takes an even share of every rate limit, the
+   * share the claimed rows carry. @default PostgreSQL counts the workers that claimed recently; SQLite 1
+   */
+  workers?: number;
 }
 
 /** A leased delivery with everything needed to send it. */
@@ -204,6 +214,7 @@ export interface ClaimedDelivery {
   lease_owner: string;
   lease_expires_at: number;
   event: EventRecord;
+  /** `rate_limit_per_second` is the claimer's share: the limit divided by `ClaimInput.workers`. */
   subscription: Pick<SubscriptionRecord, 'id' | 'url' | 'secrets' | 'rate_limit_per_second'>;
 }
 

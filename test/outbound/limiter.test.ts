@@ -56,6 +56,18 @@ describe('SubscriptionLimiter rate', () => {
     expect(limiter.waitMs(10)).toBe(0);
   });
 
+  it('a share of the limit shrinks when another worker is counted, and the sends already made still count', () => {
+    const limiter = new SubscriptionLimiter(1_000, null, 0);
+    limiter.setShare(2, 1);
+    limiter.acquire(0);
+    limiter.acquire(5);
+    limiter.setShare(limiter.limit, 2);
+    // One send a second now, and the latest one (at 5 ms) holds the window until 1005 ms.
+    expect([limiter.rate, limiter.limit, limiter.waitMs(10)]).toEqual([1, 2, 995]);
+    limiter.setShare(limiter.limit, 1);
+    expect([limiter.rate, limiter.waitMs(1_005)]).toEqual([2, 0]);
+  });
+
   it('concurrency caps sends in flight whatever the rate', () => {
     const limiter = new SubscriptionLimiter(2, null, 0);
     limiter.acquire(0);

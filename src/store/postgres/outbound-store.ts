@@ -82,8 +82,9 @@ const EVENT_COLUMNS = 'id, type, data_json, created_at';
  * Claims due deliveries for one worker in one statement: a bounded scan of the due index locks rows no other
  * worker holds (SKIP LOCKED: never waits for them), keeps at most $8 per subscription (so one backlog cannot fill
  * the batch; a rate-limited one: what its share can start in $10 ms) and $3 in all, and leases those with the next attempt number; the rest are unlocked at commit.
+ * The share is the limit over $11 workers, as the claimer counted them, or else over those that claimed since $7.
  */
-const CLAIM_SQL = `WITH live AS (SELECT GREATEST(1, count(*)) AS workers FROM outbound_workers WHERE seen_at > $7),
+const CLAIM_SQL = `WITH live AS (SELECT COALESCE($11::int, GREATEST(1, count(*))) AS workers FROM outbound_workers WHERE seen_at > $7),
   scanned AS (
     SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
     FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
@@ -110,9 +111,9 @@ const CLAIM_SQL = `WITH live AS (SELECT GREATEST(1, count(*)) AS workers FROM ou
  * stays at the limit: when the cap binds the batch is smaller and the worker simply claims again.
  */
 const CLAIM_SCAN_FACTOR = 1;
-/** A worker records that it is alive at most this often (its claims are the heartbeat). */
+/** A claimer that passes no worker count records that it is alive at most this often (its claims are its heartbeat). */
 const HEARTBEAT_EVERY_MS = 1_000;
-/** A worker counts as alive for the rate share this long after its last claim, and at least two leases. */
+/** Such a claimer counts as alive for the rate share this long after its last claim, and at least two leases. */
 const MIN_LIVE_WINDOW_MS = 10_000;
 /** The sweeper cancels pending rows of subscriptions deleted this recently (longer than any attempt's race). */
 const SWEEP_DELETED_WINDOW_MS = 3_600_000;
@@ -312,7 +313,8 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
 
     async claimDue(input) {
       const nowMs = input.now.getTime();
-      if ((lastBeat.get(input.owner) ?? -Infinity) + HEARTBEAT_EVERY_MS <= nowMs) {
+      // A claimer that counts the workers itself runs its own heartbeat; for any other, its claims are the heartbeat.
+      if (input.workers === undefined && (lastBeat.get(input.owner) ?? -Infinity) + HEARTBEAT_EVERY_MS <= nowMs) {
         await workerPool.query({
           name: 'hookspec_worker_heartbeat',
           text: `INSERT INTO outbound_workers (owner, seen_at) VALUES ($1, $2)
@@ -337,6 +339,7 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
           input.perSubscriptionLimit ?? input.limit,
           input.limit * CLAIM_SCAN_FACTOR,
           input.rateWindowMs ?? null,
+          input.workers ?? null,
         ],
       });
       // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.
@@ -391,6 +394,21 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
     async purgeIdempotencyKeys(now) {
       const result = await pool.query('DELETE FROM idempotency_keys WHERE expires_at <= $1', [now.getTime()]);
       return result.rowCount ?? 0;
+    },
+
+    async heartbeat(owner, seenAt, liveWindowMs) {
+      await workerPool.query({
+        name: 'hookspec_worker_beat',
+        text: `INSERT INTO outbound_workers (owner, seen_at) VALUES ($1, $2) ON CONFLICT (owner) DO UPDATE SET seen_at = EXCLUDED.seen_at`,
+        values: [owner, seenAt.getTime()],
+      });
+      // A second statement, so of two workers beating at once the later count sees the other (one snapshot could miss both).
+      const { rows } = await workerPool.query<{ n: number }>({
+        name: 'hookspec_live_workers',
+        text: 'SELECT count(*)::int AS n FROM outbound_workers WHERE seen_at > $1',
+        values: [seenAt.getTime() - liveWindowMs],
+      });
+      return Math.max(1, rows[0]!.n);
     },
   };
 }

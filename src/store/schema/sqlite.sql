@@ -80,6 +80,11 @@ CREATE TABLE inbound_refusals (
   body_size INTEGER
 );
 
+CREATE TABLE outbound_workers (
+  owner TEXT PRIMARY KEY,
+  seen_at INTEGER NOT NULL              -- epoch ms of the worker's last heartbeat
+);
+
 CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
 
 CREATE TABLE settings (

@@ -51,6 +51,13 @@ interface DeliveryRow {
 
 /** A claim looks at this many due rows per row it may take, to find work for other subscriptions. */
 const CLAIM_SCAN_FACTOR = 2;
+/** Heartbeats of workers gone this long are deleted by the sweeper. */
+const FORGET_WORKER_MS = 3_600_000;
+
+/** A claimer's share of a rate limit: an even split among the live workers it counted. */
+function share(rate: number | null, workers = 1): number | null {
+  return rate === null ? null : rate / workers;
+}
 
 const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
 
@@ -131,7 +138,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
               AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
             ORDER BY d.next_attempt_at LIMIT @scan) c)
         WHERE rn <= CASE WHEN rate IS NULL OR @rate_window_ms IS NULL THEN @per_subscription
-          ELSE min(@per_subscription, max(1, CAST(rate * @rate_window_ms / 1000 AS INTEGER))) END
+          ELSE min(@per_subscription, max(1, CAST(rate * @rate_window_ms / 1000 / @workers AS INTEGER))) END
         ORDER BY next_attempt_at LIMIT @limit)
       RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`),
     eventsByIds: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id IN (SELECT value FROM json_each(?))'),
@@ -151,6 +158,9 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     sweep: db.prepare(`UPDATE deliveries SET status = ${PENDING_UNLESS_DELETED}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = @now_ms,
         updated_at = @now
       WHERE status = 'delivering' AND lease_expires_at < @now_ms`),
+    beat: db.prepare('INSERT INTO outbound_workers (owner, seen_at) VALUES (?, ?) ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at'),
+    liveWorkers: db.prepare('SELECT count(*) FROM outbound_workers WHERE seen_at > ?').pluck(),
+    forgetWorkers: db.prepare('DELETE FROM outbound_workers WHERE seen_at < ?'),
   };
 
   const insertEvent = db.transaction((input: NewEvent): InsertEventResult => {
@@ -200,7 +210,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
         lease_owner: lease.owner,
         lease_expires_at: leaseUntil,
         event,
-        subscription: { id: s.id, url: s.url, secrets: parseSecrets(s.secrets), rate_limit_per_second: s.rate_limit_per_second },
+        subscription: { id: s.id, url: s.url, secrets: parseSecrets(s.secrets), rate_limit_per_second: share(s.rate_limit_per_second, lease.workers) },
       });
     }
     if (input.idempotency) {
@@ -288,6 +298,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       limit: input.limit,
       per_subscription: input.perSubscriptionLimit ?? input.limit,
       rate_window_ms: input.rateWindowMs ?? null,
+      workers: input.workers ?? 1,
       scan: input.limit * CLAIM_SCAN_FACTOR,
     }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
     if (rows.length === 0) return [];
@@ -297,7 +308,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     const subscriptions = new Map(
       (sql.subscriptionsByIds.all(JSON.stringify([...new Set(rows.map((r) => r.subscription_id))])) as SubscriptionRow[]).map((s) => [
         s.id,
-        { id: s.id, url: s.url, secrets: JSON.parse(s.secrets) as SubscriptionSecret[], rate_limit_per_second: s.rate_limit_per_second },
+        { id: s.id, url: s.url, secrets: JSON.parse(s.secrets) as SubscriptionSecret[], rate_limit_per_second: share(s.rate_limit_per_second, input.workers) },
       ]),
     );
     return rows.map((r) => ({
@@ -309,6 +320,12 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       event: events.get(r.event_id)!,
       subscription: subscriptions.get(r.subscription_id)!,
     }));
+  });
+
+  // Counted after this worker's own row is written, under the write lock: of two workers joining, the later sees both.
+  const heartbeat = db.transaction((owner: string, seenAtMs: number, liveWindowMs: number): number => {
+    sql.beat.run(owner, seenAtMs);
+    return Math.max(1, sql.liveWorkers.get(seenAtMs - liveWindowMs) as number);
   });
 
   const recordOutcomes = db.transaction((outcomes: AttemptOutcome[]): OutcomeEffect[] => {
@@ -453,10 +470,16 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       return withLock(() => sql.release.run({ owner, ids: JSON.stringify(ids), now: now.toISOString(), now_ms: now.getTime(), undo }).changes);
     },
     async sweepExpiredLeases(now) {
-      return withLock(() => sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes);
+      return withLock(() => {
+        sql.forgetWorkers.run(now.getTime() - FORGET_WORKER_MS);
+        return sql.sweep.run({ now: now.toISOString(), now_ms: now.getTime() }).changes;
+      });
     },
     async purgeIdempotencyKeys(now) {
       return withLock(() => sql.purgeIdempotency.run(now.getTime()).changes);
+    },
+    async heartbeat(owner, seenAt, liveWindowMs) {
+      return withLock(() => heartbeat.immediate(owner, seenAt.getTime(), liveWindowMs));
     },
   };
 }
