@@ -158,6 +158,48 @@ describe('/v1/subscriptions', () => {
   });
 });
 
+describe('a subscription disabled with queued deliveries (docs/guarantees.md)', () => {
+  let s: TestServer;
+  let healthy = false;
+  let subscriber: Subscriber;
+  beforeAll(async () => {
+    // The retry falls due 1 s after the first failure: time to disable the subscription before it.
+    s = await startServer({ HOOKSPEC_RETRY_SCHEDULE_MS: '0,1000,1000' });
+    subscriber = await startSubscriber((_req, res) => {
+      res.statusCode = healthy ? 200 : 500;
+      res.end();
+    });
+  });
+  afterAll(async () => {
+    await s.close();
+    await subscriber.close();
+  });
+
+  it('receives nothing while disabled, keeps the queued delivery waiting, and gets it once re-enabled', async () => {
+    const { data: sub } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['order.created'] } });
+    subscriber.secrets = [sub!.secret];
+    const event = await s.sender.publish('order.created', validOrder);
+    const delivery = async () => (await s.call('GET', `/v1/events/${event.id}/deliveries`)).json.data[0];
+    await eventually(async () => expect(await delivery()).toMatchObject({ status: 'pending', attempt_count: 1 }));
+    expect(subscriber.received).toHaveLength(1);
+
+    const disabled = await s.call('PATCH', `/v1/subscriptions/${sub!.id}`, { status: 'disabled' });
+    expect(disabled.json).toMatchObject({ status: 'disabled', disabled_reason: 'manual' });
+    // Past the retry delay: the retry fell due meanwhile, and was neither sent nor dropped.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(subscriber.received).toHaveLength(1);
+    expect(await delivery()).toMatchObject({ status: 'pending', attempt_count: 1 });
+
+    healthy = true;
+    expect((await s.call('PATCH', `/v1/subscriptions/${sub!.id}`, { status: 'active' })).json.status).toBe('active');
+    await eventually(async () => expect(await delivery()).toMatchObject({ status: 'succeeded', attempt_count: 2 }));
+    expect(subscriber.received.map((r) => [r.id, r.verified])).toEqual([
+      [event.id, true],
+      [event.id, true],
+    ]);
+  });
+});
+
 describe('/v1/subscriptions with the SSRF guard on (the default)', () => {
   let s: TestServer;
   beforeAll(async () => {
@@ -165,7 +207,7 @@ describe('/v1/subscriptions with the SSRF guard on (the default)', () => {
   });
   afterAll(async () => s.close());
 
-  it.each([
+  const refused = [
     ['loopback', 'http://127.0.0.1:8080/hook'],
     ['a name that resolves to loopback', 'http://localhost:8080/hook'],
     ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
@@ -173,10 +215,22 @@ describe('/v1/subscriptions with the SSRF guard on (the default)', () => {
     ['IPv4-mapped IPv6 loopback', 'http://[::ffff:127.0.0.1]/hook'],
     ['IPv6 unique local', 'http://[fd12::1]/hook'],
     ['a non-http scheme', 'ftp://example.com/hook'],
-  ])('refuses %s with 422 saying why', async (_name, url) => {
+  ];
+
+  it.each(refused)('refuses %s with 422 saying why', async (_name, url) => {
     const res = await s.call('POST', '/v1/subscriptions', { url, events: ['*'] });
     expect(res.status).toBe(422);
     expect(res.json.code).toBe('url_not_allowed');
     expect(res.json.detail).toMatch(/refused|only http/);
+  });
+
+  it.each(refused)('refuses a PATCH of the URL to %s the same way, and keeps the URL it had', async (_name, url) => {
+    // A public literal address: accepted without a DNS lookup.
+    const publicUrl = 'https://93.184.215.14/hook';
+    const created = await s.call('POST', '/v1/subscriptions', { url: publicUrl, events: ['*'] });
+    expect(created.status).toBe(201);
+    const res = await s.call('PATCH', `/v1/subscriptions/${created.json.id}`, { url });
+    expect(res).toMatchObject({ status: 422, json: { code: 'url_not_allowed' } });
+    expect((await s.call('GET', `/v1/subscriptions/${created.json.id}`)).json.url).toBe(publicUrl);
   });
 });

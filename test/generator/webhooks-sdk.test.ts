@@ -185,6 +185,8 @@ describe('typed sender against a server that misbehaves', () => {
   let script: ((req: IncomingMessage, res: import('node:http').ServerResponse) => void)[] = [];
   const keys: (string | undefined)[] = [];
   const methods: (string | undefined)[] = [];
+  /** When each request arrived (ms). */
+  const times: number[] = [];
   let server: Server;
   let baseUrl: string;
   const created = (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
@@ -198,6 +200,7 @@ describe('typed sender against a server that misbehaves', () => {
       req.on('end', () => {
         keys.push(req.headers['idempotency-key'] as string | undefined);
         methods.push(req.method);
+        times.push(Date.now());
         (script.shift() ?? created)(req, res);
       });
     });
@@ -208,6 +211,7 @@ describe('typed sender against a server that misbehaves', () => {
     script = [];
     keys.length = 0;
     methods.length = 0;
+    times.length = 0;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -221,9 +225,12 @@ describe('typed sender against a server that misbehaves', () => {
   });
 
   it('retries 503 after its Retry-After, and gives up after the retries with the key to publish again with', async () => {
-    const unavailable = (_req: IncomingMessage, res: import('node:http').ServerResponse) => res.writeHead(503, { 'retry-after': '0' }).end();
-    script = [unavailable];
+    // Retry-After: 1 against a 1 ms backoff: the retry waits the second the server asked for.
+    script = [(_req, res) => res.writeHead(503, { 'retry-after': '1' }).end()];
     await expect(createSender({ baseUrl, retryDelayMs: 1 }).publish('ping', {})).resolves.toMatchObject({ id: 'evt_1' });
+    expect(times).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    const unavailable = (_req: IncomingMessage, res: import('node:http').ServerResponse) => res.writeHead(503, { 'retry-after': '0' }).end();
     script = [unavailable, unavailable, unavailable];
     const error = (await createSender({ baseUrl, retries: 2, retryDelayMs: 1 }).publish('ping', {}, { idempotencyKey: 'k-1' }).catch((e: unknown) => e)) as PublishError;
     expect(error).toBeInstanceOf(PublishError);

@@ -88,6 +88,27 @@ describe('delivery end to end (loopback subscribers verified with standardwebhoo
     await eventually(async () => expect((await deliveries(event.id))[0]!.status).toBe('succeeded'));
   });
 
+  it('signs each attempt with the time it is sent, not the time the event was published', async () => {
+    // An event published an hour ago, as a retry 10 h into the schedule or a manual retry meets it: signed with its
+    // publish time, standardwebhooks (5 min tolerance) would refuse every such attempt.
+    t = await startEngine();
+    const s = await subscriber();
+    await subscribe(t, s);
+    const { newId } = await import('../../src/ids.js');
+    const publishedAt = new Date(Date.now() - 3_600_000);
+    const inserted = await t.store.outbound.insertEvent({
+      id: newId('evt'), type: 'order.created', data_json: JSON.stringify(order), created_at: publishedAt, newDeliveryId: () => newId('dlv'),
+    });
+    expect(inserted.kind).toBe('created');
+    t.engine.worker!.wake();
+    await eventually(() => expect(s.received).toHaveLength(1));
+    const [r] = s.received;
+    expect(Math.abs(Number(r!.timestamp) - r!.at / 1000)).toBeLessThan(5);
+    expect(r!.verified).toBe(true);
+    // The envelope keeps the publish time.
+    expect(r!.payload.timestamp).toBe(publishedAt.toISOString());
+  });
+
   it('treats a 301 as a failure and never follows it', async () => {
     t = await startEngine({ HOOKSPEC_RETRY_SCHEDULE_MS: '0' });
     const target = await subscriber();

@@ -154,13 +154,20 @@ describe('HOOKSPEC_HTTP_PROCESSES=2: one port, two processes, one SQLite file', 
   });
 
   it('/metrics counts the requests of both processes, whichever process answers the scrape', async () => {
+    // One disabled subscription: each process reads 1 from the database, so a sum would say 2.
+    const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
+    const created = await send(server.url, 'POST', '/v1/subscriptions', auth, JSON.stringify({ url: 'https://93.184.215.14/hook', events: ['ping'] }));
+    expect(created.status).toBe(201);
+    const { id } = JSON.parse(created.body) as { id: string };
+    expect((await send(server.url, 'PATCH', `/v1/subscriptions/${id}`, auth, JSON.stringify({ status: 'disabled' }))).status).toBe(200);
     for (let scrape = 0; scrape < 4; scrape++) {
       const res = await send(server.url, 'GET', '/metrics', {});
       expect(res.status).toBe(200);
       expect(sample(res.body, 'hookspec_inbound_requests_total', 'outcome="accepted"')).toBe(DELIVERIES + 1);
       expect(sample(res.body, 'hookspec_inbound_requests_total', 'outcome="duplicate"')).toBe(SAME_ID_COPIES - 1);
-      // A database-wide gauge is the same in every process: the maximum, not the sum.
       expect(res.body).toMatch(/^hookspec_outbound_queue_depth\{state="due"\} 0$/m);
+      // A database-wide gauge is the same in every process: the maximum, not the sum (0 could not tell them apart).
+      expect(res.body).toMatch(/^hookspec_outbound_subscriptions_disabled 1$/m);
     }
   });
 

@@ -334,13 +334,16 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     const sub = await store.outbound.createSubscription(subscription());
     await store.outbound.insertEvent(event({ created_at: at(1_000) }));
     await store.outbound.insertEvent(event({ created_at: at(3_000) }));
-    const [old, recent] = await claim(store, 'wrk', 4_000);
+    await store.outbound.insertEvent(event({ created_at: at(3_500) }));
+    const [old, recent, delivered] = await claim(store, 'wrk', 4_000);
     expect(await other.outbound.requeueDelivery(old!.id, at(4_100))).toBe(false);
     const dead = (c: ClaimedDelivery) => failure(c, 4_200, { result: 'dead', next_attempt_at: null });
-    await store.outbound.recordOutcomes([dead(old!), dead(recent!)]);
+    await store.outbound.recordOutcomes([dead(old!), dead(recent!), outcome(delivered!)]);
 
+    // Only the failed or dead ones since then: a delivered one is not sent again.
     expect(await other.outbound.requeueFailedSince(sub.id, at(2_000), at(5_000))).toBe(1);
     expect(await store.outbound.getDelivery(recent!.id)).toMatchObject({ status: 'pending', next_attempt_at: at(5_000).toISOString() });
+    expect((await store.outbound.getDelivery(delivered!.id))?.status).toBe('succeeded');
     expect(await other.outbound.requeueDelivery(old!.id, at(5_000))).toBe(true);
     const again = await claim(store, 'wrk', 5_000);
     expect(again.map((c) => [c.attempt, c.schedule_attempt])).toEqual([
