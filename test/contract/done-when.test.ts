@@ -1,18 +1,13 @@
-import express, { Router } from 'express';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { contractCases } from '../../generated/contract/cases.js';
-import { bindOperations, type OperationHandlers } from '../../generated/operations.js';
 import { generate } from '../../generator/index.js';
-import { HttpError } from '../../src/errors/http-error.js';
-import { problemFromError } from '../../src/errors/problem.js';
 import { checkExample, createContractRunner } from '../../src/testing/contract/runner.js';
 import { randomSecrets } from '../../src/testing/signers.js';
 import { loadSpecDocument } from '../../src/testing/spec-document.js';
+import { startStandInApi, type StandInApi } from '../support/stand-in-api.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 /**
@@ -71,7 +66,7 @@ describe('a webhook schema that gains a required field its example lacks', () =>
 });
 
 describe('a handler that answers a status the spec does not list', () => {
-  let server: Server;
+  let api: StandInApi;
   let baseUrl = '';
   const subscription = {
     id: 'sub_3b9d2f7a1c5e4d80', url: 'https://hooks.example.org/orders', events: ['order.created'], description: '', status: 'active',
@@ -84,21 +79,10 @@ describe('a handler that answers a status the spec does not list', () => {
   };
 
   beforeAll(async () => {
-    const handlers = new Proxy({}, { get: (_t, name: string) => wrong[name] ?? (async () => { throw new HttpError(501, 'not_implemented', `${name} is not part of this test`); }) }) as OperationHandlers;
-    const app = express();
-    app.use(express.json());
-    const router = Router();
-    bindOperations(router, handlers);
-    app.use(router);
-    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const problem = problemFromError(err);
-      res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
-    });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startStandInApi((name) => wrong[name]);
+    baseUrl = api.baseUrl;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => api.close());
 
   const run = async (operationId: string, negativeKind?: string): Promise<void> => {
     const runner = createContractRunner({ connect: async () => ({ baseUrl, apiKey: 'contract-test-key', secrets: randomSecrets() }) });

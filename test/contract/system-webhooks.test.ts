@@ -1,13 +1,10 @@
-import express, { Router } from 'express';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCases } from '../../generated/contract/cases.js';
-import { bindOperations, type OperationHandlers } from '../../generated/operations.js';
+import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../../src/errors/http-error.js';
-import { problemFromError } from '../../src/errors/problem.js';
 import { createContractRunner } from '../../src/testing/contract/runner.js';
 import { randomSecrets } from '../../src/testing/signers.js';
+import { startStandInApi, type StandInApi } from '../support/stand-in-api.js';
 
 /** How the stand-in server answers `POST /v1/events` for a system event: as before the rule, or refusing it. */
 type Publish = OperationHandlers['publishEvent'];
@@ -21,29 +18,15 @@ const WRONG_CODE: Publish = async () => {
 
 describe('contract cases of system webhooks (x-hookspec-system)', () => {
   const system = contractCases.webhooks.filter((w) => w.system);
-  let server: Server;
+  let api: StandInApi;
   let baseUrl = '';
   let publish: Publish = PUBLISHES;
 
   beforeAll(async () => {
-    const notHere = (name: string) => async () => {
-      throw new HttpError(501, 'not_implemented', `${name} is not part of this test`);
-    };
-    const handlers = new Proxy({}, { get: (_t, name: string) => (name === 'publishEvent' ? ((...args: Parameters<Publish>) => publish(...args)) : notHere(name)) }) as OperationHandlers;
-    const app = express();
-    app.use(express.json());
-    const router = Router();
-    bindOperations(router, handlers);
-    app.use(router);
-    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const problem = problemFromError(err);
-      res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
-    });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startStandInApi((name) => (name === 'publishEvent' ? (...args: Parameters<Publish>) => publish(...args) : undefined));
+    baseUrl = api.baseUrl;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => api.close());
 
   const run = async (name: string): Promise<void> => {
     const runner = createContractRunner({ connect: async () => ({ baseUrl, apiKey: 'contract-test-key', secrets: randomSecrets() }) });
