@@ -15,7 +15,11 @@ export function bearerAuth(apiKey: string | undefined): RequestHandler {
     res.set('www-authenticate', 'Bearer realm="hookspec"');
     if (!expected) return next(new HttpError(401, 'unauthorized', 'The management API is disabled: set HOOKSPEC_API_KEY on the server.'));
     if (!match) return next(new HttpError(401, 'unauthorized', 'Send the API key as "Authorization: Bearer <HOOKSPEC_API_KEY>".'));
-    if (!constantTimeEqual(digest(match[1]!.trim()), expected)) return next(new HttpError(401, 'unauthorized', 'The API key is wrong.'));
+    if (!constantTimeEqual(digest(match[1]!.trim()), expected)) {
+      // RFC 6750 §3.1: a key was sent and refused, so a client can tell "wrong key" from "no key".
+      res.set('www-authenticate', 'Bearer realm="hookspec", error="invalid_token"');
+      return next(new HttpError(401, 'unauthorized', 'The API key is wrong.'));
+    }
     res.removeHeader('www-authenticate');
     next();
   };

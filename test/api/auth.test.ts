@@ -35,6 +35,13 @@ describe('every spelling of a /v1 path needs the key', () => {
     },
   );
 
+  it('a wrong key is told apart from a missing one (RFC 6750 error="invalid_token")', async () => {
+    const wrong = await send('GET', '/v1/subscriptions', { authorization: 'Bearer not-the-key' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers).toContain('www-authenticate: bearer realm="hookspec", error="invalid_token"');
+    expect((await send('GET', '/v1/subscriptions')).headers.some((h) => h.includes('invalid_token'))).toBe(false);
+  });
+
   it.each(['HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE', 'PATCH'])('%s is refused like GET, a CORS preflight included', async (method) => {
     const res = await send(method, '/v1/subscriptions', { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' });
     expect(res.status).toBe(401);
