@@ -250,7 +250,8 @@ export class ReceivePipeline {
   /** Slack commands and interactions: the handler's reply by the deadline (counted from arrival), else the ack. */
   private async reply(shape: ReplyShape, item: DispatchItem | undefined, duplicate: boolean, deadlineMs: number, lease?: InboundLease): Promise<Answer> {
     const ack = { status: 200, body: shape.ack };
-    if (!item || duplicate) return ack;
+    // A row with a catalog type was stored under a reply lease; without one there is no handler to wait for.
+    if (!item || duplicate || !lease) return ack;
     const body = shape.body(await this.deps.dispatcher.runNow(item, deadlineMs, lease));
     if (body === undefined) return ack;
     // A reply that cannot become JSON (a BigInt, a cycle, a throwing toJSON) is the handler's bug, not a 5xx for Slack.

@@ -157,21 +157,6 @@ describe('dispatch after the ack', () => {
     expect(g.__inboundCalls.filter((c) => c.type === 'slack.command')).toHaveLength(2);
   });
 
-  it('runNow without a lease claims the row first: a claim that fails gives the ack (undefined), and the poll runs it', async () => {
-    await start();
-    writeHandler(h, 'slack.command', "return ['Deploying ' + events[0].data.text];");
-    const row = inboundDelivery({ provider: 'slack', receiver: 'receiveSlackCommand', eventType: '/deploy', catalogType: 'slack.command', body: fixture('slack-command.txt'), nextAttemptAt: Date.now() });
-    const store = h.store.inbound;
-    const claim = store.claimDeliveries.bind(store);
-    store.claimDeliveries = async () => { throw busy(); };
-    await store.insertDeliveries([row]);
-    const item = { id: row.id, provider: 'slack', catalogType: 'slack.command', payload: { text: 'api staging' }, receivedAt: row.receivedAt };
-    expect(await h.inbound.dispatcher.runNow(item, Date.now() + 300)).toBeUndefined();
-    store.claimDeliveries = claim;
-    await waitFor(async () => (await store.getDelivery(row.id))!.status === 'processed');
-    expect(g.__inboundCalls.filter((c) => c.type === 'slack.command')).toHaveLength(1);
-  });
-
   it('a reply that cannot become JSON gets the plain ack, not a 5xx, and the delivery still counts as processed', async () => {
     await start();
     writeFileSync(join(h.dir, 'slack.command.mjs'), `export default { type: 'slack.command', async handle(events) {

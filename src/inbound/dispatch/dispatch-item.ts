@@ -34,7 +34,7 @@ export interface InboundDispatcher {
    * Runs a delivery's handler now and resolves with its return value as soon as the handler returns (the publish
    * and the completion follow in the background), or with `undefined` at `deadlineMs` (epoch ms). Used for Slack
    * slash commands and interactions, which answer in the response within Slack's 3 seconds. `lease`: the
-   * `replyLease()` it was stored under (no claim needed); without one the row is claimed first.
+   * `replyLease()` it was stored under (no claim needed, so no poll can have taken it first).
    */
-  runNow(item: DispatchItem, deadlineMs: number, lease?: InboundLease): Promise<unknown>;
+  runNow(item: DispatchItem, deadlineMs: number, lease: InboundLease): Promise<unknown>;
 }

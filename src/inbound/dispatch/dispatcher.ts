@@ -118,12 +118,12 @@ export class Dispatcher implements InboundDispatcher {
     this.push(item.id);
   }
 
-  async runNow(item: DispatchItem, deadlineMs: number, lease?: InboundLease): Promise<unknown> {
+  async runNow(item: DispatchItem, deadlineMs: number, lease: InboundLease): Promise<unknown> {
     let timer: NodeJS.Timeout | undefined;
-    // Started before the claim (or renewal): one waiting for the write lock must not hold the answer past the deadline.
+    // Started before the lease renewal: one waiting for the write lock must not hold the answer past the deadline.
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs - this.now()))));
     try {
-      return await Promise.race([lease ? this.runHeld(item, lease) : this.claimAndRun(item), timeout]);
+      return await Promise.race([this.runHeld(item, lease), timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -133,21 +133,6 @@ export class Dispatcher implements InboundDispatcher {
   private async runHeld(item: DispatchItem, lease: InboundLease): Promise<unknown> {
     const [held] = await this.keepLeased([{ id: item.id, attempts: 1, catalogType: item.catalogType }], new Map([[item.id, lease.until]]));
     return held ? this.runHandler(item, held) : undefined;
-  }
-
-  /** Claims a stored delivery and runs its handler; resolves with the reply, or undefined when it was not claimed. */
-  private async claimAndRun(item: DispatchItem): Promise<unknown> {
-    const now = this.now();
-    let claimed: ClaimedDelivery | undefined;
-    try {
-      [claimed] = await this.deps.store.claimDeliveries([item.id], this.owner, now + this.deps.config.leaseMs, now);
-    } catch (err) {
-      // The delivery is stored: the poll runs it once the store answers, and the sender gets the ack, not a 5xx.
-      logger.error({ err, id: item.id }, 'claiming an inbound delivery to run now failed; the poll runs it later');
-      return undefined;
-    }
-    if (!claimed) return undefined;
-    return this.runHandler(item, claimed);
   }
 
   /** Runs the attempt of a delivery this dispatcher holds; resolves with the handler's reply (undefined if it fails). */
