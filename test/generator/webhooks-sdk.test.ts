@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReceiver, createSender, PublishError, WebhookValidationError } from '../../generated/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('hookspec-test-secret-0123456789').toString('base64')}`;
@@ -279,6 +279,28 @@ describe('typed sender against a server that misbehaves', () => {
     setTimeout(() => controller.abort(), 200);
     expect(await pending).toBeInstanceOf(PublishError);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('waits at most 30 s whatever Retry-After asks (an hour here), and an abort ends that wait', async () => {
+    script = [(_req, res) => res.writeHead(503, { 'retry-after': '3600' }).end()];
+    // The wait is a real timer: watch the delays it is armed with instead of sitting it out.
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return realSetTimeout(fn, ms);
+    }) as typeof setTimeout);
+    try {
+      const controller = new AbortController();
+      // The attempt's own timeout (5 s here) is a timer too; the retry's wait is the one of 10 s or more.
+      const pending = createSender({ baseUrl, timeoutMs: 5_000 }).publish('ping', {}, { signal: controller.signal }).catch((e: unknown) => e);
+      await vi.waitFor(() => expect(delays.filter((ms) => ms >= 10_000)).toEqual([30_000]), { timeout: 5_000 });
+      controller.abort();
+      expect(await pending).toBeInstanceOf(PublishError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(delays.some((ms) => ms > 30_000)).toBe(false);
   });
 
   it('refuses a baseUrl with a query and an idempotency key that cannot be a header, before sending', async () => {
