@@ -586,14 +586,8 @@ async function recordOutcomes(client: PostgresClient, outcomes: AttemptOutcome[]
       values: [allDelivered],
     });
   }
-  for (const subscriptionId of ids) {
-    const list = bySubscription.get(subscriptionId)!;
-    if (list.every((o) => o.result === 'delivered')) continue;
-    for (const o of list) {
-      const effect = await applyFailureClock(client, o);
-      if (effect) disabled.set(o, effect);
-    }
-  }
+  const withFailures = ids.filter((id) => !allDelivered.includes(id)).map((id) => bySubscription.get(id)!);
+  if (withFailures.length > 0) for (const [o, effect] of await applyFailureClocks(client, withFailures)) disabled.set(o, effect);
   return outcomes.map((o) => {
     const effect: OutcomeEffect = { delivery_id: o.delivery_id, applied: appliedIds.has(o.delivery_id) };
     const sub = disabled.get(o);
@@ -602,38 +596,58 @@ async function recordOutcomes(client: PostgresClient, outcomes: AttemptOutcome[]
   });
 }
 
-/** One outcome's effect on its subscription, in order: a success clears the clock, a failure starts it, maybe disables. */
-async function applyFailureClock(client: PostgresClient, o: AttemptOutcome): Promise<OutcomeEffect['disabled_subscription']> {
-  if (o.result === 'delivered') {
-    await client.query('UPDATE subscriptions SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [o.subscription_id]);
-    return undefined;
+type DisabledSubscription = NonNullable<OutcomeEffect['disabled_subscription']>;
+
+/**
+ * The failure clocks of the subscriptions with a failure in the batch, in two statements however many outcomes it holds:
+ * lock and read their rows (in id order), apply each one's outcomes in order here (a success clears the clock, a failure
+ * starts it, maybe disables), write the changed rows back at once. Statements per outcome kept the batch's transaction,
+ * and every outcome queued behind it, open for seconds under load.
+ */
+async function applyFailureClocks(client: PostgresClient, lists: AttemptOutcome[][]): Promise<Map<AttemptOutcome, DisabledSubscription>> {
+  const { rows } = await client.query<{ id: string; url: string; active: boolean; failing_since: Date | null }>({
+    name: 'hookspec_lock_failure_clocks',
+    text: `SELECT id, url, status = 'active' AND deleted_at IS NULL AS active, failing_since FROM subscriptions
+      WHERE id = ANY ($1::text[]) ORDER BY id FOR UPDATE`,
+    values: [lists.map((list) => list[0]!.subscription_id)],
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const effects = new Map<AttemptOutcome, DisabledSubscription>();
+  const changed: { id: string; failing_since: Date | null; reason: string | null; at: Date | null }[] = [];
+  for (const list of lists) {
+    const row = byId.get(list[0]!.subscription_id);
+    if (!row) continue;
+    let { active, failing_since } = row;
+    let disabled: { reason: string; at: Date } | null = null;
+    for (const o of list) {
+      if (o.result === 'delivered') {
+        failing_since = null;
+        continue;
+      }
+      failing_since ??= o.started_at;
+      if (!active) continue;
+      const reason = o.disable_reason ?? (o.disable_if_failing_since_before && failing_since <= o.disable_if_failing_since_before ? 'failing' : undefined);
+      if (!reason) continue;
+      active = false;
+      disabled = { reason, at: o.finished_at };
+      effects.set(o, { id: row.id, url: row.url, reason, failing_since: failing_since.toISOString() });
+    }
+    if (disabled || failing_since?.getTime() !== row.failing_since?.getTime()) {
+      changed.push({ id: row.id, failing_since, reason: disabled?.reason ?? null, at: disabled?.at ?? null });
+    }
   }
-  await client.query('UPDATE subscriptions SET failing_since = $1 WHERE id = $2 AND failing_since IS NULL', [o.started_at, o.subscription_id]);
-  let reason: string | undefined;
-  const disable = `UPDATE subscriptions SET status = 'disabled', disabled_reason = $1, updated_at = $2
-    WHERE id = $3 AND status = 'active' AND deleted_at IS NULL`;
-  if (o.disable_reason && (await client.query(disable, [o.disable_reason, o.finished_at, o.subscription_id])).rowCount === 1) {
-    reason = o.disable_reason;
-  } else if (
-    o.disable_if_failing_since_before &&
-    (
-      await client.query(`${disable} AND failing_since IS NOT NULL AND failing_since <= $4`, [
-        'failing',
-        o.finished_at,
-        o.subscription_id,
-        o.disable_if_failing_since_before,
-      ])
-    ).rowCount === 1
-  ) {
-    reason = 'failing';
+  if (changed.length > 0) {
+    await client.query({
+      name: 'hookspec_write_failure_clocks',
+      text: `UPDATE subscriptions s SET failing_since = v.failing_since,
+          status = CASE WHEN v.reason IS NULL THEN s.status ELSE 'disabled' END, disabled_reason = COALESCE(v.reason, s.disabled_reason),
+          updated_at = COALESCE(v.at, s.updated_at)
+        FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::timestamptz[]) AS v(id, failing_since, reason, at)
+        WHERE s.id = v.id`,
+      values: [changed.map((c) => c.id), changed.map((c) => c.failing_since), changed.map((c) => c.reason), changed.map((c) => c.at)],
+    });
   }
-  if (!reason) return undefined;
-  const { rows } = await client.query<{ id: string; url: string; failing_since: Date | null }>(
-    'SELECT id, url, failing_since FROM subscriptions WHERE id = $1',
-    [o.subscription_id],
-  );
-  const sub = rows[0]!;
-  return { id: sub.id, url: sub.url, reason, failing_since: sub.failing_since?.toISOString() ?? null };
+  return effects;
 }
 
 function toSubscription(row: SubscriptionRow): SubscriptionRecord {
