@@ -1,7 +1,6 @@
 import { HttpError } from '../errors/http-error.js';
+import { endOfString, isQuote } from './json-text.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
@@ -20,9 +19,8 @@ export function nestsDeeperThan(json: string, max: number): boolean {
   const n = json.length;
   for (let i = 0; i < n; i++) {
     const c = json.charCodeAt(i);
-    if (c === QUOTE) {
-      // Skip the string: a backslash escapes the character after it.
-      for (i++; i < n && json.charCodeAt(i) !== QUOTE; i++) if (json.charCodeAt(i) === BACKSLASH) i++;
+    if (isQuote(c)) {
+      i = endOfString(json, i);
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > max) return true;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
@@ -32,9 +30,9 @@ export function nestsDeeperThan(json: string, max: number): boolean {
   return false;
 }
 
-/** express.json's `verify`: refuses a body nested deeper than MAX_JSON_DEPTH as 400, before it is parsed. */
-export function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer): void {
-  if (nestsDeeperThan(body.toString('utf8'), MAX_JSON_DEPTH)) {
+/** Refuses a body's text nested deeper than MAX_JSON_DEPTH as 400, before it is parsed. */
+export function refuseDeepNesting(json: string): void {
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
     throw new HttpError(400, 'json_too_deep', `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`);
   }
 }

@@ -1,7 +1,6 @@
 import { HttpError } from '../errors/http-error.js';
+import { endOfString, isQuote } from './json-text.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -14,9 +13,8 @@ export function findUnsafeInteger(json: string): string | undefined {
   const n = json.length;
   for (let i = 0; i < n; i++) {
     const c = json.charCodeAt(i);
-    if (c === QUOTE) {
-      // Skip the string: a backslash escapes the character after it.
-      for (i++; i < n && json.charCodeAt(i) !== QUOTE; i++) if (json.charCodeAt(i) === BACKSLASH) i++;
+    if (isQuote(c)) {
+      i = endOfString(json, i);
       continue;
     }
     if (!isDigit(c) && c !== MINUS) continue;
@@ -39,9 +37,9 @@ export function findUnsafeInteger(json: string): string | undefined {
   return undefined;
 }
 
-/** express.json's `verify`: refuses a body with such an integer as 422, before it is parsed and rounded. */
-export function refuseUnsafeIntegers(_req: unknown, _res: unknown, body: Buffer): void {
-  const token = findUnsafeInteger(body.toString('utf8'));
+/** Refuses a body's text with such an integer as 422, before it is parsed and rounded. */
+export function refuseUnsafeIntegers(json: string): void {
+  const token = findUnsafeInteger(json);
   if (token !== undefined) {
     const shown = token.length > 40 ? `${token.slice(0, 40)}… (${token.length} digits)` : token;
     throw new HttpError(422, 'unsafe_integer', `The integer ${shown} cannot be kept exactly (JSON numbers are doubles beyond 2^53); send it as a string.`);

@@ -76,9 +76,10 @@ export function createApp(ctx: ApiContext): Express {
 }
 
 /** Refuses, before parsing, what JSON.parse would take but later code could not: nesting past the stack, integers it would round. */
-function checkJsonBody(req: unknown, res: unknown, body: Buffer): void {
-  refuseDeepNesting(req, res, body);
-  refuseUnsafeIntegers(req, res, body);
+function checkJsonBody(_req: unknown, _res: unknown, body: Buffer): void {
+  const json = body.toString('utf8');
+  refuseDeepNesting(json);
+  refuseUnsafeIntegers(json);
 }
 
 interface ValidatorError {
