@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
+import { HANDLER_EXTENSIONS, HANDLER_NAME } from '../src/inbound/dispatch/handler-files.js';
 
 /** A handler file in `--handlers` that no webhook of the spec loads: its event was renamed or removed. */
 export interface StaleHandler {
@@ -9,8 +10,6 @@ export interface StaleHandler {
   sameButCase?: string;
 }
 
-/** What the dispatcher could load for an event (src/inbound/dispatch/handler-registry.ts): `<name>.ts|.js|.mjs`. */
-const HANDLER_FILE = /^([a-z0-9_.-]+)\.(?:ts|js|mjs)$/i;
 /** A per-event handler defines one; index and helper modules beside the handlers do not. */
 const DEFINES_HANDLER = /\bdefineEventHandler\s*\(/;
 
@@ -24,7 +23,7 @@ export function findStaleHandlers(handlersDir: string | undefined, scaffolds: It
   const byLowerCase = new Map([...expected].map((file) => [file.toLowerCase(), file]));
   const stale: StaleHandler[] = [];
   for (const entry of listFiles(handlersDir)) {
-    const name = HANDLER_FILE.exec(entry)?.[1];
+    const name = handlerName(entry);
     if (name === undefined || entry.endsWith('.d.ts') || expected.has(`${name}.ts`)) continue;
     const file = join(handlersDir, entry);
     if (!definesHandler(file)) continue;
@@ -32,6 +31,13 @@ export function findStaleHandlers(handlersDir: string | undefined, scaffolds: It
     stale.push({ file: relative(process.cwd(), file) || file, ...(twin === undefined ? {} : { sameButCase: twin.slice(0, -'.ts'.length) }) });
   }
   return stale;
+}
+
+/** The event a file would be the handler of, as the dispatcher loads them; undefined for any other file. */
+function handlerName(entry: string): string | undefined {
+  const ext = extname(entry);
+  const name = entry.slice(0, -ext.length || undefined);
+  return (HANDLER_EXTENSIONS as readonly string[]).includes(ext.toLowerCase()) && HANDLER_NAME.test(name) ? name : undefined;
 }
 
 /** File names directly in `dir`, sorted; none when it does not exist yet. */

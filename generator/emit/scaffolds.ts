@@ -1,11 +1,9 @@
 import { join, relative } from 'node:path';
+import { HANDLER_NAME } from '../../src/inbound/dispatch/handler-files.js';
 import type { Context } from '../context.js';
 import { SpecError, type SpecProblem } from '../errors.js';
 import type { SpecModel } from '../model/types.js';
 import { render } from './templates.js';
-
-/** Webhook names the dispatcher can load a handler for (src/inbound/dispatch/handler-registry.ts): `<name>.ts`. */
-const LOADABLE_NAME = /^[a-z0-9_.-]+$/i;
 
 /** File name of a webhook's handler: the name itself, which is how the dispatcher finds it. */
 export function scaffoldFileName(name: string): string {
@@ -28,7 +26,7 @@ export function emitScaffolds(model: SpecModel, ctx: Context): Map<string, strin
 }
 
 /**
- * Every webhook needs a handler file of its own that the dispatcher can find: a name outside LOADABLE_NAME got a stub
+ * Every webhook needs a handler file of its own that the dispatcher can find: a name outside HANDLER_NAME got a stub
  * nothing loads, and two names equal but for case share one file where the file system ignores case (macOS, Windows).
  */
 function checkHandlerNames(model: SpecModel, ctx: Context): void {
@@ -36,7 +34,7 @@ function checkHandlerNames(model: SpecModel, ctx: Context): void {
   const byFile = new Map<string, string>();
   for (const { name } of model.webhooks) {
     const where = `#/webhooks/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!LOADABLE_NAME.test(name)) {
+    if (!HANDLER_NAME.test(name)) {
       problems.push({ where, message: `"${name}" cannot name a handler file (--handlers): use letters, digits, ".", "_" and "-" only` });
       continue;
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HANDLER_EXTENSIONS, HANDLER_NAME } from './handler-files.js';
 
 /** Batch options of a handler: up to `maxSize` events of one type per call, flushed after `maxWaitMs`. */
 export interface BatchOptions {
@@ -14,8 +15,6 @@ export interface LoadedHandler {
   handle(events: unknown[], context: { signal: AbortSignal }): Promise<unknown>;
   batch?: BatchOptions;
 }
-
-const EXTENSIONS = ['.ts', '.js', '.mjs'];
 
 /**
  * Finds `<dir>/<webhook-name>.ts` (the scaffolds written by `make generate`) and imports it on first use.
@@ -40,8 +39,8 @@ export class HandlerRegistry {
 
   private async load(type: string): Promise<LoadedHandler | undefined> {
     // Catalog names are dotted identifiers; anything else never reaches the file system.
-    if (!/^[a-z0-9_.-]+$/i.test(type)) return undefined;
-    const file = EXTENSIONS.map((ext) => join(this.dir, type + ext)).find((f) => existsSync(f));
+    if (!HANDLER_NAME.test(type)) return undefined;
+    const file = HANDLER_EXTENSIONS.map((ext) => join(this.dir, type + ext)).find((f) => existsSync(f));
     if (!file) return undefined;
     let mod: { default?: unknown };
     try {
