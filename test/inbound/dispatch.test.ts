@@ -138,6 +138,13 @@ describe('dispatch after the ack', () => {
     writeHandler(h, 'slack.command', "return ['Deploying ' + events[0].data.text];");
     // The store as it behaves with another process holding SQLite's write lock: the renewal fails, or waits.
     const store = h.store.inbound;
+    // A write that takes a few ms, as any does under load: committed within the lease's first millisecond, the lease
+    // would still have room for the handler and no renewal would be tried at all.
+    const insert = store.insertDeliveries.bind(store);
+    store.insertDeliveries = async (...args) => {
+      await new Promise((r) => setTimeout(r, 5));
+      return insert(...args);
+    };
     const renew = store.renewLeases.bind(store);
     store.renewLeases = async () => { throw busy(); };
     const failed = await post(h.url, signed.slack('/webhooks/slack/commands', fixture('slack-command.txt'), 'application/x-www-form-urlencoded'));
