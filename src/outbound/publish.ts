@@ -70,7 +70,7 @@ export class OutboxPublisher implements EventPublisher {
     const idempotency = options.idempotencyKey
       ? {
           key: options.idempotencyKey,
-          request_hash: createHash('sha256').update(type).update('\0').update(canonicalJson(data)).digest('hex'),
+          request_hash: options.keyOnly ? null : createHash('sha256').update(type).update('\0').update(canonicalJson(data)).digest('hex'),
           expires_at: new Date(now.getTime() + this.deps.idempotencyTtlMs),
         }
       : undefined;

@@ -15,6 +15,12 @@ export interface PublishOptions {
   idempotencyKey?: string;
   /** `data` as JSON text, when the caller already holds it (a received payload): stored as is, not serialized again. */
   dataJson?: string;
+  /**
+   * The key alone names the request (a received delivery's `inbound:` key, only ever sent with that delivery's
+   * payload): a live key is a replay and the body is not hashed. Hashing a webhook payload canonically cost more
+   * than the rest of its publish.
+   */
+  keyOnly?: boolean;
 }
 
 export interface PublishedEvent {

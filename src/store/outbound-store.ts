@@ -120,6 +120,14 @@ export interface StaleSubscriptions {
   types: string[];
 }
 
+/** What `request_hash` holds for a key that alone names its request (see `NewEvent.idempotency`). */
+export const KEY_ONLY_REQUEST_HASH = 'key-only';
+
+/** Whether a live key's stored hash answers a new request with a conflict (else it is a replay). */
+export function isIdempotencyConflict(storedHash: string, requestHash: string | null): boolean {
+  return requestHash !== null && storedHash !== requestHash;
+}
+
 export interface NewEvent {
   id: string;
   type: string;
@@ -128,7 +136,11 @@ export interface NewEvent {
   created_at: Date;
   /** Deliver only to this subscription (test pings); it must exist, active or not does not matter. */
   only_subscription_id?: string;
-  idempotency?: { key: string; request_hash: string; expires_at: Date };
+  /**
+   * A live key with the same `request_hash` is a replay, with another a conflict. A null hash says the key alone names
+   * the request (a received delivery's own key): a live key is always a replay. Stored as KEY_ONLY_REQUEST_HASH.
+   */
+  idempotency?: { key: string; request_hash: string | null; expires_at: Date };
   /** Makes the delivery ids; one per matching subscription. */
   newDeliveryId: () => string;
   /**

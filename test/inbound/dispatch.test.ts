@@ -53,6 +53,8 @@ describe('dispatch after the ack', () => {
     expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ status: 'processed', attempts: 3, lastError: null });
     expect(g.__inboundCalls).toHaveLength(3);
     expect(h.publisher.events.filter((e) => e.idempotencyKey === `inbound:${res.body.id}`)).toHaveLength(1);
+    // The delivery's own key names it: its payload is not hashed again on every forward (see PublishOptions.keyOnly).
+    expect(h.publisher.events.find((e) => e.idempotencyKey === `inbound:${res.body.id}`)?.keyOnly).toBe(true);
   });
 
   it('marks a delivery failed after the last attempt, keeping the error', async () => {

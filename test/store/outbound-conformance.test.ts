@@ -201,6 +201,21 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     expect(await other.outbound.purgeIdempotencyKeys(at(30_000))).toBe(1);
   });
 
+  it('answers a key that alone names its request (request_hash null) with its first event, whatever hash it was stored with', async () => {
+    await store.outbound.createSubscription(subscription());
+    // Stored by an earlier version with a body hash: a key-only retry of the same delivery is still a replay.
+    const hashed = { key: 'inbound:in_1', request_hash: 'h1', expires_at: at(10_000) };
+    const first = await store.outbound.insertEvent(event({ idempotency: hashed }));
+    const keyOnly = { key: 'inbound:in_1', request_hash: null, expires_at: at(10_000) };
+    expect(await other.outbound.insertEvent(event({ idempotency: keyOnly, created_at: at(2_000) }))).toEqual({ kind: 'replayed', event: first.kind === 'created' && first.event });
+
+    const fresh = { key: 'inbound:in_2', request_hash: null, expires_at: at(10_000) };
+    const created = await store.outbound.insertEvent(event({ idempotency: fresh }));
+    expect(created.kind).toBe('created');
+    expect(await other.outbound.insertEvent(event({ idempotency: fresh, created_at: at(2_000) }))).toEqual({ kind: 'replayed', event: created.kind === 'created' && created.event });
+    expect((await other.outbound.listEvents({ limit: 10 })).length).toBe(2);
+  });
+
   it('creates one event when two instances publish with the same key at the same moment', async () => {
     await store.outbound.createSubscription(subscription());
     for (let round = 0; round < 10; round++) {

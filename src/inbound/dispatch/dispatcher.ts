@@ -302,7 +302,7 @@ export class Dispatcher implements InboundDispatcher {
     else if (handler) reply = firstOf(await withHandlerTimeout(item.catalogType, this.deps.config.handlerTimeoutMs, (signal) => handler.handle([envelope], { signal })));
     this.settleReply(item.id, reply);
     // Standard Webhooks events are already catalog events (possibly our own); republishing them could loop.
-    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `${INBOUND_KEY_PREFIX}${item.id}`, dataJson: item.payloadJson });
+    if (!standard) await this.deps.publisher.publish(item.catalogType, item.payload, { idempotencyKey: `${INBOUND_KEY_PREFIX}${item.id}`, dataJson: item.payloadJson, keyOnly: true });
     return reply;
   }
 

@@ -15,6 +15,7 @@ import type {
   SubscriptionRecord,
   SubscriptionSecret,
 } from '../outbound-store.js';
+import { isIdempotencyConflict, KEY_ONLY_REQUEST_HASH } from '../outbound-store.js';
 import type { SqliteDatabase } from './database.js';
 import { createLockWait } from './lock-wait.js';
 import { createSqliteFindStaleSubscriptions } from './stale-subscriptions.js';
@@ -168,7 +169,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     if (input.idempotency) {
       const seen = sql.getIdempotency.get(input.idempotency.key) as { request_hash: string; event_id: string; expires_at: number } | undefined;
       if (seen && seen.expires_at > input.created_at.getTime()) {
-        if (seen.request_hash !== input.idempotency.request_hash) return { kind: 'conflict' };
+        if (isIdempotencyConflict(seen.request_hash, input.idempotency.request_hash)) return { kind: 'conflict' };
         return { kind: 'replayed', event: sql.getEvent.get(seen.event_id) as EventRecord };
       }
       if (seen) sql.deleteIdempotency.run(input.idempotency.key);
@@ -184,7 +185,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       sql.insertDelivery.run(input.newDeliveryId(), input.id, subscriptionId, dueMs, createdAt, createdAt);
     }
     if (input.idempotency) {
-      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime());
+      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash ?? KEY_ONLY_REQUEST_HASH, input.id, input.idempotency.expires_at.getTime());
     }
     return { kind: 'created', event, deliveries: targets.length };
   });
@@ -214,7 +215,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       });
     }
     if (input.idempotency) {
-      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash, input.id, input.idempotency.expires_at.getTime());
+      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash ?? KEY_ONLY_REQUEST_HASH, input.id, input.idempotency.expires_at.getTime());
     }
     return { kind: 'created', event, deliveries: targets.length, leased };
   }

@@ -28,7 +28,7 @@ export const fixture = (name: string): Buffer =>
  * the key like the real one, so tests can see what dispatch handed over.
  */
 export class RecordingPublisher implements EventPublisher {
-  readonly events: { type: string; data: unknown; idempotencyKey?: string }[] = [];
+  readonly events: { type: string; data: unknown; idempotencyKey?: string; keyOnly?: boolean }[] = [];
   private readonly byKey = new Map<string, PublishedEvent>();
   failNext = 0;
 
@@ -40,7 +40,7 @@ export class RecordingPublisher implements EventPublisher {
     const known = options.idempotencyKey ? this.byKey.get(options.idempotencyKey) : undefined;
     if (known) return known;
     const event = { id: `evt_${this.events.length + 1}`, type, created_at: new Date().toISOString() };
-    this.events.push({ type, data, idempotencyKey: options.idempotencyKey });
+    this.events.push({ type, data, idempotencyKey: options.idempotencyKey, keyOnly: options.keyOnly });
     if (options.idempotencyKey) this.byKey.set(options.idempotencyKey, event);
     return event;
   }
