@@ -4,7 +4,7 @@
 // @ts-expect-error autocannon ships no types; the few fields used are typed below.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +18,11 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY?.split(',');
+/**
+ * BENCH_DELIVERY_IDS=uuid sends random UUIDs as X-GitHub-Delivery, as GitHub does; the default, a counter, keeps the
+ * figures comparable with earlier runs. Random keys cost hookspec's unique index a WAL page per row (bench/RESULTS.md).
+ */
+const UUID_DELIVERY_IDS = process.env.BENCH_DELIVERY_IDS === 'uuid';
 const SECRET = 'bench-secret';
 const BODY = readFileSync(join(ROOT, 'test/fixtures/payloads/github-push.json'));
 const SIGNATURE = 'sha256=' + createHmac('sha256', SECRET).update(BODY).digest('hex');
@@ -143,7 +148,7 @@ function load(url: string, seconds: number, run: string): Promise<LoadResult> {
             body: BODY,
             headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': SIGNATURE },
             // A unique delivery id per request, so hookspec stores each one instead of answering "duplicate".
-            setupRequest: (req: LoadRequest) => ({ ...req, headers: { ...req.headers, 'x-github-delivery': `${run}-${seq++}` } }),
+            setupRequest: (req: LoadRequest) => ({ ...req, headers: { ...req.headers, 'x-github-delivery': UUID_DELIVERY_IDS ? randomUUID() : `${run}-${seq++}` } }),
           },
         ],
       },
@@ -196,7 +201,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 
 const med = (key: string, f: (s: Sample) => number) => median(samples.get(key)!.map(f));
-console.log(`\nGitHub push ${BODY.length} bytes, signed; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.`);
+console.log(`\nGitHub push ${BODY.length} bytes, signed, delivery ids ${UUID_DELIVERY_IDS ? 'random UUIDs' : 'a counter'}; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.`);
 const loads = [...samples.values()].flat().map((s) => s.load);
 console.log(`1-minute load average at the end of the runs: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores).\n`);
 console.log('| peer | req/s | server CPU µs/req | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
