@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { EventData, EventEnvelope, EventType } from '../../generated/aliases.js';
 import { createClient, type ApiClient } from '../../generated/client.js';
 import { createSender, type Sender } from '../../generated/webhooks.js';
 import { loadConfig } from '../../src/config/index.js';
@@ -5,6 +7,8 @@ import { startHookspec, type RunningHookspec } from '../../src/server/start.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
 export const API_KEY = 'test-key';
+
+const catalog = JSON.parse(readFileSync(new URL('../../generated/catalog.json', import.meta.url), 'utf8')) as { name: string; example?: unknown }[];
 
 export interface TestServer {
   running: RunningHookspec;
@@ -54,13 +58,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   };
 }
 
-export const validOrder = {
-  order_id: 'ord_1042',
-  customer: { id: 'cus_1', email: 'ada@example.org', name: 'Ada' },
-  line_items: [{ sku: 'SKU-1', name: 'Widget', quantity: 2, unit_price: 500 }],
-  subtotal: 1000,
-  tax: 200,
-  total: 1200,
-  currency: 'EUR',
-  created_at: '2026-11-28T04:00:00Z',
-};
+/**
+ * The `data` of the catalog's own `order.created` example. `make lint` refuses an example its schema does not accept,
+ * so when the spec changes (a new required field) the example changes with it, and so does every test built on this.
+ */
+export const validOrder: EventData<'order.created'> = catalogExample('order.created').data;
+
+/** The example payload the spec gives for an event type (`generated/catalog.json`). */
+export function catalogExample<T extends EventType>(type: T): EventEnvelope<T> {
+  const entry = catalog.find((e) => e.name === type);
+  if (!entry?.example) throw new Error(`the catalog has no example for ${type}`);
+  return entry.example as EventEnvelope<T>;
+}

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
+import { validOrder } from '../api/support.js';
 import { startHookspec, type RunningHookspec } from '../../src/server/start.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 import { runCli } from './run-cli.js';
@@ -50,8 +51,7 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     const url = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hook`;
     const sub = (await (await api('/v1/subscriptions', { method: 'POST', body: JSON.stringify({ url, events: ['order.created'] }) })).json()) as { id: string };
     subscriptionId = sub.id;
-    const example = { order_id: 'ord_1', customer: { id: 'cus_1', email: 'a@example.org', name: 'A' }, line_items: [{ sku: 'S', name: 'N', quantity: 1, unit_price: 100 }], subtotal: 100, tax: 0, total: 100, currency: 'EUR', created_at: '2026-11-28T04:00:00Z' };
-    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: example }) });
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: validOrder }) });
     expect(published.status, await published.clone().text()).toBe(202);
     eventId = ((await published.json()) as { id: string }).id;
     const list = (await (await api(`/v1/events/${eventId}/deliveries`)).json()) as { data: { id: string }[] };
@@ -96,7 +96,7 @@ describe('hookspec events / deliveries / retry / recover against a running serve
 
   it('recover re-queues failed deliveries since a time and reports how many', async () => {
     answer = 500;
-    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: { order_id: 'ord_2', customer: { id: 'c', email: 'b@example.org', name: 'B' }, line_items: [{ sku: 'S', name: 'N', quantity: 1, unit_price: 100 }], subtotal: 100, tax: 0, total: 100, currency: 'EUR', created_at: '2026-11-28T04:00:00Z' } }) });
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: { ...validOrder, order_id: 'ord_2' } }) });
     expect(published.status, await published.clone().text()).toBe(202);
     const second = ((await published.json()) as { id: string }).id;
     deliveryId = ((await (await api(`/v1/events/${second}/deliveries`)).json()) as { data: { id: string }[] }).data[0]!.id;
