@@ -37,7 +37,7 @@ export function emitAliases(model: SpecModel, ctx: Context): string {
     header: ctx.header,
     webhooks: model.webhooks.map((w) => ({ name: w.name, method: w.operation.method })),
     eventNames: model.webhooks.map((w) => w.name),
-    systemNames: model.webhooks.filter((w) => w.system).map((w) => w.name),
+    systemNames: systemNames(model),
     operations: [...model.operations].sort((a, b) => a.operationId.localeCompare(b.operationId)).map((op) => ({ operationId: op.operationId, typeRef: typeRef(op) })),
   });
 }
@@ -82,6 +82,11 @@ export function emitWebhooks(model: SpecModel, ctx: Context): string {
   return render('webhooks.ts', {
     header: ctx.header,
     envelopes: model.webhooks.filter((w) => w.isEnvelope).map((w) => w.name),
-    systemNames: model.webhooks.filter((w) => w.system).map((w) => w.name),
+    systemNames: systemNames(model),
   });
+}
+
+/** Webhooks only the server emits (`x-hookspec-system`): the aliases and the sender both leave them out of publishing. */
+function systemNames(model: SpecModel): string[] {
+  return model.webhooks.filter((w) => w.system).map((w) => w.name);
 }

@@ -121,7 +121,12 @@ export interface StaleSubscriptions {
 }
 
 /** What `request_hash` holds for a key that alone names its request (see `NewEvent.idempotency`). */
-export const KEY_ONLY_REQUEST_HASH = 'key-only';
+const KEY_ONLY_REQUEST_HASH = 'key-only';
+
+/** The `request_hash` column's value for a new key: its hash, or the key-only marker. */
+export function storedRequestHash(requestHash: string | null): string {
+  return requestHash ?? KEY_ONLY_REQUEST_HASH;
+}
 
 /** Whether a live key's stored hash answers a new request with a conflict (else it is a replay). */
 export function isIdempotencyConflict(storedHash: string, requestHash: string | null): boolean {
@@ -138,7 +143,7 @@ export interface NewEvent {
   only_subscription_id?: string;
   /**
    * A live key with the same `request_hash` is a replay, with another a conflict. A null hash says the key alone names
-   * the request (a received delivery's own key): a live key is always a replay. Stored as KEY_ONLY_REQUEST_HASH.
+   * the request (a received delivery's own key): a live key is always a replay. Stored by `storedRequestHash`.
    */
   idempotency?: { key: string; request_hash: string | null; expires_at: Date };
   /** Makes the delivery ids; one per matching subscription. */

@@ -100,11 +100,15 @@ export class Dispatcher implements InboundDispatcher {
 
   offerLease(): InboundLease | undefined {
     if (this.stopped || this.queue.length >= MAX_QUEUED) return undefined;
-    return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
+    return this.newLease();
   }
 
   replyLease(): InboundLease {
-    // The usual lease: it outlasts the handler timeout by a margin; a store that kept the request waiting renews it.
+    return this.newLease();
+  }
+
+  /** The usual lease: it outlasts the handler timeout by a margin; a store that kept the request waiting renews it. */
+  private newLease(): InboundLease {
     return { owner: this.owner, until: this.now() + this.deps.config.leaseMs };
   }
 

@@ -12,7 +12,7 @@ import type {
   SubscriptionRecord,
   SubscriptionSecret,
 } from '../outbound-store.js';
-import { isIdempotencyConflict, KEY_ONLY_REQUEST_HASH } from '../outbound-store.js';
+import { isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
 import { inTransaction, type PostgresClient, type PostgresPool } from './database.js';
 import { createPostgresFindStaleSubscriptions } from './stale-subscriptions.js';
 
@@ -482,7 +482,7 @@ async function insertEvent(client: PostgresClient, input: NewEvent): Promise<Ins
       `INSERT INTO idempotency_keys (key, request_hash, event_id, expires_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET request_hash = EXCLUDED.request_hash, event_id = EXCLUDED.event_id, expires_at = EXCLUDED.expires_at
        WHERE idempotency_keys.expires_at <= $5`,
-      [input.idempotency.key, input.idempotency.request_hash ?? KEY_ONLY_REQUEST_HASH, input.id, input.idempotency.expires_at.getTime(), nowMs],
+      [input.idempotency.key, storedRequestHash(input.idempotency.request_hash), input.id, input.idempotency.expires_at.getTime(), nowMs],
     );
     if (claimed.rowCount === 0) {
       await client.query('ROLLBACK TO SAVEPOINT before_event');

@@ -15,7 +15,7 @@ import type {
   SubscriptionRecord,
   SubscriptionSecret,
 } from '../outbound-store.js';
-import { isIdempotencyConflict, KEY_ONLY_REQUEST_HASH } from '../outbound-store.js';
+import { isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
 import type { SqliteDatabase } from './database.js';
 import { createLockWait } from './lock-wait.js';
 import { createSqliteFindStaleSubscriptions } from './stale-subscriptions.js';
@@ -185,7 +185,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       sql.insertDelivery.run(input.newDeliveryId(), input.id, subscriptionId, dueMs, createdAt, createdAt);
     }
     if (input.idempotency) {
-      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash ?? KEY_ONLY_REQUEST_HASH, input.id, input.idempotency.expires_at.getTime());
+      sql.insertIdempotency.run(input.idempotency.key, storedRequestHash(input.idempotency.request_hash), input.id, input.idempotency.expires_at.getTime());
     }
     return { kind: 'created', event, deliveries: targets.length };
   });
@@ -215,7 +215,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       });
     }
     if (input.idempotency) {
-      sql.insertIdempotency.run(input.idempotency.key, input.idempotency.request_hash ?? KEY_ONLY_REQUEST_HASH, input.id, input.idempotency.expires_at.getTime());
+      sql.insertIdempotency.run(input.idempotency.key, storedRequestHash(input.idempotency.request_hash), input.id, input.idempotency.expires_at.getTime());
     }
     return { kind: 'created', event, deliveries: targets.length, leased };
   }
