@@ -74,6 +74,8 @@ interface Sample {
   rps: number;
   /** Server CPU time (user + system) per request, in microseconds: independent of how fast the client is. */
   cpuUs: number;
+  /** Of it, the event loops' (the node processes' main threads): the serial part, steadier than req/s between runs. */
+  loopUs: number;
   p99: number;
   p50: number;
   rssMb: number;
@@ -110,6 +112,19 @@ function cpuUs(pid: number): number {
     // utime, stime, cutime, cstime are fields 14 to 17 of /proc/<pid>/stat (here 11 to 14), in 1/100 s; the
     // reaped children's share keeps the time of a process that exited during the run.
     total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10_000;
+  }
+  return total;
+}
+
+/**
+ * Time the node processes' main threads ran so far, in microseconds (schedstat's first field, ns): the event loops,
+ * without libuv's pool, GC helpers or tsx's esbuild. On this shared machine it moves far less between runs than req/s.
+ */
+function eventLoopUs(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    if (readProc(`/proc/${p}/comm`)?.trim() !== 'node') continue;
+    total += Number(readProc(`/proc/${p}/task/${p}/schedstat`)?.split(' ')[0] ?? 0) / 1000;
   }
   return total;
 }
@@ -169,9 +184,10 @@ async function measure(peer: Peer, round: number): Promise<Sample> {
     await waitForPort(p, child);
     await load(`http://127.0.0.1:${p}`, WARMUP_S, `warm-${peer.key}-${round}`);
     const cpuBefore = cpuUs(child.pid!);
+    const loopBefore = eventLoopUs(child.pid!);
     const r = await load(`http://127.0.0.1:${p}`, DURATION_S, `run-${peer.key}-${round}`);
     const total = r.requests.average * DURATION_S;
-    return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts, load: loadavg()[0]! };
+    return { rps: r.requests.average, cpuUs: (cpuUs(child.pid!) - cpuBefore) / total, loopUs: (eventLoopUs(child.pid!) - loopBefore) / total, p50: r.latency.p50, p99: r.latency.p99, rssMb: peakRssMb(child.pid!), non2xx: r.non2xx, errors: r.errors + r.timeouts, load: loadavg()[0]! };
   } finally {
     // The whole tree: a cluster's workers would otherwise outlive their primary for a moment.
     for (const p of processTree(child.pid!).reverse()) {
@@ -196,7 +212,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const peer of PEERS) {
     const s = await measure(peer, round);
     samples.get(peer.key)!.push(s);
-    console.error(`round ${round} ${peer.key}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs.toFixed(0)} µs CPU/req, p50 ${s.p50} ms, p99 ${s.p99} ms, peak RSS ${s.rssMb.toFixed(0)} MB, non-2xx ${s.non2xx}, errors ${s.errors}, load ${s.load.toFixed(1)}`);
+    console.error(`round ${round} ${peer.key}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs.toFixed(0)} µs CPU/req (event loop ${s.loopUs.toFixed(1)}), p50 ${s.p50} ms, p99 ${s.p99} ms, peak RSS ${s.rssMb.toFixed(0)} MB, non-2xx ${s.non2xx}, errors ${s.errors}, load ${s.load.toFixed(1)}`);
   }
 }
 
@@ -204,15 +220,16 @@ const med = (key: string, f: (s: Sample) => number) => median(samples.get(key)!.
 console.log(`\nGitHub push ${BODY.length} bytes, signed, delivery ids ${UUID_DELIVERY_IDS ? 'random UUIDs' : 'a counter'}; autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} interleaved rounds; medians.`);
 const loads = [...samples.values()].flat().map((s) => s.load);
 console.log(`1-minute load average at the end of the runs: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores).\n`);
-console.log('| peer | req/s | server CPU µs/req | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| peer | req/s | server CPU µs/req | of it event loop µs/req | p50 ms | p99 ms | peak RSS MB | non-2xx | errors |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const peer of PEERS) {
   const all = samples.get(peer.key)!;
-  console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
+  console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.loopUs).toFixed(1)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
 }
 for (const ours of ['d', 'd0', 'e', 'f'].filter((k) => samples.has(k))) {
   const x = med(ours, (s) => s.rps);
   const ratios = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(x / med(k, (s) => s.rps)).toFixed(2)}`);
   const cpu = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.cpuUs) / med(k, (s) => s.cpuUs)).toFixed(2)}`);
-  console.log(`\nRatios of median req/s: ${ratios.join(', ')}; of CPU per request: ${cpu.join(', ')}`);
+  const loop = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.loopUs) / med(k, (s) => s.loopUs)).toFixed(2)}`);
+  console.log(`\nRatios of median req/s: ${ratios.join(', ')}; of CPU per request: ${cpu.join(', ')}; of event-loop CPU per request: ${loop.join(', ')}`);
 }
