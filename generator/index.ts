@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { displayPath } from './display-path.js';
 import { cacheKey, contentHash, dependenciesUnchanged, readCachedFile, readManifest, writeCache } from './cache.js';
 import { createContext, type Context, type GenerateOptions } from './context.js';
 import { DriftError, SpecError } from './errors.js';
@@ -44,14 +44,14 @@ function readSpec(ctx: Context): string {
     return readFileSync(ctx.specPath, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
-    throw new SpecError(relative(process.cwd(), ctx.specPath) || ctx.specPath, [{ where: 'line 1', message: `cannot read the spec: ${reason}` }]);
+    throw new SpecError(displayPath(ctx.specPath), [{ where: 'line 1', message: `cannot read the spec: ${reason}` }]);
   }
 }
 
 /** Compares (`check`) or writes the outputs; cached contents are read only for files that need writing. */
 function finish(ctx: Context, key: string, hashes: Record<string, string>, scaffolds: Map<string, string>, files: Map<string, string> | undefined): GenerateResult {
   const drift = driftingFiles(ctx.outDir, hashes);
-  const display = (name: string): string => relative(process.cwd(), `${ctx.outDir}/${name}`) || name;
+  const display = (name: string): string => displayPath(`${ctx.outDir}/${name}`);
   if (ctx.check && drift.length > 0) throw new DriftError(drift.map(display));
   // A leftover handler is not drift of the output: both modes report it, neither fails on it.
   const staleHandlers = findStaleHandlers(ctx.handlersDir, scaffolds.keys());

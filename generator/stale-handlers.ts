@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { displayPath } from './display-path.js';
 import { HANDLER_EXTENSIONS, HANDLER_NAME } from '../src/inbound/dispatch/handler-files.js';
 
 /** A handler file in `--handlers` that no webhook of the spec loads: its event was renamed or removed. */
@@ -28,7 +29,7 @@ export function findStaleHandlers(handlersDir: string | undefined, scaffolds: It
     const file = join(handlersDir, entry);
     if (!definesHandler(file)) continue;
     const twin = byLowerCase.get(`${name}.ts`.toLowerCase());
-    stale.push({ file: relative(process.cwd(), file) || file, ...(twin === undefined ? {} : { sameButCase: twin.slice(0, -'.ts'.length) }) });
+    stale.push({ file: displayPath(file), ...(twin === undefined ? {} : { sameButCase: twin.slice(0, -'.ts'.length) }) });
   }
   return stale;
 }

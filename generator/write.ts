@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isDirectory } from '../src/fs/is-directory.js';
 import { makeDirectories } from '../src/fs/make-directories.js';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { displayPath } from './display-path.js';
 import { contentHash } from './cache.js';
 
 /** Current content of a file, or undefined when it does not exist. */
@@ -54,14 +55,10 @@ export function writeFiles(outDir: string, files: Map<string, string>): string[]
     for (const { temp } of staged) rmSync(temp, { force: true });
     for (const dir of created.reverse()) rmSync(dir, { recursive: true, force: true });
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`cannot write ${display(target)}: ${reason}; nothing in ${display(outDir)} was changed`);
+    throw new Error(`cannot write ${displayPath(target)}: ${reason}; nothing in ${displayPath(outDir)} was changed`);
   }
   for (const { temp, file } of staged) renameSync(temp, file);
-  return staged.map(({ file }) => display(file));
-}
-
-function display(file: string): string {
-  return relative(process.cwd(), file) || file;
+  return staged.map(({ file }) => displayPath(file));
 }
 
 /** Writes scaffolds only where no file exists yet: hand-written handlers are never overwritten. */
@@ -71,7 +68,7 @@ export function writeScaffolds(files: Map<string, string>): string[] {
     if (readIfExists(file) !== undefined) continue;
     makeDirectories(dirname(file));
     writeFileSync(file, content, { flag: 'wx' });
-    written.push(relative(process.cwd(), file) || file);
+    written.push(displayPath(file));
   }
   return written;
 }

@@ -1,4 +1,5 @@
 import { join, relative } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { HANDLER_NAME } from '../../src/inbound/dispatch/handler-files.js';
 import type { Context } from '../context.js';
 import { SpecError, type SpecProblem } from '../errors.js';
@@ -42,5 +43,5 @@ function checkHandlerNames(model: SpecModel, ctx: Context): void {
     if (other !== undefined) problems.push({ where, message: `"${name}" and "${other}" differ only in case, so their handler files collide on case-insensitive file systems; rename one` });
     else byFile.set(name.toLowerCase(), name);
   }
-  if (problems.length > 0) throw new SpecError(relative(process.cwd(), ctx.specPath) || ctx.specPath, problems);
+  if (problems.length > 0) throw new SpecError(displayPath(ctx.specPath), problems);
 }
