@@ -4,7 +4,7 @@
 //             every attempt recorded durably (fenced, batched)
 //   floor (a) signed POSTs over a keep-alive undici pool, nothing stored
 //   seed  (b) signed POSTs with a new connection per delivery, nothing stored
-// Rounds are interleaved (h a b, h a b, …) and medians reported.
+// Rounds are interleaved (h a b, h a b, …) after one unmeasured run of each, and medians reported.
 import { fork, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent, request } from 'undici';
@@ -227,7 +227,12 @@ async function hookspecLatency(): Promise<{ p50: number; p99: number; max: numbe
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const results = { hookspec: [] as Run[], floor: [] as Run[], seed: [] as Run[] };
-await floorKeepAlive(); // warm-up (JIT, sockets)
+// One unmeasured run of each measured peer, so no peer's first round pays for its JIT (the floor alone was warmed before).
+await hookspecThroughput();
+if (ONLY !== 'hookspec' && ONLY !== 'latency') {
+  await floorKeepAlive();
+  await newConnectionEach();
+}
 if (ONLY === 'hookspec') {
   for (let round = 1; round <= ROUNDS; round++) {
     const r = await hookspecThroughput();
