@@ -226,10 +226,9 @@ for (const peer of PEERS) {
   const all = samples.get(peer.key)!;
   console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.loopUs).toFixed(1)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
 }
+const peersRun = ['a', 'b', 'c'].filter((k) => samples.has(k));
 for (const ours of ['d', 'd0', 'e', 'f'].filter((k) => samples.has(k))) {
-  const x = med(ours, (s) => s.rps);
-  const ratios = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(x / med(k, (s) => s.rps)).toFixed(2)}`);
-  const cpu = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.cpuUs) / med(k, (s) => s.cpuUs)).toFixed(2)}`);
-  const loop = ['a', 'b', 'c'].filter((k) => samples.has(k)).map((k) => `${ours}/${k} = ${(med(ours, (s) => s.loopUs) / med(k, (s) => s.loopUs)).toFixed(2)}`);
-  console.log(`\nRatios of median req/s: ${ratios.join(', ')}; of CPU per request: ${cpu.join(', ')}; of event-loop CPU per request: ${loop.join(', ')}`);
+  // One figure's medians, ours over each peer's.
+  const ratios = (f: (s: Sample) => number) => peersRun.map((k) => `${ours}/${k} = ${(med(ours, f) / med(k, f)).toFixed(2)}`).join(', ');
+  console.log(`\nRatios of median req/s: ${ratios((s) => s.rps)}; of CPU per request: ${ratios((s) => s.cpuUs)}; of event-loop CPU per request: ${ratios((s) => s.loopUs)}`);
 }
