@@ -34,7 +34,7 @@ export function createReceiverFastPath(
   };
   return {
     matches: (req) => runtimeOf(req) !== undefined,
-    handle(req, res, { budget, expectsContinue }) {
+    handle(req, res, { budget, expectsContinue, unsupportedExpectation }) {
       const started = performance.now();
       const requestId = requestIdOf(req);
       const answer = (a: Answer) => {
@@ -42,12 +42,13 @@ export function createReceiverFastPath(
       };
       const rt = runtimeOf(req)!;
       const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
-      const early = req.method === 'POST' ? pipeline.precheck(rt, request) : pipeline.methodNotAllowed(rt, request, req.method ?? '');
+      const early = req.method !== 'POST' ? pipeline.methodNotAllowed(rt, request, req.method ?? '')
+        : pipeline.precheck(rt, request) ?? (unsupportedExpectation ? pipeline.expectationFailed(rt, request, req.headers.expect ?? '') : undefined);
       const declared = req.headers['content-length'];
       if (early) {
         const length = Number(declared ?? Infinity);
-        // A client waiting for 100 Continue may send its body anyway: the connection cannot be reused.
-        answer(expectsContinue || length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
+        // A client with an expectation (100 Continue or other) may hold its body back or send it anyway: the connection cannot be reused.
+        answer(expectsContinue || unsupportedExpectation || length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
         return;
       }
       // A declared body is taken from the budget whole, before it is read; a chunked one as it arrives.

@@ -13,7 +13,7 @@ import { headerValue } from './providers/verify-result.js';
 import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.js';
 import type { RefusalAudit } from './refusal-audit.js';
 import { absentHeaders, repeatedHeaders } from './required-headers.js';
-import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
+import { unsupportedCharset, unsupportedEncoding, unsupportedExpectation } from '../errors/unsupported-body.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
 export interface Answer {
@@ -116,6 +116,11 @@ export class ReceivePipeline {
   methodNotAllowed(rt: ReceiverRuntime, req: InboundRequest, method: string): Answer {
     return this.refuse(rt, req, contentLength(req.headers) ?? null, 405, 'method_not_allowed',
       `${rt.receiver.path} accepts POST only (got ${method}).`, { headers: { allow: 'POST' } });
+  }
+
+  /** An `Expect` other than 100-continue (RFC 9110 §10.1.1): 417 after the other prechecks, before the body is read. */
+  expectationFailed(rt: ReceiverRuntime, req: InboundRequest, expectation: string): Answer {
+    return this.refuse(rt, req, contentLength(req.headers) ?? null, 417, 'expectation_failed', unsupportedExpectation(expectation));
   }
 
   /** Body over the limit (from Content-Length or while streaming): 413, connection closed, rest not read. */

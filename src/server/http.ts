@@ -3,6 +3,7 @@ import { DEFAULT_INBOUND_MAX_BUFFERED_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type Se
 import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
 import { answerClientError } from './client-error.js';
+import { answerExpectationFailed } from './expectation-failed.js';
 
 /** What the server lends a fast path with each request. */
 export interface FastPathContext {
@@ -10,6 +11,8 @@ export interface FastPathContext {
   budget: BodyBudget;
   /** The client sent `Expect: 100-continue`: send `100 Continue` only once the request passes its prechecks. */
   expectsContinue: boolean;
+  /** The client sent an `Expect` other than 100-continue: the request is refused with 417 after its prechecks. */
+  unsupportedExpectation: boolean;
 }
 
 /** A path served ahead of express, without its per-request cost (the webhook receivers). */
@@ -35,8 +38,9 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
   const logged = logRequests(app);
   const budget = new BodyBudget(limits.inboundMaxBufferedBytes);
   // Two shared contexts instead of one object per request: the fast path is the hot path.
-  const plain: FastPathContext = { budget, expectsContinue: false };
-  const continuing: FastPathContext = { budget, expectsContinue: true };
+  const plain: FastPathContext = { budget, expectsContinue: false, unsupportedExpectation: false };
+  const continuing: FastPathContext = { budget, expectsContinue: true, unsupportedExpectation: false };
+  const unmet: FastPathContext = { budget, expectsContinue: false, unsupportedExpectation: true };
   // Hands the request to the first fast path that takes it; false when none does.
   const toFastPath = (req: IncomingMessage, res: ServerResponse, context: FastPathContext): boolean => {
     for (const path of fastPaths) {
@@ -64,6 +68,11 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
     if (toFastPath(req, res, continuing)) return;
     res.writeContinue();
     logged(req, res);
+  });
+  // Any other expectation: node would answer a bare 417 that no route sees; a receiver also audits the refusal.
+  const refuseExpectation = logRequests(answerExpectationFailed);
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    if (!toFastPath(req, res, unmet)) refuseExpectation(req, res);
   });
   server.on('clientError', answerClientError);
   server.once('close', () => budget.close());

@@ -65,3 +65,38 @@ describe('Expect: 100-continue: a receiver sends 100 only after its prechecks pa
     expect(firstResponse(text)).toMatchObject({ statusLine: 'HTTP/1.1 200 OK', body: { size: 5 } });
   });
 });
+
+describe('an Expect other than 100-continue gets 417 as problem+json, not node\'s bare 417', () => {
+  it('a receiver refuses a signed delivery with 417 before reading its body, audits it and stores nothing', async () => {
+    const req = await signed.github(JSON.stringify({ zen: 'Design for failure.' }), 'ping');
+    const before = (await h.store.inbound.listDeliveries({ limit: 1000 })).length;
+    const client = await openRaw(port);
+    client.socket.write(head('POST', req.path, { ...req.headers, 'content-length': Buffer.byteLength(req.body), expect: 'x-teapot' }));
+    const { text } = await client.closed;
+    const res = firstResponse(text);
+    expect(res.statusLine).toBe('HTTP/1.1 417 Expectation Failed');
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(res.headers).toContain('connection: close');
+    expect(res.body).toMatchObject({ status: 417, code: 'expectation_failed', detail: 'Expect "x-teapot" cannot be met; only "100-continue" is supported.' });
+    await h.settle();
+    expect((await h.store.inbound.listDeliveries({ limit: 1000 })).length).toBe(before);
+    expect((await h.store.inbound.listRefusals({ limit: 1 }))[0]).toMatchObject({ status: 417, reason: 'expectation_failed', receiver: 'receiveGithubWebhook' });
+  });
+
+  it('a receiver still answers its prechecks first: an unsigned request is 400, whatever it expects', async () => {
+    const client = await openRaw(port);
+    client.socket.write(head('POST', '/webhooks/github', { 'content-type': 'application/json', 'content-length': 2, expect: 'x-teapot' }));
+    expect(firstResponse((await client.closed).text).body).toMatchObject({ status: 400, code: 'missing_signature_headers' });
+  });
+
+  it('outside the receivers the app never sees the request; a long value is cut short in the detail', async () => {
+    const client = await openRaw(port);
+    client.socket.write(head('POST', '/v1/events', { 'content-type': 'application/json', 'content-length': 5, expect: 'y'.repeat(500) }));
+    const res = firstResponse((await client.closed).text);
+    expect(res.statusLine).toBe('HTTP/1.1 417 Expectation Failed');
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(res.body).toMatchObject({ status: 417, code: 'expectation_failed', instance: '/v1/events', detail: `Expect "${'y'.repeat(64)}..." cannot be met; only "100-continue" is supported.` });
+    // The server still answers the next request.
+    expect((await fetch(`http://127.0.0.1:${port}/v1/events`, { method: 'POST', body: '{}' })).status).toBe(200);
+  });
+});
