@@ -24,6 +24,19 @@ export function answerClientError(err: ClientError, socket: Duplex & { _httpMess
   const known = err.code ? ANSWERS[err.code] : undefined;
   const { status, code, detail } = known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
+  endWithProblem(socket, status, code, detail);
+}
+
+/**
+ * node:http's `connect`: without a listener node closes a CONNECT's connection without a word. This server is no
+ * proxy; it says so (501: no resource here supports the method) and closes.
+ */
+export function answerConnect(_req: unknown, socket: Duplex): void {
+  endWithProblem(socket, 501, 'not_implemented', 'CONNECT is not supported: this server is not a proxy.');
+}
+
+/** Writes a whole problem+json response on a socket no `ServerResponse` owns, and closes it. */
+function endWithProblem(socket: Duplex, status: number, code: string, detail: string): void {
   const problem = toProblem(status, code, detail);
   const body = JSON.stringify(problem);
   const head = [

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { DEFAULT_INBOUND_MAX_BUFFERED_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerConfig } from '../config/server.js';
 import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, answerConnect } from './client-error.js';
 import { answerExpectationFailed } from './expectation-failed.js';
 
 /** What the server lends a fast path with each request. */
@@ -75,6 +75,7 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
     if (!toFastPath(req, res, unmet)) refuseExpectation(req, res);
   });
   server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
   server.once('close', () => budget.close());
   return server;
 }

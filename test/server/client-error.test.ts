@@ -45,3 +45,14 @@ describe('requests that are not valid HTTP get problem+json, not a bare status l
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
   });
 });
+
+describe('CONNECT gets problem+json, not a connection closed without a word', () => {
+  it('→ 501 not_implemented, connection closed, server still up', async () => {
+    const res = parse(await raw('CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n'));
+    expect(res.statusLine).toBe('HTTP/1.1 501 Not Implemented');
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(res.headers).toContain('connection: close');
+    expect(res.body).toMatchObject({ status: 501, code: 'not_implemented', detail: 'CONNECT is not supported: this server is not a proxy.' });
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
+  });
+});
