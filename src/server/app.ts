@@ -9,6 +9,7 @@ import { refuseDeepNesting } from '../api/json-depth.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { HttpError } from '../errors/http-error.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
+import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavailable.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { docsHeaders } from './docs-headers.js';
@@ -111,6 +112,9 @@ function toHttpError(err: unknown): unknown {
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return new HttpError(e.status, codeOf(e.status), e.message ?? 'invalid request', { cause: err });
   }
+  // A full disk or an unreachable database is the operator's to fix and the client's to retry, not an unexpected 500.
+  const unavailable = storeUnavailableReason(err);
+  if (unavailable) return new HttpError(503, 'store_unavailable', `The request could not be stored: ${unavailable}. Retry shortly.`, { cause: err });
   return err;
 }
 
@@ -134,6 +138,7 @@ const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // The validator's 405 names the path's methods; RFC 9110 requires them in Allow.
   const allow = (err as { headers?: { Allow?: unknown } } | undefined)?.headers?.Allow;
   if (problem.status === 405 && typeof allow === 'string') res.set('allow', allow.toUpperCase());
+  if (problem.code === 'store_unavailable') res.set('retry-after', String(STORE_RETRY_AFTER_SEC));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
 };
 

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshPostgres, type TestPostgres } from '../support/postgres.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { startServer, validOrder, type TestServer } from './support.js';
+
+// A database that cannot take a write is the operator's to fix and the client's to retry: 503 + Retry-After, never
+// the 500 "unexpected error" it used to be.
+const expectStoreUnavailable = (res: { status: number; type: string | null; json: any }, reason: RegExp) => {
+  expect(res.status).toBe(503);
+  expect(res.type).toMatch(/^application\/problem\+json/);
+  expect(res.json).toMatchObject({ status: 503, code: 'store_unavailable', detail: expect.stringMatching(reason) });
+};
+
+// A real full disk: a 3 MiB tmpfs. Mounting needs root (CAP_SYS_ADMIN), which CI has; elsewhere the case is skipped.
+const mountPoint = makeTempDir('hookspec-api-disk-full-');
+const mounted = (() => {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mountPoint.dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+afterAll(() => {
+  if (mounted) execFileSync('umount', ['-l', mountPoint.dir]);
+  mountPoint.cleanup();
+});
+
+describe.skipIf(!mounted)('the management API on a full disk (SQLite)', () => {
+  it('answers 503 store_unavailable with Retry-After, stays up, and takes writes again once space is freed', async () => {
+    const filler = `${mountPoint.dir}/filler`;
+    writeFileSync(filler, Buffer.alloc(512 * 1024));
+    const s = await startServer({ DATABASE_URL: `sqlite:${mountPoint.dir}/hookspec.db` });
+    try {
+      const big = { ...validOrder, customer: { ...validOrder.customer, name: 'x'.repeat(30_000) } };
+      let refused;
+      for (let i = 0; i < 200 && !refused; i++) {
+        const res = await s.call('POST', '/v1/events', { type: 'order.created', data: big });
+        if (res.status !== 202) refused = res;
+      }
+      expect(refused).toBeDefined();
+      expectStoreUnavailable(refused!, /disk is full/);
+      const raw = await fetch(`${s.url}/v1/events`, {
+        method: 'POST', headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' }, body: JSON.stringify({ type: 'order.created', data: big }),
+      });
+      expect(raw.status).toBe(503);
+      expect(raw.headers.get('retry-after')).toBe('1');
+      // Reads still work, and so does the process.
+      expect((await s.call('GET', '/v1/events?limit=1')).status).toBe(200);
+      rmSync(filler);
+      expect((await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder })).status).toBe(202);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+/** A loopback TCP relay to PostgreSQL that the test can cut (connections reset, port refused) and restore. */
+async function relayTo(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let server: Server;
+  let port = 0;
+  const listen = () => new Promise<void>((resolve) => {
+    server = createServer((client) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    server.listen(port, '127.0.0.1', () => ((port = (server.address() as AddressInfo).port), resolve()));
+  });
+  await listen();
+  return {
+    port,
+    async cut() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+    restore: listen,
+  };
+}
+
+const pg: TestPostgres | undefined = await freshPostgres();
+afterAll(async () => pg?.drop());
+
+describe.skipIf(!pg)('the management API with PostgreSQL out of reach', () => {
+  it('answers 503 store_unavailable while the server cannot be reached, and recovers when it can', async () => {
+    const url = new URL(pg!.url);
+    const relay = await relayTo(new URL(pg!.url));
+    url.port = String(relay.port);
+    const s = await startServer({ DATABASE_URL: url.toString() });
+    try {
+      expect((await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder })).status).toBe(202);
+      await relay.cut();
+      expectStoreUnavailable(await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder }), /cannot be reached/);
+      expectStoreUnavailable(await s.call('GET', '/v1/events?limit=1'), /cannot be reached/);
+      await relay.restore();
+      expect((await s.call('POST', '/v1/events', { type: 'order.created', data: validOrder })).status).toBe(202);
+    } finally {
+      await relay.cut();
+      await s.close();
+    }
+  });
+});
