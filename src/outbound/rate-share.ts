@@ -1,3 +1,4 @@
+import { FailureStreak } from '../observability/failure-streak.js';
 import { logger } from '../observability/logger.js';
 import type { OutboundStore } from '../store/outbound-store.js';
 
@@ -31,6 +32,7 @@ export class RateShare {
   private sendFrom = Infinity;
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
+  private readonly beatFailures = new FailureStreak('the worker heartbeat');
 
   /** `onChange` runs after every heartbeat: the count or the wait may have changed. */
   constructor(
@@ -73,8 +75,9 @@ export class RateShare {
         if (at - this.beatAt > LIVE_WINDOW_MS) this.sendFrom = workers > 1 ? Date.now() + JOIN_WAIT_MS : 0;
         this.beatAt = at;
         this.workers = workers;
+        this.beatFailures.succeeded();
       } catch (err) {
-        logger.error({ err }, 'worker heartbeat failed');
+        this.beatFailures.failed(err);
       } finally {
         this.beating = undefined;
       }

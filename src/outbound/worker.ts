@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OutboundConfig } from '../config/outbound.js';
+import { FailureStreak } from '../observability/failure-streak.js';
 import { logger } from '../observability/logger.js';
 import type { AttemptOutcome, ClaimedDelivery, EventRecord, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
 import { SubscriptionLimiter } from './limiter.js';
@@ -127,6 +128,9 @@ export class DeliveryWorker {
   private pollTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
+  // Both run every poll while the database is down: one error line per streak, not several a second.
+  private readonly claimFailures = new FailureStreak('claiming deliveries');
+  private readonly sweepFailures = new FailureStreak('the lease sweep');
   /** How many workers split each rate limit, and when this one may send rate-limited rows. */
   private readonly share: RateShare;
 
@@ -287,8 +291,9 @@ export class DeliveryWorker {
       }
       await this.deps.store.purgeIdempotencyKeys(now);
       for (const [id, limiter] of this.limiters) if (!this.queues.has(id) && limiter.idleSince(Date.now()) > LIMITER_IDLE_MS) this.limiters.delete(id);
+      this.sweepFailures.succeeded();
     } catch (err) {
-      logger.error({ err }, 'lease sweep failed');
+      this.sweepFailures.failed(err);
     }
   }
 
@@ -339,8 +344,9 @@ export class DeliveryWorker {
         else if (seen && claimed.some((d) => !seen.ids.has(d.subscription.id))) this.emptyExclusion = undefined;
         this.dispatchAll();
       }
+      this.claimFailures.succeeded();
     } catch (err) {
-      logger.error({ err }, 'claiming deliveries failed');
+      this.claimFailures.failed(err);
     } finally {
       this.claiming = false;
     }

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestPostgres } from '../support/postgres.js';
+import { relayTo } from '../support/tcp-relay.js';
 import { makeTempDir } from '../support/temp-dir.js';
-import { startServer, validOrder, type TestServer } from './support.js';
+import { startServer, validOrder } from './support.js';
 
 // A database that cannot take a write is the operator's to fix and the client's to retry: 503 + Retry-After, never
 // the 500 "unexpected error" it used to be.
@@ -58,35 +57,6 @@ describe.skipIf(!mounted)('the management API on a full disk (SQLite)', () => {
     }
   });
 });
-
-/** A loopback TCP relay to PostgreSQL that the test can cut (connections reset, port refused) and restore. */
-async function relayTo(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server;
-  let port = 0;
-  const listen = () => new Promise<void>((resolve) => {
-    server = createServer((client) => {
-      const upstream = connect(Number(target.port || 5432), target.hostname);
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('close', () => sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    server.listen(port, '127.0.0.1', () => ((port = (server.address() as AddressInfo).port), resolve()));
-  });
-  await listen();
-  return {
-    port,
-    async cut() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const s of sockets) s.destroy();
-      await closed;
-    },
-    restore: listen,
-  };
-}
 
 const pg: TestPostgres | undefined = await freshPostgres();
 afterAll(async () => pg?.drop());

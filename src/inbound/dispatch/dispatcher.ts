@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { InboundConfig } from '../../config/inbound.js';
+import { FailureStreak } from '../../observability/failure-streak.js';
 import { logger } from '../../observability/logger.js';
 import { INBOUND_KEY_PREFIX, type EventPublisher } from '../../outbound/publisher.js';
 import type { ClaimedDelivery, InboundCompletion, InboundLease, InboundStore } from '../../store/inbound-store.js';
@@ -63,6 +64,7 @@ export class Dispatcher implements InboundDispatcher {
   /** Callers of `runNow` waiting for a handler's return value, by delivery id. */
   private readonly replyWaiters = new Map<string, (reply: unknown) => void>();
   private active = 0;
+  private readonly pollFailures = new FailureStreak('polling the inbound log');
   private pumpScheduled = false;
   /** The last poll filled its page: more is due, poll again as soon as the queue drains. */
   private backlog = false;
@@ -164,8 +166,9 @@ export class Dispatcher implements InboundDispatcher {
       const ids = await this.deps.store.listDueDeliveries(this.now(), limit);
       this.backlog = ids.length === limit;
       for (const id of ids) if (!this.queued.has(id)) this.push(id);
+      this.pollFailures.succeeded();
     } catch (err) {
-      logger.error({ err }, 'polling the inbound log failed');
+      this.pollFailures.failed(err);
     }
   }
 
