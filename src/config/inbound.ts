@@ -116,7 +116,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
       slack: readList(env, 'SLACK_SIGNING_SECRET'),
       standard: readStandardSecrets(env),
     },
-    maxBodyBytes: readInt(env, 'HOOKSPEC_INBOUND_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+    maxBodyBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
     stripeToleranceSec: readTolerance(env, 'STRIPE_WEBHOOK_TOLERANCE'),
     timestampToleranceSec: readTolerance(env, 'HOOKSPEC_INBOUND_TOLERANCE'),
     policyOverrides: readPolicies(env),

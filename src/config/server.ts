@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { LOG_LEVELS, logLevelOf } from '../observability/logger.js';
 
 /** Settings of the HTTP server and storage, read once from the environment. */
 export interface ServerConfig {
@@ -48,8 +49,10 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (role !== 'api' && role !== 'worker' && role !== 'all') {
     throw new Error(`HOOKSPEC_ROLE must be api, worker or all (got "${role}")`);
   }
+  const logLevel = env.LOG_LEVEL;
+  if (logLevel && !logLevelOf(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   return {
-    port: readInt(env, 'PORT', DEFAULT_PORT),
+    port: readPort(env, 'PORT', DEFAULT_PORT),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     apiKey: env.HOOKSPEC_API_KEY || undefined,
@@ -90,6 +93,13 @@ export function readProcessCount(env: NodeJS.ProcessEnv, name: string): number {
   const value = positiveInt(raw);
   if (value === undefined) throw new Error(`${name} must be a positive integer or auto (got "${raw}")`);
   return value;
+}
+
+/** A TCP port; node's own error for one out of range would not name the variable. */
+function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = readInt(env, name, fallback);
+  if (port > 65535) throw new Error(`${name} must be an integer from 0 to 65535 (got "${env[name]}")`);
+  return port;
 }
 
 /** Parses a non-negative integer variable, naming the variable in the error so a typo is obvious. */

@@ -7,6 +7,9 @@ import { expectFatalStartup, occupiedPort, runMain, spawnServer } from '../suppo
 describe('startup failures', () => {
   it.each([
     ['a malformed setting', { PORT: 'abc' }, /PORT must be a non-negative integer \(got "abc"\)/],
+    ['a port out of range', { PORT: '70000' }, /^startup failed: PORT must be an integer from 0 to 65535 \(got "70000"\)/],
+    ['an unknown log level (pino would throw a stack at import)', { LOG_LEVEL: 'loud' }, /^startup failed: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/],
+    ['a body limit of 0 (every delivery would be 413)', { HOOKSPEC_INBOUND_MAX_BODY_BYTES: '0' }, /^startup failed: HOOKSPEC_INBOUND_MAX_BODY_BYTES must be a positive integer \(got "0"\)/],
     ['an unknown database', { DATABASE_URL: 'mysql://db/hookspec' }, /DATABASE_URL must start with sqlite: or postgres:\/\//],
     ['an unknown receiver in a policy override', { HOOKSPEC_INBOUND_POLICY: 'receiveGitHubWebhook=strict' }, /^startup failed: HOOKSPEC_INBOUND_POLICY names an unknown receiver "receiveGitHubWebhook"; the receivers' operationIds are receiveGithubWebhook, /],
     ['a Slack reply deadline past Slack\'s 3 s', { HOOKSPEC_SLACK_COMMAND_REPLY_MS: '5000' }, /^startup failed: HOOKSPEC_SLACK_COMMAND_REPLY_MS must be below 3000: /],
