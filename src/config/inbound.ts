@@ -108,7 +108,7 @@ export const DEFAULT_SLACK_REPLY_MS = 2_500;
 export const SLACK_REPLY_LIMIT_MS = 3_000;
 
 export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
-  const leaseMs = readInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS);
+  const leaseMs = readPositiveInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS);
   return {
     secrets: {
       github: readList(env, 'GITHUB_WEBHOOK_SECRET'),
@@ -120,8 +120,9 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     stripeToleranceSec: readTolerance(env, 'STRIPE_WEBHOOK_TOLERANCE'),
     timestampToleranceSec: readTolerance(env, 'HOOKSPEC_INBOUND_TOLERANCE'),
     policyOverrides: readPolicies(env),
-    writeQueueMax: readInt(env, 'HOOKSPEC_INBOUND_QUEUE_MAX', 2000),
-    writeBatchMax: readInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
+    // 0 would refuse every delivery (queue) or write empty batches forever (batch).
+    writeQueueMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_QUEUE_MAX', 2000),
+    writeBatchMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
     floodThreshold: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_THRESHOLD', 20),
     floodWindowMs: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
     trustedProxies: readTrustedProxies(env),

@@ -1,4 +1,4 @@
-import { readBool, readInt } from './server.js';
+import { readBool, readInt, readPositiveInt } from './server.js';
 
 /** Settings of the outbound delivery engine, read once from the environment. */
 export interface OutboundConfig {
@@ -49,7 +49,7 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
   const role = env.HOOKSPEC_ROLE ?? 'all';
   const jitterPercent = readInt(env, 'HOOKSPEC_RETRY_JITTER_PERCENT', 20);
   if (jitterPercent > 100) throw new Error(`HOOKSPEC_RETRY_JITTER_PERCENT must be 0..100 (got ${jitterPercent})`);
-  const timeoutMs = readInt(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
+  const timeoutMs = readPositiveInt(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
   const leaseMs = readInt(env, 'HOOKSPEC_LEASE_MS', DEFAULT_LEASE_MS);
   // A lease must outlive one attempt, or every claim would expire before its response could be recorded.
   if (leaseMs < timeoutMs + 2_000) throw new Error(`HOOKSPEC_LEASE_MS (${leaseMs}) must be at least HOOKSPEC_DELIVERY_TIMEOUT_MS (${timeoutMs}) + 2000`);
@@ -62,7 +62,7 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
     disableAfterMs: readInt(env, 'HOOKSPEC_DISABLE_AFTER_MS', DEFAULT_DISABLE_AFTER_MS),
     secretGraceMs: readInt(env, 'HOOKSPEC_SECRET_GRACE_MS', DEFAULT_SECRET_GRACE_MS),
     idempotencyTtlMs: readInt(env, 'HOOKSPEC_IDEMPOTENCY_TTL_MS', DEFAULT_IDEMPOTENCY_TTL_MS),
-    publishMaxBytes: readInt(env, 'HOOKSPEC_PUBLISH_MAX_BYTES', DEFAULT_PUBLISH_MAX_BYTES),
+    publishMaxBytes: readPositiveInt(env, 'HOOKSPEC_PUBLISH_MAX_BYTES', DEFAULT_PUBLISH_MAX_BYTES),
     allowPrivateNetworks: readBool(env, 'HOOKSPEC_ALLOW_PRIVATE_NETWORKS', false),
     leaseMs,
     claimBatchSize: Math.max(1, readInt(env, 'HOOKSPEC_CLAIM_BATCH_SIZE', 256)),

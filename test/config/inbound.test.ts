@@ -30,8 +30,8 @@ describe('receiver settings that would silently do something else are refused at
       'HOOKSPEC_INBOUND_TOLERANCE must be at least 1 second (got "0"): 0 would accept only signatures made this very second, and no value turns the timestamp check off'],
     ['a reply deadline at Slack\'s 3 s', { HOOKSPEC_SLACK_COMMAND_REPLY_MS: '3000' },
       'HOOKSPEC_SLACK_COMMAND_REPLY_MS must be below 3000: Slack gives up on a slash command or interaction after 3 s, and the answer still has to reach it (got "3000")'],
-    ['an integer in exponent notation', { HOOKSPEC_INBOUND_QUEUE_MAX: '1e3' }, 'HOOKSPEC_INBOUND_QUEUE_MAX must be a non-negative integer (got "1e3")'],
-    ['an integer in hex', { HOOKSPEC_INBOUND_LEASE_MS: '0x7530' }, 'HOOKSPEC_INBOUND_LEASE_MS must be a non-negative integer (got "0x7530")'],
+    ['an integer in exponent notation', { HOOKSPEC_INBOUND_QUEUE_MAX: '1e3' }, 'HOOKSPEC_INBOUND_QUEUE_MAX must be a positive integer (got "1e3")'],
+    ['an integer in hex', { HOOKSPEC_INBOUND_LEASE_MS: '0x7530' }, 'HOOKSPEC_INBOUND_LEASE_MS must be a positive integer (got "0x7530")'],
     ['an integer with a decimal point', { HOOKSPEC_INBOUND_POLL_MS: '1000.0' }, 'HOOKSPEC_INBOUND_POLL_MS must be a non-negative integer (got "1000.0")'],
     ['an integer with blanks', { PORT: ' 3000' }, 'PORT must be a non-negative integer (got " 3000")'],
   ])('%s', (_name, env, message) => {
