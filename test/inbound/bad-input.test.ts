@@ -1,6 +1,9 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../outbound/support.js';
+import { freshPostgres, postgresBaseUrl } from '../support/postgres.js';
 import { fixture, nowSec, post, SECRETS, signed, startHarness, type Harness, type SignedRequest } from './support/harness.js';
 
 const MAX = 64 * 1024;
@@ -143,16 +146,32 @@ describe('unconfigured receivers, saturation and floods', () => {
     }
   });
 
-  it('a saturated write queue answers 503 with Retry-After and stores nothing', async () => {
-    const busy = await startHarness({ HOOKSPEC_INBOUND_QUEUE_MAX: '0' });
+  it.skipIf(!postgresBaseUrl())('a saturated write queue answers 503 with Retry-After and stores nothing', async () => {
+    // A table lock held elsewhere keeps the first write in flight, so a queue of one is really full.
+    const db = (await freshPostgres())!;
+    const busy = await startHarness({ HOOKSPEC_INBOUND_QUEUE_MAX: '1' }, { databaseUrl: db.url });
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
     try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE inbound_deliveries IN EXCLUSIVE MODE');
+      const first = post(busy.url, await signed.github(push));
+      await eventually(async () => {
+        const { rows } = await locker.query('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+        expect(rows[0].n).toBeGreaterThan(0);
+      });
       const res = await post(busy.url, await signed.github(push));
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('1');
       expect(res.body).toMatchObject({ code: 'write_queue_full' });
-      expect(await busy.store.inbound.listDeliveries({ limit: 10 })).toEqual([]);
+      await locker.query('COMMIT');
+      const accepted = await first;
+      expect(accepted.status).toBe(200);
+      expect((await busy.store.inbound.listDeliveries({ limit: 10 })).map((r) => r.id)).toEqual([accepted.body.id]);
     } finally {
+      await locker.end();
       await busy.close();
+      await db.drop();
     }
   });
 
