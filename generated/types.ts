@@ -1693,7 +1693,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The content type is not the one this endpoint accepts, its charset is not UTF-8, or the body is compressed (Content-Encoding other than identity). */
+        /** @description The content type is not the one this endpoint accepts, its charset is not UTF-8, or the body is compressed (Content-Encoding other than identity, or a Transfer-Encoding coding other than chunked). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;

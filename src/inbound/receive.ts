@@ -14,6 +14,7 @@ import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.
 import type { RefusalAudit } from './refusal-audit.js';
 import { absentHeaders, repeatedHeaders } from './required-headers.js';
 import { unsupportedCharset, unsupportedEncoding, unsupportedExpectation } from '../errors/unsupported-body.js';
+import { compressedTransferCoding } from '../server/transfer-coding.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
 export interface Answer {
@@ -95,6 +96,11 @@ export class ReceivePipeline {
       // Refused before any HMAC work: the signature covers the uncompressed bytes, so it would only fail as "invalid".
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
         unsupportedEncoding(encoding));
+    }
+    const transferCoding = compressedTransferCoding(req.headers);
+    if (transferCoding) {
+      return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
+        unsupportedEncoding(transferCoding, 'Transfer-Encoding'));
     }
     const absent = absentHeaders(req.headers, receiver.requiredHeaders);
     if (absent) {

@@ -14,6 +14,7 @@ import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/pro
 import { logger } from '../observability/logger.js';
 import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
+import { compressedTransferCoding } from './transfer-coding.js';
 import { createOpsRouter } from './ops-routes.js';
 
 const OPENAPI_FILE = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
@@ -54,6 +55,10 @@ export function createApp(ctx: ApiContext): Express {
     next();
   });
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
+  app.use('/v1', (req, _res, next) => {
+    const coding = compressedTransferCoding(req.headers);
+    next(coding ? new HttpError(415, 'unsupported_media_type', unsupportedEncoding(coding, 'Transfer-Encoding')) : undefined);
+  });
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
   app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: checkJsonBody }));
   app.use(

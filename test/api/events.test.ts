@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishError, WebhookValidationError } from '../../generated/webhooks.js';
@@ -147,6 +148,25 @@ describe('/v1/events and /v1/deliveries', () => {
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: expect.stringMatching(detail) });
+    expect((await s.call('GET', '/v1/events?limit=100')).json.data.length).toBe(before);
+  });
+
+  it('answers 415 for a body compressed as a transfer coding (Transfer-Encoding: gzip, chunked), not 400 invalid_json', async () => {
+    const before = (await s.call('GET', '/v1/events?limit=100')).json.data.length;
+    const url = new URL(s.url);
+    const result = await new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+      const headers = { authorization: 'Bearer test-key', 'content-type': 'application/json', 'transfer-encoding': 'gzip, chunked' };
+      const req = request({ host: url.hostname, port: url.port, path: '/v1/events', method: 'POST', headers }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], body }));
+      });
+      req.on('error', reject);
+      req.end(gzipSync(JSON.stringify({ type: 'order.created', data: validOrder })));
+    });
+    expect(result.status).toBe(415);
+    expect(result.type).toContain('application/problem+json');
+    expect(JSON.parse(result.body)).toMatchObject({ code: 'unsupported_media_type', detail: 'Transfer-Encoding "gzip" is not supported; send the body uncompressed.' });
     expect((await s.call('GET', '/v1/events?limit=100')).json.data.length).toBe(before);
   });
 

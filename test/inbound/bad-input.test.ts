@@ -106,6 +106,27 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large' });
   });
 
+  it('a body compressed as a transfer coding (Transfer-Encoding: gzip, chunked) gets 415 naming it, not a failed signature', async () => {
+    const signedPush = await signed.github(push);
+    const url = new URL(h.url);
+    const before = (await h.store.inbound.listDeliveries({ limit: 1000 })).length;
+    const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: signedPush.path, method: 'POST', headers: { ...signedPush.headers, 'transfer-encoding': 'gzip, chunked' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end(gzipSync(signedPush.body));
+    });
+    expect(result.status).toBe(415);
+    expect(JSON.parse(result.body)).toMatchObject({ code: 'unsupported_media_type', detail: 'Transfer-Encoding "gzip" is not supported; send the body uncompressed.' });
+    await h.settle();
+    expect((await h.store.inbound.listDeliveries({ limit: 1000 })).length).toBe(before);
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
+    expect(audit).toMatchObject({ status: 415, reason: 'unsupported_media_type' });
+  });
+
   it('another method on a receiver path answers 405 naming POST (no body for HEAD), and is audited', async () => {
     for (const method of ['GET', 'PUT', 'HEAD']) {
       const res = await fetch(h.url + '/webhooks/github', { method, ...(method === 'PUT' ? { body: push, headers: { 'content-type': 'application/json' } } : {}) });
