@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestPostgres } from '../support/postgres.js';
 import { relayTo } from '../support/tcp-relay.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { mountTinyDisk } from '../support/tiny-disk.js';
 import { startServer, validOrder } from './support.js';
 
 // A database that cannot take a write is the operator's to fix and the client's to retry: 503 + Retry-After, never
@@ -14,26 +13,14 @@ const expectStoreUnavailable = (res: { status: number; type: string | null; json
   expect(res.json).toMatchObject({ status: 503, code: 'store_unavailable', detail: expect.stringMatching(reason) });
 };
 
-// A real full disk: a 3 MiB tmpfs. Mounting needs root (CAP_SYS_ADMIN), which CI has; elsewhere the case is skipped.
-const mountPoint = makeTempDir('hookspec-api-disk-full-');
-const mounted = (() => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mountPoint.dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-afterAll(() => {
-  if (mounted) execFileSync('umount', ['-l', mountPoint.dir]);
-  mountPoint.cleanup();
-});
+const disk = mountTinyDisk('hookspec-api-disk-full-');
+afterAll(() => disk.release());
 
-describe.skipIf(!mounted)('the management API on a full disk (SQLite)', () => {
+describe.skipIf(!disk.mounted)('the management API on a full disk (SQLite)', () => {
   it('answers 503 store_unavailable with Retry-After, stays up, and takes writes again once space is freed', async () => {
-    const filler = `${mountPoint.dir}/filler`;
+    const filler = `${disk.dir}/filler`;
     writeFileSync(filler, Buffer.alloc(512 * 1024));
-    const s = await startServer({ DATABASE_URL: `sqlite:${mountPoint.dir}/hookspec.db` });
+    const s = await startServer({ DATABASE_URL: `sqlite:${disk.dir}/hookspec.db` });
     try {
       const big = { ...validOrder, customer: { ...validOrder.customer, name: 'x'.repeat(30_000) } };
       let refused;

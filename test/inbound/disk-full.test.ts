@@ -1,36 +1,25 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { mountTinyDisk } from '../support/tiny-disk.js';
 import { post, signed, startHarness, type Harness } from './support/harness.js';
 
-// A real full disk: a 3 MiB tmpfs. Mounting needs root (CAP_SYS_ADMIN), which CI has; elsewhere the case is skipped.
-const mountPoint = makeTempDir('hookspec-disk-full-');
-const mounted = (() => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mountPoint.dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const DATABASE_URL = `sqlite:${mountPoint.dir}/hookspec.db`;
-const FILLER = `${mountPoint.dir}/filler`;
+const disk = mountTinyDisk('hookspec-disk-full-');
+const DATABASE_URL = `sqlite:${disk.dir}/hookspec.db`;
+const FILLER = `${disk.dir}/filler`;
 // 40 KB bodies fill the disk in a few dozen deliveries.
 const BODY = JSON.stringify({ zen: 'Keep it logically awesome. '.repeat(1500), hook_id: 1 });
 
 let h: Harness | undefined;
 beforeAll(async () => {
-  if (!mounted) return;
+  if (!disk.mounted) return;
   // Space to give back once the disk is full, to see the receiver take deliveries again.
   writeFileSync(FILLER, Buffer.alloc(512 * 1024));
   h = await startHarness({}, { databaseUrl: DATABASE_URL });
 });
 afterAll(async () => {
   await h?.close();
-  if (mounted) execFileSync('umount', ['-l', mountPoint.dir]);
-  mountPoint.cleanup();
+  disk.release();
 });
 
 async function sendUntilRefused(prefix: string, max: number) {
@@ -45,7 +34,7 @@ async function sendUntilRefused(prefix: string, max: number) {
   return { acked, refused };
 }
 
-describe.skipIf(!mounted)('a full disk: the receiver answers 503, never a 2xx for what it could not store', () => {
+describe.skipIf(!disk.mounted)('a full disk: the receiver answers 503, never a 2xx for what it could not store', () => {
   it('refuses with 503 store_unavailable + Retry-After once the disk is full, and stays up', async () => {
     const { acked, refused } = await sendUntilRefused('full', 400);
     expect(acked.length).toBeGreaterThan(0);
