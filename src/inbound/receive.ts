@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { InboundConfig, ReceiverPolicy } from '../config/inbound.js';
 import { toProblem } from '../errors/problem.js';
+import { FailureStreak } from '../observability/failure-streak.js';
 import { logger } from '../observability/logger.js';
 import type { InboundLease, InboundValidationError } from '../store/inbound-store.js';
 import type { InboundCatalog } from './catalog.js';
@@ -63,6 +64,9 @@ export const BUSY_RETRY_AFTER_SEC = 1;
  * then verify, parse, validate, deduplicate + durable write (group commit), and only then the 2xx.
  */
 export class ReceivePipeline {
+  // A full disk or a lost database fails every delivery alike: one error line per streak, not one per request.
+  private readonly storeFailures = new FailureStreak('storing inbound deliveries');
+
   constructor(private readonly deps: PipelineDeps) {}
 
   /** Cheap checks before a byte of the body is read; an answer means the request is refused. */
@@ -208,10 +212,11 @@ export class ReceivePipeline {
         lease,
       });
     } catch (err) {
-      logger.error({ err, receiver: receiver.operationId }, 'storing an inbound delivery failed');
+      this.storeFailures.failed(err, { receiver: receiver.operationId });
       return this.refuse(rt, req, body.length, 503, 'store_unavailable', 'The delivery could not be stored; retry shortly.',
         { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SEC) } });
     }
+    this.storeFailures.succeeded();
     this.count(rt, stored.duplicate ? 'duplicate' : 'accepted');
 
     const item = catalogType

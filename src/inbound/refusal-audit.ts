@@ -1,6 +1,6 @@
 import { DEFAULT_AUDIT_PER_SOURCE } from '../config/inbound.js';
 import type { InboundRefusal, InboundStore } from '../store/inbound-store.js';
-import { logger } from '../observability/logger.js';
+import { FailureStreak } from '../observability/failure-streak.js';
 import { AuditBudget, type Suppressed } from './audit-budget.js';
 import { auditedHeaderNames } from './audited-header-names.js';
 import { inboundAuditDropped, inboundAuditSuppressed } from './metrics.js';
@@ -26,6 +26,8 @@ export class RefusalAudit {
   private countTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private readonly budget: AuditBudget;
+  // Written every 200 ms: a database that stays down would otherwise log five errors a second.
+  private readonly writeFailures = new FailureStreak('writing the inbound refusal audit');
 
   constructor(
     private readonly store: InboundStore,
@@ -66,9 +68,10 @@ export class RefusalAudit {
     if (this.queue.length === 0) return;
     const rows = this.queue;
     this.queue = [];
-    this.flushing = this.store.insertRefusals(rows, this.keep).catch((err) => {
-      logger.error({ err, rows: rows.length }, 'writing the inbound refusal audit failed');
-    });
+    this.flushing = this.store.insertRefusals(rows, this.keep).then(
+      () => this.writeFailures.succeeded(),
+      (err: unknown) => this.writeFailures.failed(err, { rows: rows.length }),
+    );
     await this.flushing;
   }
 

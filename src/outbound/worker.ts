@@ -131,6 +131,7 @@ export class DeliveryWorker {
   // Both run every poll while the database is down: one error line per streak, not several a second.
   private readonly claimFailures = new FailureStreak('claiming deliveries');
   private readonly sweepFailures = new FailureStreak('the lease sweep');
+  private readonly recordFailures = new FailureStreak('recording delivery outcomes');
   /** How many workers split each rate limit, and when this one may send rate-limited rows. */
   private readonly share: RateShare;
 
@@ -556,9 +557,11 @@ export class DeliveryWorker {
    */
   private async record(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[]): Promise<{ batch: typeof batch; effects: OutcomeEffect[] }> {
     try {
-      return { batch, effects: await this.deps.store.recordOutcomes(batch.map((b) => b.outcome)) };
+      const effects = await this.deps.store.recordOutcomes(batch.map((b) => b.outcome));
+      this.recordFailures.succeeded();
+      return { batch, effects };
     } catch (err) {
-      logger.error({ err, count: batch.length }, 'recording delivery outcomes failed');
+      this.recordFailures.failed(err, { count: batch.length });
       if (batch.length === 1) return { batch: [], effects: [] };
     }
     const kept: typeof batch = [];

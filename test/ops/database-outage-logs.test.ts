@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestPostgres } from '../support/postgres.js';
 import { spawnServer } from '../support/spawn-server.js';
@@ -9,6 +10,20 @@ afterAll(async () => pg?.drop());
 /** The `msg` of every JSON log line so far. */
 const messages = (output: string): string[] =>
   output.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+
+const GITHUB_SECRET = 'outage-test-secret';
+/** A GitHub delivery, signed with `secret`. */
+const github = (url: string, delivery: string, secret = GITHUB_SECRET) => {
+  const body = JSON.stringify({ zen: 'Outages happen.', hook_id: 1 });
+  return fetch(`${url}/webhooks/github`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': delivery,
+      'x-hub-signature-256': 'sha256=' + createHmac('sha256', secret).update(body).digest('hex'),
+    },
+  });
+};
 
 describe.skipIf(!pg)('logs while the database is out of reach', () => {
   it('one error line per retried loop, not one per poll; the recovery is logged once', async () => {
@@ -30,6 +45,43 @@ describe.skipIf(!pg)('logs while the database is out of reach', () => {
       await relay.restore();
       await server.waitForOutput(/"msg":"claiming deliveries works again after \d+ failure\(s\)"/);
       await server.waitForOutput(/"msg":"polling the inbound log works again after \d+ failure\(s\)"/);
+    } finally {
+      await server.stop('SIGKILL');
+      await relay.cut();
+    }
+  });
+  it('one error line for the deliveries and refusals it could not store, however many came; the recovery once', async () => {
+    const relay = await relayTo(new URL(pg!.url));
+    const url = new URL(pg!.url);
+    url.port = String(relay.port);
+    const server = await spawnServer({
+      DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info', GITHUB_WEBHOOK_SECRET: GITHUB_SECRET,
+    });
+    try {
+      await relay.cut();
+      for (let i = 0; i < 12; i++) {
+        expect((await github(server.url, `outage-${i}`)).status).toBe(503);
+        expect((await github(server.url, `forged-${i}`, 'not-the-secret')).status).toBe(401);
+      }
+      // The refusal audit is written every 200 ms: 12 forged requests span several of its writes.
+      await new Promise((r) => setTimeout(r, 1000));
+      const during = messages(server.output());
+      expect(during.filter((m) => m === 'storing inbound deliveries failed')).toHaveLength(1);
+      expect(during.filter((m) => m === 'writing the inbound refusal audit failed')).toHaveLength(1);
+      expect(during.filter((m) => /still failing/.test(m))).toHaveLength(0);
+      // Every refused request still has its own request line.
+      expect(during.filter((m) => m === 'request')).toHaveLength(24);
+      await relay.restore();
+      let status = 0;
+      for (let i = 0; i < 100 && status !== 200; i++) {
+        status = (await github(server.url, 'after-the-outage')).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(200);
+      // Refusals that could not be audited are gone; the next one is written, and ends the streak.
+      expect((await github(server.url, 'forged-after', 'not-the-secret')).status).toBe(401);
+      await server.waitForOutput(/"msg":"storing inbound deliveries works again after \d+ failure\(s\)"/);
+      await server.waitForOutput(/"msg":"writing the inbound refusal audit works again after \d+ failure\(s\)"/);
     } finally {
       await server.stop('SIGKILL');
       await relay.cut();
