@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { createClient, type ApiClient } from '../../generated/client.js';
+import { fetchFailureReason } from './fetch-failure.js';
 
 /** Flags every server-facing command takes. */
 export interface ApiFlags {
@@ -74,8 +75,7 @@ export async function call<T>(what: string, request: Promise<FetchResult<T>>, ti
     result = await request;
   } catch (err) {
     if (err instanceof Error && err.name === 'TimeoutError') throw new Error(`${what}: no answer from the server within ${timeoutS} s (--timeout)`);
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-    throw new Error(`${what}: could not reach the server (${cause})`);
+    throw new Error(`${what}: could not reach the server (${fetchFailureReason(err)})`);
   }
   if (result.response.ok) return result.data as T;
   const problem = (result.error ?? {}) as { detail?: string; code?: string };

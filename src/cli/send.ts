@@ -1,3 +1,5 @@
+import { fetchFailureReason } from './fetch-failure.js';
+
 /** How long `trigger` waits for an answer, like the delivery timeout. */
 export const SEND_TIMEOUT_MS = 15_000;
 /** Response bodies longer than this are cut when printed. */
@@ -9,8 +11,7 @@ export async function postAndPrint(url: string, headers: Record<string, string>,
   try {
     res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-    throw new Error(`could not reach ${url}: ${cause}`);
+    throw new Error(`could not reach ${url}: ${fetchFailureReason(err, url)}`);
   }
   const text = await res.text();
   out.write(`HTTP ${res.status} ${res.statusText}\n`);

@@ -49,6 +49,13 @@ describe('hookspec CLI: bad input is one line and a non-zero exit', () => {
     expectOneLineError(await runCli(['recover', 'sub_1', '--since', '99999999d', '--url', url, '--api-key', 'k']), /^hookspec recover: option '--since <time>'/);
   });
 
+  it('a server on a port fetch refuses (6000, X11) is named as such, not as fetch\'s bare "bad port"', async () => {
+    expectOneLineError(await runCli(['events', '--url', 'http://127.0.0.1:6000', '--api-key', 'k']),
+      /^hookspec: listing events: could not reach the server \(its port is on the Fetch standard's list of blocked ports, which fetch will not connect to; use another\)\n$/);
+    expectOneLineError(await runCli(['trigger', 'ping', '--to', 'http://127.0.0.1:6000/hooks', '--secret', 'whsec_dGVzdC1zZWNyZXQtZm9yLXRyaWdnZXI=']),
+      /^hookspec: could not reach http:\/\/127\.0\.0\.1:6000\/hooks: port 6000 is on the Fetch standard's list of blocked ports/);
+  });
+
   it('--url and the API key are checked before the call, naming where they came from', async () => {
     expectOneLineError(await runCli(['events', '--url', 'ftp://example.org', '--api-key', 'k']), /^hookspec: --url must be an http or https URL \(got "ftp:\/\/example\.org"\)\n$/);
     expectOneLineError(await runCli(['events', '--api-key', 'k'], { HOOKSPEC_URL: 'localhost:3000' }), /^hookspec: HOOKSPEC_URL must be an http or https URL/);
