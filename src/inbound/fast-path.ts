@@ -4,6 +4,7 @@ import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
 import type { FastPath } from '../server/http.js';
+import { requestPath, withoutTrailingSlash } from '../server/request-path.js';
 import type { BodyBudget } from './body-budget.js';
 import type { Answer, InboundRequest, ReceivePipeline, ReceiverRuntime } from './receive.js';
 import { sourceAddressOf } from './source-address.js';
@@ -29,8 +30,12 @@ export function createReceiverFastPath(
   // Every method on a receiver path is ours to answer: a GET gets 405 naming POST, not the management API's 404.
   const runtimeOf = (req: IncomingMessage): ReceiverRuntime | undefined => {
     if (!req.url) return undefined;
-    const q = req.url.indexOf('?');
-    return byPath.get(q === -1 ? req.url : req.url.slice(0, q));
+    const path = requestPath(req.url);
+    const runtime = byPath.get(path);
+    if (runtime) return runtime;
+    // A provider configured with `…/webhooks/github/` would otherwise get 404 for every delivery, and GitHub does not retry.
+    const trimmed = withoutTrailingSlash(path);
+    return trimmed === undefined ? undefined : byPath.get(trimmed);
   };
   return {
     matches: (req) => runtimeOf(req) !== undefined,

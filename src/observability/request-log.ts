@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { idsFromPath, loggerFor } from './log-context.js';
 import { logger, type Logger } from './logger.js';
+import { requestPath } from '../server/request-path.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -86,9 +87,9 @@ function onFinish(this: ServerResponse): void {
   if (state.base.isLevelEnabled(level)) writeLine(req.log, level, req, state.path, this.statusCode, state.started);
 }
 
-/** The request's path without its query string. */
+/** The request's path without its query string (or the scheme and host of an absolute-form target). */
 function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?', 1)[0]!;
+  return requestPath(req.url ?? '/');
 }
 
 /** Probes at debug, 5xx at warn, the rest at info. */

@@ -109,6 +109,21 @@ describe('receivers and /v1/inbound on the real server', () => {
     expect(firstResponse(await rawExchange(port, 'GET /healthz HTTP/1.1\r\nconnection: close\r\n\r\n')).statusLine).toBe('HTTP/1.1 200 OK');
   });
 
+  it.each([
+    ['absolute-form, as a forwarding proxy sends it', (path: string) => `http://hooks.example.com${path}`],
+    ['a trailing slash in the configured URL', (path: string) => `${path}/`],
+    ['a fragment node passes on', (path: string) => `${path}#section`],
+  ])('a delivery whose request-target has %s reaches its receiver and is stored', async (_name, targetOf) => {
+    const port = new URL(app.url).port;
+    const delivery = `target-${crypto.randomUUID()}`;
+    const req = await signed.github(JSON.stringify({ zen: 'Any path to the receiver.', hook_id: 1 }), 'ping', delivery);
+    const head = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const res = firstResponse(await rawExchange(port,
+      `POST ${targetOf(req.path)} HTTP/1.1\r\nhost: 127.0.0.1\r\n${head}content-length: ${Buffer.byteLength(req.body)}\r\nconnection: close\r\n\r\n${req.body}`));
+    expect([res.statusLine, res.body?.duplicate]).toEqual(['HTTP/1.1 200 OK', false]);
+    expect((await app.store.inbound.getDelivery(res.body.id))?.deliveryId).toBe(delivery);
+  });
+
   it('a receiver without its secret answers 503 naming the variable on the real server', async () => {
     const res = await post(app.url, signed.stripe(fixture('stripe-charge.succeeded.json')));
     expect(res.status).toBe(503);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { requestPath, withoutTrailingSlash } from '../../src/server/request-path.js';
+
+describe('requestPath', () => {
+  it.each([
+    ['/webhooks/github', '/webhooks/github'],
+    ['/webhooks/github?x=1&y=/z', '/webhooks/github'],
+    ['/webhooks/github#part?not-a-query', '/webhooks/github'],
+    ['http://hooks.example.com/webhooks/github?x=1', '/webhooks/github'],
+    ['https://hooks.example.com:8443/v1/events', '/v1/events'],
+    ['http://hooks.example.com', '/'],
+    ['http://hooks.example.com?x=1', '/'],
+    ['http://hooks.example.com?next=/webhooks/github', '/'],
+    ['*', '*'],
+    ['//webhooks/github', '//webhooks/github'],
+  ])('%s → %s', (target, path) => {
+    expect(requestPath(target)).toBe(path);
+  });
+});
+
+describe('withoutTrailingSlash', () => {
+  it('drops one trailing slash, never the root', () => {
+    expect(withoutTrailingSlash('/webhooks/github/')).toBe('/webhooks/github');
+    expect(withoutTrailingSlash('/webhooks/github')).toBeUndefined();
+    expect(withoutTrailingSlash('/')).toBeUndefined();
+  });
+});
