@@ -75,7 +75,9 @@ export interface paths {
          * @description Verifies `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with `GITHUB_WEBHOOK_SECRET`), picks the
          *     schema from `X-GitHub-Event` and the payload's `action`, deduplicates on `X-GitHub-Delivery`, stores the
          *     delivery and answers. `ping` events are answered without dispatch. The three headers are checked before the
-         *     body is read: absent ones are named together in one 400, and one sent twice is refused (400).
+         *     body is read: absent ones are named together in one 400, and one sent twice is refused (400). Both content
+         *     types GitHub offers are accepted: with `application/x-www-form-urlencoded` (GitHub's default) the signature
+         *     covers the form bytes and the payload is the JSON in its `payload` field.
          */
         post: operations["receiveGithubWebhook"];
         delete?: never;
@@ -1567,6 +1569,10 @@ export interface components {
             response_url: string;
             trigger_id: string;
         };
+        /** @description A GitHub webhook sent with content type `form`; `payload` is the JSON payload (see `GithubWebhookPayload`). */
+        GithubWebhookForm: {
+            payload: string;
+        };
         /** @description The form body of a Slack interactive request; `payload` is JSON (see `SlackBlockActionsPayload`). */
         SlackInteractionForm: {
             payload: string;
@@ -1858,6 +1864,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GithubWebhookPayload"];
+                "application/x-www-form-urlencoded": components["schemas"]["GithubWebhookForm"];
             };
         };
         responses: {

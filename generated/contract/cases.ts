@@ -3322,6 +3322,12 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "receiveGithubWebhook",
+      "site": "#/paths/~1webhooks~1github/post/requestBody/content/application~1x-www-form-urlencoded/examples/ping",
+      "value": "#/paths/~1webhooks~1github/post/requestBody/content/application~1x-www-form-urlencoded/examples/ping/value",
+      "schema": "#/paths/~1webhooks~1github/post/requestBody/content/application~1x-www-form-urlencoded/schema"
+    },
+    {
+      "owner": "receiveGithubWebhook",
       "site": "#/components/responses/ReceiverAccepted/content/application~1json/examples/accepted",
       "value": "#/components/examples/ReceiverAck/value",
       "schema": "#/components/responses/ReceiverAccepted/content/application~1json/schema"

@@ -46,6 +46,32 @@ describe('signed deliveries are accepted end to end', () => {
     expect(await logged(res.body.id)).toMatchObject({ eventType: 'pull_request.opened', catalogType: 'github.pull_request', status: 'processed' });
   });
 
+  it("GitHub push sent as a form (GitHub's default content type): verified on the form bytes, dispatched from its payload field", async () => {
+    const form = new URLSearchParams({ payload: fixture('github-push.json').toString() }).toString();
+    const req = await signed.github(form, 'push', 'gh-form-1');
+    req.headers['content-type'] = 'application/x-www-form-urlencoded';
+    const res = await post(h.url, req);
+    expect(res.status).toBe(200);
+    await h.settle();
+    const row = await logged(res.body.id);
+    expect(row).toMatchObject({ deliveryId: 'gh-form-1', eventType: 'push', catalogType: 'github.push', status: 'processed', validationOk: true });
+    expect(row!.body!.toString()).toBe(form);
+    const published = h.publisher.events.find((e) => e.idempotencyKey === `inbound:${res.body.id}`);
+    expect(published).toMatchObject({ type: 'github.push', data: JSON.parse(fixture('github-push.json').toString()) });
+  });
+
+  it('a GitHub form without a JSON object in its payload field is 400 naming the field; a changed byte is 401', async () => {
+    const send = async (form: string, tamper = false) => {
+      const req = await signed.github(form, 'ping');
+      req.headers['content-type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+      return post(h.url, tamper ? { ...req, body: form + '&x=1' } : req);
+    };
+    expect((await send('zen=no-payload')).body).toMatchObject({ status: 400, detail: expect.stringContaining('A GitHub webhook form needs a "payload" field') });
+    expect((await send('payload=%7Bnot-json')).body).toMatchObject({ status: 400, detail: expect.stringContaining('The "payload" field is not valid JSON') });
+    expect((await send('payload=%5B1%5D')).body).toMatchObject({ status: 400, detail: expect.stringContaining('must be a JSON object') });
+    expect((await send('payload=%7B%22zen%22%3A%22z%22%7D', true)).status).toBe(401);
+  });
+
   it('GitHub ping is answered and logged, with nothing to dispatch', async () => {
     const before = h.publisher.events.length;
     const res = await post(h.url, await signed.github(JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 }), 'ping'));

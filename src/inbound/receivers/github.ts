@@ -1,17 +1,30 @@
 import { GITHUB_SIGNATURE_HEADER, verify } from '../providers/github.js';
 import { headerValue } from '../providers/verify-result.js';
-import { isObject, parseJson, stringField, type Receiver } from './receiver.js';
+import { isObject, parseFormPayload, parseJson, stringField, type Receiver } from './receiver.js';
 
 const EVENT_HEADER = 'x-github-event';
 const DELIVERY_HEADER = 'x-github-delivery';
+const FORM = 'application/x-www-form-urlencoded';
 
-/** `POST /webhooks/github`: event from `X-GitHub-Event` (+ `action`), dedupe on `X-GitHub-Delivery`. */
+/** The payload of a JSON body, or of a form body's `payload` field (the webhook's "Content type" setting in GitHub). */
+function parsePayload(body: Buffer, contentType: string | undefined) {
+  if (contentType?.trimStart().toLowerCase().startsWith(FORM)) return parseFormPayload(body, 'GitHub webhook');
+  const json = parseJson(body.toString('utf8'));
+  if (!json.ok) return json;
+  if (!isObject(json.value)) return { ok: false as const, message: 'A GitHub webhook body must be a JSON object' };
+  return { ok: true as const, value: json.value, text: json.text };
+}
+
+/**
+ * `POST /webhooks/github`: event from `X-GitHub-Event` (+ `action`), dedupe on `X-GitHub-Delivery`. Either content
+ * type GitHub offers; with the form one the signature is over the form bytes, the payload is its `payload` field.
+ */
 export const githubReceiver: Receiver = {
   operationId: 'receiveGithubWebhook',
   path: '/webhooks/github',
   provider: 'github',
   secretVariable: 'GITHUB_WEBHOOK_SECRET',
-  contentTypes: ['application/json'],
+  contentTypes: ['application/json', FORM],
   keptHeaders: [EVENT_HEADER, DELIVERY_HEADER, 'x-github-hook-id', 'x-github-hook-installation-target-type', 'x-github-hook-installation-target-id', 'user-agent', 'content-type', GITHUB_SIGNATURE_HEADER],
   signatureHeaders: [GITHUB_SIGNATURE_HEADER],
   // Octokit's set and order: without an event or a delivery id a verified body could be neither routed nor deduplicated.
@@ -24,9 +37,8 @@ export const githubReceiver: Receiver = {
       const absent = [!event && 'x-github-event', !deliveryId && 'x-github-delivery'].filter(Boolean).join(', ');
       return { ok: false, message: `Missing header(s): ${absent}` };
     }
-    const json = parseJson(body.toString('utf8'));
+    const json = parsePayload(body, headerValue(headers, 'content-type'));
     if (!json.ok) return json;
-    if (!isObject(json.value)) return { ok: false, message: 'A GitHub webhook body must be a JSON object' };
     const action = stringField(json.value, 'action');
     return {
       ok: true,

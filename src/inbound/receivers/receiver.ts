@@ -75,3 +75,16 @@ export function stringField(value: Record<string, unknown>, key: string): string
   const field = value[key];
   return typeof field === 'string' && field.length > 0 ? field : undefined;
 }
+
+/**
+ * The JSON in form field `payload`: how Slack sends interactions, and GitHub when a webhook's content type is
+ * `application/x-www-form-urlencoded` (the default GitHub offers). The signature covers the form bytes, not the JSON.
+ */
+export function parseFormPayload(body: Buffer, sender: string): { ok: true; value: Record<string, unknown>; text: string } | { ok: false; message: string } {
+  const field = new URLSearchParams(body.toString('utf8')).get('payload');
+  if (field === null) return { ok: false, message: `A ${sender} form needs a "payload" field` };
+  const json = parseJson(field);
+  if (!json.ok) return { ok: false, message: `The "payload" field is not valid JSON: ${json.message}` };
+  if (!isObject(json.value)) return { ok: false, message: 'The "payload" field must be a JSON object' };
+  return { ok: true, value: json.value, text: json.text };
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER, verify } from '../providers/slack.js';
 import { headerValue } from '../providers/verify-result.js';
-import { isObject, parseJson, stringField, type Receiver, type ReplyShape } from './receiver.js';
+import { isObject, parseFormPayload, parseJson, stringField, type Receiver, type ReplyShape } from './receiver.js';
 
 const KEPT = ['user-agent', 'content-type', SLACK_TIMESTAMP_HEADER, 'x-slack-retry-num', 'x-slack-retry-reason', SLACK_SIGNATURE_HEADER];
 const SIGNED = [SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER];
@@ -96,11 +96,8 @@ export const slackInteractiveReceiver: Receiver = {
   replies: interactionReply,
   verify,
   parse(body, headers) {
-    const field = new URLSearchParams(body.toString('utf8')).get('payload');
-    if (field === null) return { ok: false, message: 'A Slack interaction form needs a "payload" field' };
-    const json = parseJson(field);
-    if (!json.ok) return { ok: false, message: `The "payload" field is not valid JSON: ${json.message}` };
-    if (!isObject(json.value)) return { ok: false, message: 'The "payload" field must be a JSON object' };
+    const json = parseFormPayload(body, 'Slack interaction');
+    if (!json.ok) return json;
     const kind = stringField(json.value, 'type') ?? 'unknown';
     const trigger = stringField(json.value, 'trigger_id');
     const deliveryId = trigger ? `interaction:${trigger}` : contentKey(body, headers);
