@@ -31,8 +31,8 @@ export interface ServerConfig {
   inboundMaxBufferedBytes: number;
   /**
    * Write raw inbound bodies with O_DIRECT where the filesystem allows it (`HOOKSPEC_BODY_LOG_DIRECT_IO`, SQLite
-   * only). false writes them through the page cache: for disks where each direct write waits for the device (a
-   * spinning disk, a slow network volume). @default true
+   * only), instead of through the page cache: for a host where every new page-cache page is costly (bench/RESULTS.md).
+   * Each direct write waits for the device, which under load costs more than it saves on most disks. @default false
    */
   bodyLogDirectIo: boolean;
 }
@@ -60,7 +60,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),
     requestTimeoutMs: readPositiveInt(env, 'HOOKSPEC_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
     inboundMaxBufferedBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES', DEFAULT_INBOUND_MAX_BUFFERED_BYTES),
-    bodyLogDirectIo: readBool(env, 'HOOKSPEC_BODY_LOG_DIRECT_IO', true),
+    bodyLogDirectIo: readBool(env, 'HOOKSPEC_BODY_LOG_DIRECT_IO', false),
   };
 }
 

@@ -38,8 +38,8 @@ describe('HOOKSPEC_ROLE', () => {
 
 describe('HOOKSPEC_BODY_LOG_DIRECT_IO', () => {
   it.each([
-    [undefined, true],
-    ['', true],
+    [undefined, false],
+    ['', false],
     ['true', true],
     ['false', false],
     ['0', false],

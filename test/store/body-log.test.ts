@@ -167,7 +167,7 @@ describe('BodyLog on a full disk', () => {
 
 describe('BodyLog with O_DIRECT', () => {
   it('opens segments with O_DIRECT, starts each batch at a 4 KiB boundary and pads with zeros', async () => {
-    const log = new BodyLog(dir);
+    const log = new BodyLog(dir, { directIo: true });
     const first = await log.append([bytes(5000, 1), bytes(3, 2)]);
     const second = await log.append([bytes(10, 3)]);
     expect(first.map((r) => r.offset)).toEqual([0, 5000]);
@@ -182,7 +182,7 @@ describe('BodyLog with O_DIRECT', () => {
   });
 
   it('writes a batch larger than its staging buffer in several writes, every body intact', async () => {
-    const log = new BodyLog(dir);
+    const log = new BodyLog(dir, { directIo: true });
     // Odd sizes, so bodies straddle the staging buffer's end.
     const bodies = [STAGING_BYTES - 7, 13, STAGING_BYTES + 4099, 1].map((n, i) => Buffer.from(Array.from({ length: n }, (_, j) => (i * 31 + j) % 251)));
     const refs = await log.append(bodies);
@@ -195,7 +195,7 @@ describe('BodyLog with O_DIRECT', () => {
   });
 
   it('keeps batches written at the same time apart, each from its own staging buffer', async () => {
-    const log = new BodyLog(dir);
+    const log = new BodyLog(dir, { directIo: true });
     const batches = Array.from({ length: 6 }, (_, i) => [bytes(9000 + i, i + 1), bytes(100, 200 - i)]);
     const refs = await Promise.all(batches.map((batch) => log.append(batch)));
     const starts = refs.map((r) => r[0]!.offset);
@@ -210,7 +210,7 @@ describe('BodyLog with O_DIRECT', () => {
     ctx.skip(!existsSync('/dev/shm'), 'no tmpfs at /dev/shm');
     const shm = mkdtempSync('/dev/shm/hookspec-bodylog-');
     try {
-      const log = new BodyLog(shm);
+      const log = new BodyLog(shm, { directIo: true });
       const refs = await log.append([Buffer.from('a'), Buffer.from('bc')]);
       const [next] = await log.append([Buffer.from('d')]);
       expect(refs.map((r) => r.offset)).toEqual([0, 1]);

@@ -20,7 +20,7 @@ export interface BodyLogOptions {
   /** Start a new segment once the current one is this old, so old segments stop growing and can go. @default 1 h */
   maxSegmentAgeMs?: number;
   now?(): number;
-  /** Write with O_DIRECT where the filesystem allows it (see `BodyLog`). @default true */
+  /** Write with O_DIRECT where the filesystem allows it (see `BodyLog`). @default false */
   directIo?: boolean;
 }
 
@@ -55,10 +55,11 @@ interface Segment {
  * cache, shared by the whole group-commit batch (one writev). Bodies are written before their rows commit, so a row
  * never points at bytes not yet written; a crash in between leaves only unreferenced bytes.
  *
- * Writes bypass the page cache (O_DIRECT) where the filesystem allows it: bodies are written once and read back
- * rarely, and on VMs whose freed memory goes back to the host every new page-cache page is a page fault on the host.
- * There, appending 8.5 KB cost 20-27 µs of CPU through the page cache and ~5 µs direct (bench/RESULTS.md). Each batch
- * then starts at a 4 KiB boundary, so a segment holds up to 4 KiB of zero padding per batch.
+ * With `directIo`, writes bypass the page cache (O_DIRECT) where the filesystem allows it: on VMs whose freed memory
+ * goes back to the host every new page-cache page is a page fault on the host, and appending 8.5 KB once cost 20-27 µs
+ * of CPU through the page cache against ~5 µs direct. But every direct write waits for the device, and under load
+ * that cost more: 4.3k against 7.3k req/s in 12 alternated pairs (bench/RESULTS.md), so it is off by default. Each
+ * batch then starts at a 4 KiB boundary, so a segment holds up to 4 KiB of zero padding per batch.
  */
 export class BodyLog {
   private current: Segment | undefined;
@@ -77,7 +78,7 @@ export class BodyLog {
     this.maxAgeMs = options.maxSegmentAgeMs ?? 60 * 60 * 1000;
     this.now = options.now ?? Date.now;
     makeDirectories(dir);
-    this.direct = options.directIo === false ? undefined : AlignedBuffers.open(dir);
+    this.direct = options.directIo === true ? AlignedBuffers.open(dir) : undefined;
     this.syncTimer = setInterval(() => this.flush(), SYNC_INTERVAL_MS).unref();
   }
 

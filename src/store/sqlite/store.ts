@@ -8,7 +8,7 @@ import { createSqliteQueueStatsStore } from './queue-stats.js';
 import { createSqliteRetentionStore } from './retention.js';
 
 export interface SqliteStoreOptions {
-  /** Write raw bodies with O_DIRECT where the filesystem allows it (`HOOKSPEC_BODY_LOG_DIRECT_IO`). @default true */
+  /** Write raw bodies with O_DIRECT where the filesystem allows it (`HOOKSPEC_BODY_LOG_DIRECT_IO`). @default false */
   bodyLogDirectIo?: boolean;
 }
 
