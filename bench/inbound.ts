@@ -42,6 +42,11 @@ const HOOKSPEC = ['--enable-source-maps', 'build/src/main.js'];
  * node_modules installed or linked).
  */
 const BASELINE = process.env.BENCH_BASELINE;
+/**
+ * BENCH_VARIANT=NAME=VALUE[,NAME=VALUE…] adds peer (dv): (d) with those settings, so a setting is measured against
+ * the default in the same run (`BENCH_ONLY=b,d,dv BENCH_VARIANT=HOOKSPEC_BODY_LOG_DIRECT_IO=true`).
+ */
+const VARIANT = process.env.BENCH_VARIANT ? Object.fromEntries(process.env.BENCH_VARIANT.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined;
 /** Peer (d)'s environment; (e) and (f) differ from it in one variable each. */
 const D_ENV = (dir: string) => ({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, HOOKSPEC_API_KEY: 'bench', LOG_LEVEL: 'warn', HOOKSPEC_INBOUND_DISPATCH: 'false' });
 
@@ -55,6 +60,7 @@ const PEERS: Peer[] = [
     args: HOOKSPEC,
     env: D_ENV,
   },
+  ...(VARIANT ? [{ key: 'dv', name: `as (d), with ${process.env.BENCH_VARIANT}`, args: HOOKSPEC, env: (dir: string) => ({ ...D_ENV(dir), ...VARIANT }) }] : []),
   ...(BASELINE ? [{ key: 'd0', name: `as (d), the baseline checkout ${BASELINE} under tsx`, args: ['--import', 'tsx', join(BASELINE, 'src/main.ts')], env: D_ENV }] : []),
   {
     key: 'e',
@@ -227,7 +233,7 @@ for (const peer of PEERS) {
   console.log(`| (${peer.key}) ${peer.name} | ${med(peer.key, (s) => s.rps).toFixed(0)} | ${med(peer.key, (s) => s.cpuUs).toFixed(0)} | ${med(peer.key, (s) => s.loopUs).toFixed(1)} | ${med(peer.key, (s) => s.p50)} | ${med(peer.key, (s) => s.p99)} | ${med(peer.key, (s) => s.rssMb).toFixed(0)} | ${all.reduce((n, s) => n + s.non2xx, 0)} | ${all.reduce((n, s) => n + s.errors, 0)} |`);
 }
 const peersRun = ['a', 'b', 'c'].filter((k) => samples.has(k));
-for (const ours of ['d', 'd0', 'e', 'f'].filter((k) => samples.has(k))) {
+for (const ours of ['d', 'dv', 'd0', 'e', 'f'].filter((k) => samples.has(k))) {
   // One figure's medians, ours over each peer's.
   const ratios = (f: (s: Sample) => number) => peersRun.map((k) => `${ours}/${k} = ${(med(ours, f) / med(k, f)).toFixed(2)}`).join(', ');
   console.log(`\nRatios of median req/s: ${ratios((s) => s.rps)}; of CPU per request: ${ratios((s) => s.cpuUs)}; of event-loop CPU per request: ${ratios((s) => s.loopUs)}`);
