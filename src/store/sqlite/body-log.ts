@@ -58,7 +58,7 @@ interface Segment {
  * With `directIo`, writes bypass the page cache (O_DIRECT) where the filesystem allows it: on VMs whose freed memory
  * goes back to the host every new page-cache page is a page fault on the host, and appending 8.5 KB once cost 20-27 µs
  * of CPU through the page cache against ~5 µs direct. But every direct write waits for the device, and under load
- * that cost more: 4.3k against 7.3k req/s in 12 alternated pairs (bench/RESULTS.md), so it is off by default. Each
+ * that cost more: 4.6k against 7.1k req/s in one harness run (bench/RESULTS.md), so it is off by default. Each
  * batch then starts at a 4 KiB boundary, so a segment holds up to 4 KiB of zero padding per batch.
  */
 export class BodyLog {
