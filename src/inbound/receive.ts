@@ -9,6 +9,7 @@ import type { DispatchItem, InboundDispatcher } from './dispatch/dispatch-item.j
 import type { FloodGuard } from './flood-guard.js';
 import type { GroupCommit } from './group-commit.js';
 import { newId } from '../ids.js';
+import { mediaType } from './media-type.js';
 import { inboundRequests, inboundSchemaDrift } from './metrics.js';
 import { headerValue } from './providers/verify-result.js';
 import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.js';
@@ -333,12 +334,4 @@ function foreignCharset(headers: IncomingHttpHeaders): string | undefined {
     return UTF8_COMPATIBLE.has(value) ? undefined : value;
   }
   return undefined;
-}
-
-/** `application/json; charset=utf-8` → `application/json`. */
-function mediaType(headers: IncomingHttpHeaders): string | undefined {
-  const raw = headers['content-type'];
-  if (!raw) return undefined;
-  const semi = raw.indexOf(';');
-  return (semi === -1 ? raw : raw.slice(0, semi)).trim().toLowerCase() || undefined;
 }

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { mediaType } from '../media-type.js';
 import { GITHUB_SIGNATURE_HEADER, verify } from '../providers/github.js';
 import { headerValue } from '../providers/verify-result.js';
 import { isObject, parseFormPayload, parseJson, stringField, type Receiver } from './receiver.js';
@@ -7,8 +9,8 @@ const DELIVERY_HEADER = 'x-github-delivery';
 const FORM = 'application/x-www-form-urlencoded';
 
 /** The payload of a JSON body, or of a form body's `payload` field (the webhook's "Content type" setting in GitHub). */
-function parsePayload(body: Buffer, contentType: string | undefined) {
-  if (contentType?.trimStart().toLowerCase().startsWith(FORM)) return parseFormPayload(body, 'GitHub webhook');
+function parsePayload(body: Buffer, headers: IncomingHttpHeaders) {
+  if (mediaType(headers) === FORM) return parseFormPayload(body, 'GitHub webhook');
   const json = parseJson(body.toString('utf8'));
   if (!json.ok) return json;
   if (!isObject(json.value)) return { ok: false as const, message: 'A GitHub webhook body must be a JSON object' };
@@ -37,7 +39,7 @@ export const githubReceiver: Receiver = {
       const absent = [!event && 'x-github-event', !deliveryId && 'x-github-delivery'].filter(Boolean).join(', ');
       return { ok: false, message: `Missing header(s): ${absent}` };
     }
-    const json = parsePayload(body, headerValue(headers, 'content-type'));
+    const json = parsePayload(body, headers);
     if (!json.ok) return json;
     const action = stringField(json.value, 'action');
     return {
