@@ -10,6 +10,8 @@ export interface OpsConfig {
   pruneIntervalMs: number;
   /** On SIGTERM, how long in-flight requests and delivery attempts get to finish, in milliseconds. @default 25000 */
   shutdownDeadlineMs: number;
+  /** Below this many MiB free on the SQLite database's disk, `/readyz` answers 503; `0` turns the check off. @default 64 */
+  readyMinFreeMb: number;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -17,6 +19,8 @@ export const DEFAULT_PRUNE_BATCH_SIZE = 500;
 export const DEFAULT_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Below Kubernetes' default 30 s grace period, so we exit before SIGKILL arrives. */
 export const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
+/** Room for a burst: the WAL grows to ~40 MB between the writer's checkpoints, and bodies are appended beside it. */
+export const DEFAULT_READY_MIN_FREE_MB = 64;
 
 export function readOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
   const pruneBatchSize = readInt(env, 'HOOKSPEC_PRUNE_BATCH_SIZE', DEFAULT_PRUNE_BATCH_SIZE);
@@ -26,5 +30,6 @@ export function readOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
     pruneBatchSize,
     pruneIntervalMs: readInt(env, 'HOOKSPEC_PRUNE_INTERVAL_MS', DEFAULT_PRUNE_INTERVAL_MS),
     shutdownDeadlineMs: readInt(env, 'HOOKSPEC_SHUTDOWN_DEADLINE_MS', DEFAULT_SHUTDOWN_DEADLINE_MS),
+    readyMinFreeMb: readInt(env, 'HOOKSPEC_READY_MIN_FREE_MB', DEFAULT_READY_MIN_FREE_MB),
   };
 }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { diskSpaceCheck } from '../observability/disk-space.js';
 import { workerCheck } from '../observability/readiness.js';
 import { createInbound } from '../inbound/inbound.js';
 import { catalogValidator } from '../outbound/catalog-validator.js';
@@ -45,7 +46,8 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   let workerState: 'starting' | 'running' | 'stopping' = 'starting';
   const context: ApiContext = { config, store, publisher, wakeWorker: () => outbound.worker?.wake() };
   // An API-only process runs no worker, so its readiness does not depend on one.
-  if (outbound.worker) context.readinessChecks = [workerCheck(() => workerState)];
+  context.readinessChecks = outbound.worker ? [workerCheck(() => workerState)] : [];
+  if (store.dataDirectory && config.ops.readyMinFreeMb > 0) context.readinessChecks.push(diskSpaceCheck(store.dataDirectory, config.ops.readyMinFreeMb));
   const inbound = createInbound({ config: config.inbound, store: store.inbound, publisher });
   const fastPaths: FastPath[] = role === 'worker' ? [] : [inbound.fastPath];
   // Background work that close() stops (concurrently, within the deadline): the delivery worker, the pruner.

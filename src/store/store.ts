@@ -10,6 +10,8 @@ export interface Store {
   readonly outbound: OutboundStore;
   readonly retention: RetentionStore;
   readonly queueStats: QueueStatsStore;
+  /** The local directory the database writes to (SQLite's file); undefined for a server or an in-memory database. */
+  readonly dataDirectory?: string;
   /** Resolves when the database answers a trivial query (readiness). */
   ping(): Promise<void>;
   /** Migration versions shipped with this build that the database has not recorded (readiness). */

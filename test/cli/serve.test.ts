@@ -46,7 +46,7 @@ describe('hookspec serve', () => {
     expect((await fetch(`${started.url}/v1/events`, { headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(200);
     // No delivery worker here, so readiness does not depend on one.
     const ready = (await (await fetch(`${started.url}/readyz`)).json()) as { checks: Record<string, string> };
-    expect(ready.checks).toEqual({ database: 'ok', migrations: 'ok' });
+    expect(ready.checks).toEqual({ database: 'ok', migrations: 'ok', disk: 'ok' });
     child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
   });
@@ -56,7 +56,7 @@ describe('hookspec serve', () => {
     child = started.child;
     const ready = await fetch(`${started.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ database: 'ok', migrations: 'ok', worker: 'ok' });
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ database: 'ok', migrations: 'ok', worker: 'ok', disk: 'ok' });
     expect((await fetch(`${started.url}/metrics`)).status).toBe(200);
     expect((await fetch(`${started.url}/v1/events`, { headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(404);
     child.kill('SIGTERM');

@@ -35,6 +35,8 @@ describe('health, readiness and metrics', () => {
     expect(body.checks.migrations).toBe('ok');
     // This process runs the delivery worker (role all), so readiness includes it.
     expect(body.checks.worker).toBe('ok');
+    // A database file on a disk with room (HOOKSPEC_READY_MIN_FREE_MB, 64 MiB by default).
+    expect(body.checks.disk).toBe('ok');
   });
 
   it('GET /readyz answers 503 problem+json when the database is unreachable', async () => {

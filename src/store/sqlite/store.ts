@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Store } from '../store.js';
 import { BodyLog } from './body-log.js';
 import { listMigrations, openSqlite } from './database.js';
@@ -25,6 +26,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     outbound: createSqliteOutboundStore(db),
     retention: createSqliteRetentionStore(db, bodyLog),
     queueStats: createSqliteQueueStatsStore(db),
+    dataDirectory: file === ':memory:' ? undefined : dirname(file),
     async ping() {
       db.prepare('SELECT 1').get();
     },
