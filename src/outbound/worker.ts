@@ -3,6 +3,7 @@ import type { OutboundConfig } from '../config/outbound.js';
 import { FailureStreak } from '../observability/failure-streak.js';
 import { logger } from '../observability/logger.js';
 import type { AttemptOutcome, ClaimedDelivery, EventRecord, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
+import { storeUnavailableReason } from '../store/unavailable.js';
 import { SubscriptionLimiter } from './limiter.js';
 import { attemptDuration, attemptsTotal, deliveriesExhausted } from './metrics.js';
 import { decideOutcome } from './outcome.js';
@@ -562,7 +563,8 @@ export class DeliveryWorker {
       return { batch, effects };
     } catch (err) {
       this.recordFailures.failed(err, { count: batch.length });
-      if (batch.length === 1) return { batch: [], effects: [] };
+      // An outage (database unreachable, disk full) refuses every write alike: one by one would only log each delivery.
+      if (batch.length === 1 || storeUnavailableReason(err)) return { batch: [], effects: [] };
     }
     const kept: typeof batch = [];
     const effects: OutcomeEffect[] = [];
@@ -571,6 +573,11 @@ export class DeliveryWorker {
         effects.push(...(await this.deps.store.recordOutcomes([one.outcome])));
         kept.push(one);
       } catch (err) {
+        if (storeUnavailableReason(err)) {
+          // The outage began mid-batch: the rest would fail the same way, and the streak has logged it.
+          this.recordFailures.failed(err, { count: batch.length - kept.length });
+          break;
+        }
         logger.error({ err, delivery: one.outcome.delivery_id }, 'recording a delivery outcome failed; its lease will expire and it is sent again');
       }
     }

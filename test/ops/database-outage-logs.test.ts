@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestPostgres } from '../support/postgres.js';
 import { spawnServer } from '../support/spawn-server.js';
@@ -85,6 +87,50 @@ describe.skipIf(!pg)('logs while the database is out of reach', () => {
     } finally {
       await server.stop('SIGKILL');
       await relay.cut();
+    }
+  });
+
+  it('one error line for the delivery outcomes it could not record, not one per delivery', async () => {
+    const DELIVERIES = 10;
+    // A subscriber that holds its answers, so all of them are in flight when the database goes.
+    const held: ServerResponse[] = [];
+    const subscriber = createServer((req, res) => {
+      req.resume();
+      held.push(res);
+    });
+    await new Promise<void>((r) => subscriber.listen(0, '127.0.0.1', r));
+    const relay = await relayTo(new URL(pg!.url));
+    const url = new URL(pg!.url);
+    url.port = String(relay.port);
+    const server = await spawnServer({
+      DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info', HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'true',
+    });
+    const auth = { authorization: 'Bearer outage-test-key', 'content-type': 'application/json' };
+    try {
+      const target = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hook`;
+      const created = await fetch(`${server.url}/v1/subscriptions`, { method: 'POST', headers: auth, body: JSON.stringify({ url: target, events: ['order.created'] }) });
+      expect(created.status).toBe(201);
+      const order = {
+        order_id: 'ord_1', customer: { id: 'cus_1', email: 'ada@example.org' }, line_items: [{ sku: 'B-1', name: 'Book', quantity: 1, unit_price: 100 }],
+        subtotal: 100, tax: 0, total: 100, currency: 'EUR', created_at: '2026-12-02T00:00:00Z',
+      };
+      for (let i = 0; i < DELIVERIES; i++) {
+        const published = await fetch(`${server.url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'order.created', data: { ...order, order_id: `ord_${i}` } }) });
+        expect(published.status).toBe(202);
+      }
+      for (let i = 0; i < 100 && held.length < DELIVERIES; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(held.length).toBe(DELIVERIES);
+      await relay.cut();
+      // Answered together: the worker records the outcomes in one write, which the database cannot take.
+      for (const res of held.splice(0)) res.end('ok');
+      await server.waitForOutput(/"msg":"recording delivery outcomes failed"/);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(messages(server.output()).filter((m) => /^recording a delivery outcome failed/.test(m))).toHaveLength(0);
+    } finally {
+      await server.stop('SIGKILL');
+      await relay.cut();
+      subscriber.closeAllConnections();
+      subscriber.close();
     }
   });
 });
