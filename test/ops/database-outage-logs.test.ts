@@ -27,16 +27,19 @@ const github = (url: string, delivery: string, secret = GITHUB_SECRET) => {
   });
 };
 
+/** A server whose database connections go through a relay the test can cut and restore. */
+async function serverBehindRelay(env: Record<string, string>) {
+  const relay = await relayTo(new URL(pg!.url));
+  const url = new URL(pg!.url);
+  url.port = String(relay.port);
+  const server = await spawnServer({ DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info', ...env });
+  return { relay, server };
+}
+
 describe.skipIf(!pg)('logs while the database is out of reach', () => {
   it('one error line per retried loop, not one per poll; the recovery is logged once', async () => {
-    const relay = await relayTo(new URL(pg!.url));
-    const url = new URL(pg!.url);
-    url.port = String(relay.port);
     // The worker claims every 50 ms and the inbound dispatcher polls every 50 ms: 60 tries each in 3 s.
-    const server = await spawnServer({
-      DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info',
-      HOOKSPEC_POLL_INTERVAL_MS: '50', HOOKSPEC_INBOUND_POLL_MS: '50',
-    });
+    const { relay, server } = await serverBehindRelay({ HOOKSPEC_POLL_INTERVAL_MS: '50', HOOKSPEC_INBOUND_POLL_MS: '50' });
     try {
       await relay.cut();
       await new Promise((r) => setTimeout(r, 3000));
@@ -53,12 +56,7 @@ describe.skipIf(!pg)('logs while the database is out of reach', () => {
     }
   });
   it('one error line for the deliveries and refusals it could not store, however many came; the recovery once', async () => {
-    const relay = await relayTo(new URL(pg!.url));
-    const url = new URL(pg!.url);
-    url.port = String(relay.port);
-    const server = await spawnServer({
-      DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info', GITHUB_WEBHOOK_SECRET: GITHUB_SECRET,
-    });
+    const { relay, server } = await serverBehindRelay({ GITHUB_WEBHOOK_SECRET: GITHUB_SECRET });
     try {
       await relay.cut();
       for (let i = 0; i < 12; i++) {
@@ -99,12 +97,7 @@ describe.skipIf(!pg)('logs while the database is out of reach', () => {
       held.push(res);
     });
     await new Promise<void>((r) => subscriber.listen(0, '127.0.0.1', r));
-    const relay = await relayTo(new URL(pg!.url));
-    const url = new URL(pg!.url);
-    url.port = String(relay.port);
-    const server = await spawnServer({
-      DATABASE_URL: url.toString(), HOOKSPEC_API_KEY: 'outage-test-key', LOG_LEVEL: 'info', HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'true',
-    });
+    const { relay, server } = await serverBehindRelay({ HOOKSPEC_ALLOW_PRIVATE_NETWORKS: 'true' });
     const auth = { authorization: 'Bearer outage-test-key', 'content-type': 'application/json' };
     try {
       const target = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hook`;
