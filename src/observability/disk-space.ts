@@ -12,9 +12,11 @@ export function diskSpaceCheck(directory: string, minFreeMib: number): Readiness
   return {
     name: 'disk',
     async run() {
-      const { bavail, bsize } = await statfs(directory);
+      // The directory stays out of the messages: /readyz answers without a key.
+      const { bavail, bsize } = await statfs(directory).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(`the free space of the database's disk cannot be read (${err.code ?? 'error'})`);
+      });
       const free = bavail * bsize;
-      // The directory stays out of the message: /readyz answers without a key.
       if (free < minFreeMib * MIB) throw new Error(`${(free / MIB).toFixed(1)} MiB free on the database's disk, below HOOKSPEC_READY_MIN_FREE_MB=${minFreeMib}`);
     },
   };

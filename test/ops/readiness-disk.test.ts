@@ -69,6 +69,21 @@ describe('the disk check is where it means something', () => {
     }
   });
 
+  it("says so, without the path, when the database's directory cannot be read", async () => {
+    const tmp = makeTempDir();
+    const running = await startHookspec(loadConfig(env(tmp.dir)));
+    try {
+      // The open database file stays readable; the directory the check reads is gone.
+      rmSync(tmp.dir, { recursive: true, force: true });
+      const { status, body } = await readiness(running.url);
+      expect(status).toBe(503);
+      expect(body.checks.disk).toBe("the free space of the database's disk cannot be read (ENOENT)");
+      expect(JSON.stringify(body)).not.toContain(tmp.dir);
+    } finally {
+      await running.close();
+    }
+  });
+
   it('is left out for an in-memory database, which has no disk to fill', async () => {
     const running = await startHookspec(loadConfig({ ...env('/nonexistent'), DATABASE_URL: 'sqlite::memory:' }));
     try {
