@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config/index.js';
 import { logger } from '../observability/logger.js';
 import { collectProcessMetrics } from '../observability/metrics.js';
+import { exposeDiskGauge } from '../observability/disk-gauge.js';
 import { diskSpaceCheck } from '../observability/disk-space.js';
 import { workerCheck } from '../observability/readiness.js';
 import { createInbound } from '../inbound/inbound.js';
@@ -55,6 +56,10 @@ export async function startHookspec(config: Config = loadConfig()): Promise<Runn
   if (role !== 'api') stoppables.push(startPruneScheduler(store.retention, config.ops, logger));
   const hideQueueGauges = exposeQueueGauges(store.queueStats);
   stoppables.push({ name: 'queue gauges', stop: async () => hideQueueGauges() });
+  if (store.dataDirectory) {
+    const hideDiskGauge = exposeDiskGauge(store.dataDirectory);
+    stoppables.push({ name: 'disk gauge', stop: async () => hideDiskGauge() });
+  }
   const server = createHttpServer(fastPaths, role === 'worker' ? createWorkerApp(context) : createApp(context), config.server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => reject(listenError(err, config.server.port, config.server.host)));

@@ -11,6 +11,13 @@ const env = (dir: string, extra: Record<string, string> = {}) => ({
   DATABASE_URL: sqliteUrl(dir), PORT: '0', HOST: '127.0.0.1', HOOKSPEC_API_KEY: 'test-key', HOOKSPEC_PRUNE_INTERVAL_MS: '0', ...extra,
 });
 
+/** The value of hookspec_database_disk_free_bytes on /metrics, or undefined when it is not exposed. */
+async function diskFreeGauge(url: string): Promise<number | undefined> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = /^hookspec_database_disk_free_bytes (\S+)$/m.exec(text);
+  return line ? Number(line[1]) : undefined;
+}
+
 async function readiness(url: string) {
   const res = await fetch(`${url}/readyz`);
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { checks: Record<string, string>; detail?: string } };
@@ -46,7 +53,13 @@ describe.skipIf(!disk.mounted)('readiness and the free space on the database dis
     expect(full.body.detail).toContain('disk (');
     // The path stays out of an answer anyone may read.
     expect(JSON.stringify(full.body)).not.toContain(disk.dir);
+    // The gauge an alert reads says the same (deploy/alerts.yml): about 1 MiB.
+    const gauge = await diskFreeGauge(running.url);
+    expect(gauge).toBeGreaterThan(0);
+    expect(gauge).toBeLessThan(2 * MIB);
     rmSync(filler);
+    const afterFree = await diskFreeGauge(running.url);
+    expect(afterFree).toBeGreaterThan(5 * MIB);
     const freed = await readiness(running.url);
     expect(freed.status).toBe(200);
     expect(freed.body.checks.disk).toBe('ok');
@@ -89,6 +102,8 @@ describe('the disk check is where it means something', () => {
     try {
       const { body } = await readiness(running.url);
       expect(body.checks.disk).toBeUndefined();
+      // Not 0, which would read as a full disk: not there at all.
+      expect(await diskFreeGauge(running.url)).toBeUndefined();
       expect(body.checks.database).toBe('ok');
     } finally {
       await running.close();
