@@ -27,6 +27,8 @@ export function exposeDiskGauge(dir: string): () => void {
           const { bavail, bsize } = await statfs(directory);
           this.set(bavail * bsize);
         } catch (err) {
+          // Unknown, not the last value or 0: NaN compares false, so no alert fires on a reading that did not happen.
+          this.set(Number.NaN);
           logger.warn({ err }, 'reading the free space of the database disk for /metrics failed');
         }
       },

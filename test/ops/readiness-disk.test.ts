@@ -92,6 +92,8 @@ describe('the disk check is where it means something', () => {
       expect(status).toBe(503);
       expect(body.checks.disk).toBe("the free space of the database's disk cannot be read (ENOENT)");
       expect(JSON.stringify(body)).not.toContain(tmp.dir);
+      // The gauge says "unknown" (NaN, which no threshold matches), not a stale or a zero reading.
+      expect(await diskFreeGauge(running.url)).toBeNaN();
     } finally {
       await running.close();
     }
