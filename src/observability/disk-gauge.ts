@@ -1,5 +1,5 @@
-import { statfs } from 'node:fs/promises';
 import { Gauge } from 'prom-client';
+import { freeBytes } from './disk-space.js';
 import { logger } from './logger.js';
 import { registry } from './metrics.js';
 
@@ -24,8 +24,7 @@ export function exposeDiskGauge(dir: string): () => void {
       async collect() {
         if (!directory) return;
         try {
-          const { bavail, bsize } = await statfs(directory);
-          this.set(bavail * bsize);
+          this.set(await freeBytes(directory));
         } catch (err) {
           // Unknown, not the last value or 0: NaN compares false, so no alert fires on a reading that did not happen.
           this.set(Number.NaN);
