@@ -3,7 +3,7 @@ import type { InboundConfig } from '../config/inbound.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
-import type { FastPath } from '../server/http.js';
+import type { FastPath, FastPathHandler } from '../server/http.js';
 import { requestPath, withoutTrailingSlash } from '../server/request-path.js';
 import type { BodyBudget } from './body-budget.js';
 import type { Answer, InboundRequest, ReceivePipeline, ReceiverRuntime } from './receive.js';
@@ -26,58 +26,57 @@ export function createReceiverFastPath(
   const { maxBodyBytes } = config;
   // Behind a reverse proxy every sender shares the proxy's address; the flood guard must count the client's.
   const sourceOf = sourceAddressOf(config.trustedProxies);
-  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, rt]));
   // Every method on a receiver path is ours to answer: a GET gets 405 naming POST, not the management API's 404.
-  const runtimeOf = (req: IncomingMessage): ReceiverRuntime | undefined => {
-    if (!req.url) return undefined;
-    const path = requestPath(req.url);
-    const runtime = byPath.get(path);
-    if (runtime) return runtime;
-    // A provider configured with `…/webhooks/github/` would otherwise get 404 for every delivery, and GitHub does not retry.
-    const trimmed = withoutTrailingSlash(path);
-    return trimmed === undefined ? undefined : byPath.get(trimmed);
+  const handlerOf = (rt: ReceiverRuntime): FastPathHandler => (req, res, { budget, expectsContinue, unsupportedExpectation }) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    const answer = (a: Answer) => {
+      if (write(res, a, requestId)) logAnswered(req, a.status, started, requestId);
+    };
+    const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
+    const early = req.method !== 'POST' ? pipeline.methodNotAllowed(rt, request, req.method ?? '')
+      : pipeline.precheck(rt, request) ?? (unsupportedExpectation ? pipeline.expectationFailed(rt, request, req.headers.expect ?? '') : undefined);
+    const declared = req.headers['content-length'];
+    if (early) {
+      const length = Number(declared ?? Infinity);
+      // A client with an expectation (100 Continue or other) may hold its body back or send it anyway: the connection cannot be reused.
+      answer(expectsContinue || unsupportedExpectation || length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
+      return;
+    }
+    // A declared body is taken from the budget whole, before it is read; a chunked one as it arrives.
+    const held = { bytes: declared === undefined ? 0 : Number(declared) };
+    if (held.bytes > 0 && !budget.take(held.bytes)) {
+      answer(pipeline.bodiesBusy(rt, request, held.bytes));
+      return;
+    }
+    if (expectsContinue) res.writeContinue();
+    readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held)
+      .then((read) => {
+        if (read.ok) return pipeline.receive(rt, request, read.body);
+        if (read.refusal === 'tooLarge') return pipeline.tooLarge(rt, request, read.size);
+        if (read.refusal === 'busy') return pipeline.bodiesBusy(rt, request, read.size);
+        return undefined; // the client went away mid-body: nobody to answer
+      })
+      .then((a) => a && answer(a))
+      .catch((err) => {
+        logger.error({ err, path: rt.receiver.path }, 'inbound request failed');
+        const problem = problemFromError(err);
+        answer({ status: problem.status, body: problem, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
+      })
+      // The body is held until the answer is out (verify, parse and the durable write read it), then given back.
+      .finally(() => budget.give(held.bytes));
   };
+  // One handler per receiver, built once: the path is looked up once per request, not once to match and once to serve.
+  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, handlerOf(rt)]));
   return {
-    matches: (req) => runtimeOf(req) !== undefined,
-    handle(req, res, { budget, expectsContinue, unsupportedExpectation }) {
-      const started = performance.now();
-      const requestId = requestIdOf(req);
-      const answer = (a: Answer) => {
-        if (write(res, a, requestId)) logAnswered(req, a.status, started, requestId);
-      };
-      const rt = runtimeOf(req)!;
-      const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
-      const early = req.method !== 'POST' ? pipeline.methodNotAllowed(rt, request, req.method ?? '')
-        : pipeline.precheck(rt, request) ?? (unsupportedExpectation ? pipeline.expectationFailed(rt, request, req.headers.expect ?? '') : undefined);
-      const declared = req.headers['content-length'];
-      if (early) {
-        const length = Number(declared ?? Infinity);
-        // A client with an expectation (100 Continue or other) may hold its body back or send it anyway: the connection cannot be reused.
-        answer(expectsContinue || unsupportedExpectation || length > DRAIN_LIMIT_BYTES ? { ...early, closeConnection: true } : early);
-        return;
-      }
-      // A declared body is taken from the budget whole, before it is read; a chunked one as it arrives.
-      const held = { bytes: declared === undefined ? 0 : Number(declared) };
-      if (held.bytes > 0 && !budget.take(held.bytes)) {
-        answer(pipeline.bodiesBusy(rt, request, held.bytes));
-        return;
-      }
-      if (expectsContinue) res.writeContinue();
-      readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held)
-        .then((read) => {
-          if (read.ok) return pipeline.receive(rt, request, read.body);
-          if (read.refusal === 'tooLarge') return pipeline.tooLarge(rt, request, read.size);
-          if (read.refusal === 'busy') return pipeline.bodiesBusy(rt, request, read.size);
-          return undefined; // the client went away mid-body: nobody to answer
-        })
-        .then((a) => a && answer(a))
-        .catch((err) => {
-          logger.error({ err, path: rt.receiver.path }, 'inbound request failed');
-          const problem = problemFromError(err);
-          answer({ status: problem.status, body: problem, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
-        })
-        // The body is held until the answer is out (verify, parse and the durable write read it), then given back.
-        .finally(() => budget.give(held.bytes));
+    handlerFor(req) {
+      if (!req.url) return undefined;
+      const path = requestPath(req.url);
+      const handler = byPath.get(path);
+      if (handler) return handler;
+      // A provider configured with `…/webhooks/github/` would otherwise get 404 for every delivery, and GitHub does not retry.
+      const trimmed = withoutTrailingSlash(path);
+      return trimmed === undefined ? undefined : byPath.get(trimmed);
     },
   };
 }
