@@ -16,7 +16,7 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
  * from `/v1` with the API key the operator types in, so the console is exactly as protected as the API.
  */
 export function consoleRouter(): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.use((_req, res, next) => {
     res.set({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
     next();

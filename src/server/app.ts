@@ -27,6 +27,9 @@ const DOCS_FILE = fileURLToPath(new URL('../../docs/index.html', import.meta.url
  */
 export function createApp(ctx: ApiContext): Express {
   const app = express();
+  // Paths match as the spec writes them, as the receivers' fast path does: with express's default, /V1/Subscriptions
+  // reached the /v1 handlers while express-openapi-validator (case-sensitive) let it through unvalidated.
+  app.set('case sensitive routing', true);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   const apiSpecText = readFileSync(OPENAPI_FILE, 'utf8');
@@ -72,7 +75,7 @@ export function createApp(ctx: ApiContext): Express {
       ignorePaths: (path: string) => !path.startsWith('/v1'),
     }),
   );
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   bindOperations(router, createOperationHandlers(ctx));
   app.use(router);
 

@@ -18,7 +18,7 @@ export interface OpsRouterOptions {
  * console under `/console`. Mounted first in the express app. (Request logging wraps the whole server.)
  */
 export function createOpsRouter(ctx: AppContext, options: OpsRouterOptions = {}): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const checks = [databaseCheck(ctx.store), migrationsCheck(ctx.store), ...(options.readinessChecks ?? ctx.readinessChecks ?? [])];
 
   router.get('/healthz', (_req, res) => {
