@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Readiness check
-         * @description Answers `200` when the database is reachable, its migrations are applied, the delivery worker runs (where this process runs one) and, on SQLite, the database's disk has `HOOKSPEC_READY_MIN_FREE_MB` free; `503` otherwise, naming the failing check.
+         * @description Answers `200` when the database is reachable (and, on PostgreSQL, takes writes, so not on a read-only standby), its migrations are applied, the delivery worker runs (where this process runs one) and, on SQLite, the database's disk has `HOOKSPEC_READY_MIN_FREE_MB` free; `503` otherwise, naming the failing check.
          */
         get: operations["getReadiness"];
         put?: never;

@@ -15,7 +15,7 @@ export interface ReadinessReport {
 /** A check that hangs (a dead database connection) counts as failed after this long. */
 export const READINESS_CHECK_TIMEOUT_MS = 2_000;
 
-/** The database answers a trivial query. */
+/** The database answers and would take a write (a PostgreSQL standby would not). */
 export function databaseCheck(store: Store): ReadinessCheck {
   return { name: 'database', run: () => store.ping() };
 }

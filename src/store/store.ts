@@ -12,7 +12,7 @@ export interface Store {
   readonly queueStats: QueueStatsStore;
   /** The local directory the database writes to (SQLite's file); undefined for a server or an in-memory database. */
   readonly dataDirectory?: string;
-  /** Resolves when the database answers a trivial query (readiness). */
+  /** Resolves when the database answers and would take a write (readiness). */
   ping(): Promise<void>;
   /** Migration versions shipped with this build that the database has not recorded (readiness). */
   pendingMigrations(): Promise<string[]>;

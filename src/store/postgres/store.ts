@@ -5,6 +5,9 @@ import { createPostgresOutboundStore } from './outbound-store.js';
 import { createPostgresQueueStatsStore } from './queue-stats.js';
 import { createPostgresRetentionStore } from './retention.js';
 
+/** Why `/readyz` fails on a server that refuses writes. */
+export const READ_ONLY_SERVER = 'the server accepts no writes (transaction_read_only is on: a hot standby, or default_transaction_read_only)';
+
 /**
  * Connections for the delivery worker's hot path (claims, attempt results, lease sweeps), which commit with
  * `synchronous_commit=off`: a PostgreSQL crash may forget the last few hundred ms of them, and that only re-sends
@@ -29,7 +32,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
     retention: createPostgresRetentionStore(pool),
     queueStats: createPostgresQueueStatsStore(pool),
     async ping() {
-      await pool.query('SELECT 1');
+      // A standby after a failover, or a server set read-only, answers reads but refuses every write: not ready.
+      const { rows } = await pool.query<{ read_only: string }>("SELECT current_setting('transaction_read_only') AS read_only");
+      if (rows[0]?.read_only === 'on') throw new Error(READ_ONLY_SERVER);
     },
     async pendingMigrations() {
       const done = await pool.query<{ version: string }>('SELECT version FROM schema_migrations');
