@@ -17,6 +17,7 @@ import type { RefusalAudit } from './refusal-audit.js';
 import { absentHeaders, repeatedHeaders } from './required-headers.js';
 import { unsupportedCharset, unsupportedEncoding, unsupportedExpectation } from '../errors/unsupported-body.js';
 import { compressedTransferCoding } from '../server/transfer-coding.js';
+import { identityProblem } from './delivery-identity.js';
 
 /** What goes back to the provider: a status, a JSON body, extra headers. */
 export interface Answer {
@@ -172,6 +173,8 @@ export class ReceivePipeline {
       this.count(rt, 'answered');
       return { status: delivery.immediate.status, body: delivery.immediate.body };
     }
+    const identity = identityProblem(delivery);
+    if (identity) return this.refuse(rt, req, body.length, 400, 'invalid_delivery_identity', identity);
 
     const receivedAt = new Date(nowMs).toISOString();
     const catalogType = this.deps.catalog.typeFor(receiver.provider, delivery.match);
@@ -311,7 +314,9 @@ function contentLength(headers: IncomingHttpHeaders): number | undefined {
   const raw = headers['content-length'];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (Number.isSafeInteger(value) && value >= 0) return value;
+  // Digits past 2^53 still declare a body larger than any limit: 413, not a buffer-full 503 inviting a retry.
+  return /^\d+$/.test(raw.trim()) ? Infinity : undefined;
 }
 
 /** A Content-Encoding other than identity, lower-cased; undefined when the body is sent as is. */
@@ -323,7 +328,10 @@ function contentEncoding(headers: IncomingHttpHeaders): string | undefined {
 /** Charsets whose bytes read the same as UTF-8. */
 const UTF8_COMPATIBLE = new Set(['utf-8', 'utf8', 'us-ascii']);
 
-/** The Content-Type's `charset` parameter, lower-cased, when it names something other than UTF-8 (or ASCII). */
+/**
+ * The Content-Type's `charset` parameter, lower-cased, when one names something other than UTF-8 (or ASCII). Every
+ * one is checked: with two, which one a reader honours is a guess (`charset=utf-8; charset=utf-16`).
+ */
 function foreignCharset(headers: IncomingHttpHeaders): string | undefined {
   const raw = headers['content-type'];
   if (!raw || raw.indexOf(';') === -1) return undefined;
@@ -331,7 +339,7 @@ function foreignCharset(headers: IncomingHttpHeaders): string | undefined {
     const eq = param.indexOf('=');
     if (eq === -1 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
     const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
-    return UTF8_COMPATIBLE.has(value) ? undefined : value;
+    if (!UTF8_COMPATIBLE.has(value)) return value;
   }
   return undefined;
 }

@@ -14,6 +14,8 @@ export const AUDIT_FLUSH_MS = 200;
  * and `status` are the last one's.
  */
 export const AUDIT_SUPPRESSED = 'audit_suppressed';
+/** A declared size beyond this is audited as this: PostgreSQL's column is an `integer`, and one row out of range failed the flush. */
+export const MAX_AUDITED_BODY_SIZE = 2 ** 31 - 1;
 
 /**
  * Batches refusal audit rows into one transaction per interval, bounded in memory and (by pruning) on disk. Each
@@ -50,7 +52,8 @@ export class RefusalAudit {
       inboundAuditDropped.inc();
       return;
     }
-    this.enqueue({ ...refusal, headerNames: auditedHeaderNames(refusal.headerNames) });
+    const bodySize = refusal.bodySize === null ? null : Math.min(refusal.bodySize, MAX_AUDITED_BODY_SIZE);
+    this.enqueue({ ...refusal, headerNames: auditedHeaderNames(refusal.headerNames), bodySize });
   }
 
   /** Writes what is queued, and the counts of refusals held back so far (also called on shutdown and by tests). */

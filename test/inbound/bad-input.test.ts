@@ -2,7 +2,9 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_AUDITED_BODY_SIZE } from '../../src/inbound/refusal-audit.js';
 import { eventually } from '../outbound/support.js';
+import { firstResponse, head, openRaw } from '../server/support/raw-socket.js';
 import { freshPostgres, postgresBaseUrl } from '../support/postgres.js';
 import { fixture, nowSec, post, SECRETS, signed, startHarness, type Harness, type SignedRequest } from './support/harness.js';
 
@@ -49,6 +51,9 @@ const table: [string, number, string, RegExp, () => Promise<SignedRequest>][] = 
   ['GitHub without X-GitHub-Event, before the HMAC (a bad signature is not the answer)', 400, 'missing_signature_headers', /^Missing required header\(s\): x-github-event\.$/, async () => withHeaders(tamper(await signed.github(push)), { 'x-github-event': undefined })],
   ['GitHub without any of its headers (all named in one answer)', 400, 'missing_signature_headers', /^Missing required header\(s\): x-github-event, x-hub-signature-256, x-github-delivery\.$/, async () => withHeaders(await signed.github(push), { 'x-github-event': undefined, 'x-hub-signature-256': undefined, 'x-github-delivery': undefined })],
   ['Stripe event without id', 400, 'malformed_body', /"id"/, async () => signed.stripe('{"type":"charge.succeeded"}')],
+  ['GitHub delivery id over 255 characters (an unsigned header)', 400, 'invalid_delivery_identity', /^The delivery id is 256 characters long; at most 255 are accepted\.$/, async () => signed.github(push, 'push', 'd'.repeat(256))],
+  ['Stripe event type with a NUL character, validly signed', 400, 'invalid_delivery_identity', /event type contains a NUL character/, async () => signed.stripe(JSON.stringify({ id: 'evt_nul', type: 'charge.\u0000succeeded', data: { object: {} } }))],
+  ['two charsets, one of them not UTF-8', 415, 'unsupported_media_type', /charset "utf-16"/, async () => withHeaders(await signed.github(push), { 'content-type': 'application/json; charset=utf-8; charset=utf-16' })],
   ['Slack command form without command', 400, 'malformed_body', /command/, async () => signed.slack('/webhooks/slack/commands', 'text=hi&user_id=U1', 'application/x-www-form-urlencoded')],
   ['Slack interaction with broken payload JSON', 400, 'malformed_body', /payload/, async () => signed.slack('/webhooks/slack/interactive', 'payload=%7Bnope', 'application/x-www-form-urlencoded')],
 ];
@@ -104,6 +109,26 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     await h.settle();
     const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
     expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large' });
+  });
+
+  it.each(['9007199254740993', '18446744073709551615'])('Content-Length %s (past 2^53) is 413, not a busy 503, audited at the largest size stored', async (declared) => {
+    const req = await signed.github(push);
+    const client = await openRaw(Number(new URL(h.url).port));
+    client.socket.write(head('POST', req.path, { ...req.headers, 'content-length': declared }));
+    const { statusLine, body } = firstResponse(await client.waitFor(/\r\n\r\n\{.*\}$/s));
+    client.socket.destroy();
+    expect(statusLine).toMatch(/^HTTP\/1\.1 413 /);
+    expect(body).toMatchObject({ code: 'payload_too_large' });
+    await h.settle();
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
+    expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large', bodySize: MAX_AUDITED_BODY_SIZE });
+  });
+
+  it('a delivery id of 255 characters, the most allowed, is stored as sent', async () => {
+    const res = await post(h.url, await signed.github(push, 'push', 'd'.repeat(255)));
+    expect(res.status).toBe(200);
+    expect(await h.store.inbound.getDelivery(res.body.id)).toMatchObject({ deliveryId: 'd'.repeat(255) });
+    await h.settle();
   });
 
   it('a body compressed as a transfer coding (Transfer-Encoding: gzip, chunked) gets 415 naming it, not a failed signature', async () => {
