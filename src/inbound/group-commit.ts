@@ -1,4 +1,5 @@
 import type { InboundStore, InsertedDelivery, NewInboundDelivery } from '../store/inbound-store.js';
+import { storeUnavailableReason } from '../store/unavailable.js';
 import { inboundBatchSize, inboundWriteQueue } from './metrics.js';
 
 interface Pending {
@@ -68,13 +69,27 @@ export class GroupCommit {
       const results = await this.store.insertDeliveries(batch.map((p) => p.row));
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
-      for (const p of batch) p.reject(err);
+      // The database refused this batch's data, not the write itself (an outage fails each row alike): one bad row
+      // must not turn its neighbours away, so each is written alone.
+      if (batch.length > 1 && storeUnavailableReason(err) === undefined) await this.writeEachAlone(batch);
+      else for (const p of batch) p.reject(err);
     }
     this.batches--;
     this.inFlight -= batch.length;
     this.report();
     this.schedule();
     if (this.queue.length === 0 && this.batches === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private async writeEachAlone(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        const [result] = await this.store.insertDeliveries([p.row]);
+        p.resolve(result!);
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 
   private report(): void {

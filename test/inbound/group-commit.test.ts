@@ -118,4 +118,31 @@ describe.each(DIALECTS)('group commit on $name', (dialect) => {
     gated.held[1]!.open();
     expect(await fine).toMatchObject({ duplicate: false });
   });
+
+  it('a row the database refuses fails alone: the others of its batch are written one by one and stored', async () => {
+    const calls: number[] = [];
+    const counted: InboundStore = Object.create(store.inbound);
+    counted.insertDeliveries = (rows) => (calls.push(rows.length), store.inbound.insertDeliveries(rows));
+    const commit = new GroupCommit(counted, 100, 256);
+    const [before, broken, after] = [delivery(), { ...delivery(), status: 'nonsense' as 'received' }, delivery()].map((row) => commit.write(row));
+    await expect(broken).rejects.toThrow();
+    const stored = await Promise.all([before!, after!]);
+    expect(stored.map((r) => r.duplicate)).toEqual([false, false]);
+    for (const { id } of stored) expect(await store.inbound.getDelivery(id)).toMatchObject({ id, status: 'received' });
+    expect(await store.inbound.listDeliveries({ limit: 10 })).toHaveLength(2);
+    expect(calls).toEqual([3, 1, 1, 1]);
+  });
+
+  it('an outage fails the whole batch with one try, not one more per row', async () => {
+    let calls = 0;
+    const down: InboundStore = Object.create(store.inbound);
+    down.insertDeliveries = async () => {
+      calls++;
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    const commit = new GroupCommit(down, 100, 256);
+    const writes = [delivery(), delivery(), delivery()].map((row) => commit.write(row));
+    for (const write of writes) await expect(write).rejects.toThrow('database is locked');
+    expect(calls).toBe(1);
+  });
 });
