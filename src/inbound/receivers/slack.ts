@@ -12,7 +12,7 @@ function contentKey(body: Buffer, headers: IncomingHttpHeaders): string {
   return 'sha256:' + createHash('sha256').update(headerValue(headers, SLACK_TIMESTAMP_HEADER) ?? '').update(':').update(body).digest('hex');
 }
 
-/** An event_callback's key without `event_id`: its body alone, since Slack re-signs a retry with a new timestamp. */
+/** An Events API body's key without `event_id`: the body alone, since Slack re-signs a retry with a new timestamp. */
 function eventKey(body: Buffer): string {
   return 'event:sha256:' + createHash('sha256').update(body).digest('hex');
 }
@@ -28,7 +28,7 @@ export const slackEventsReceiver: Receiver = {
   signatureHeaders: SIGNED,
   requiredHeaders: SIGNED,
   verify,
-  parse(body, headers) {
+  parse(body) {
     const json = parseJson(body.toString('utf8'));
     if (!json.ok) return json;
     if (!isObject(json.value)) return { ok: false, message: 'A Slack Events API body must be a JSON object' };
@@ -40,7 +40,8 @@ export const slackEventsReceiver: Receiver = {
       return { ok: true, delivery: { deliveryId: '', eventType: type, match: undefined, payload: json.value, immediate: { status: 200, body: { challenge } } } };
     }
     const inner = isObject(json.value.event) ? stringField(json.value.event, 'type') : undefined;
-    const deliveryId = stringField(json.value, 'event_id') ?? (type === 'event_callback' ? eventKey(body) : contentKey(body, headers));
+    // Without an event_id (app_rate_limited) the body alone: Slack re-signs a retry with a new timestamp.
+    const deliveryId = stringField(json.value, 'event_id') ?? eventKey(body);
     return { ok: true, delivery: { deliveryId, eventType: inner ?? type, match: inner, payload: json.value, payloadJson: json.text } };
   },
 };

@@ -21,6 +21,17 @@ describe('Slack event_callback without event_id: keyed on the body, since a retr
     expect(key(body, 1764302400)).not.toBe(key(withoutEventId('1764302400.000200'), 1764302400));
   });
 
+  it('parse: an app_rate_limited notice (no event_id either) is keyed on its body too; another minute is another key', () => {
+    const notice = (minute: number) => JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: minute, api_app_id: 'A1' });
+    const key = (body: string, timestamp: number) => {
+      const parsed = slackEventsReceiver.parse(Buffer.from(body), at(timestamp));
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.delivery.deliveryId;
+    };
+    expect(key(notice(1764302400), 1764302400)).toBe(key(notice(1764302400), 1764302430));
+    expect(key(notice(1764302400), 1764302400)).not.toBe(key(notice(1764302460), 1764302460));
+  });
+
   describe('end to end', () => {
     let h: Harness;
     beforeAll(async () => {
