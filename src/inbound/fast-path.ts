@@ -3,6 +3,7 @@ import type { InboundConfig } from '../config/inbound.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
+import { ANSWER_TIMEOUT } from '../server/client-error.js';
 import type { FastPath, FastPathHandler } from '../server/http.js';
 import { requestPath, withoutTrailingSlash } from '../server/request-path.js';
 import type { BodyBudget } from './body-budget.js';
@@ -11,6 +12,8 @@ import { sourceAddressOf } from './source-address.js';
 
 /** Early refusals with a body larger than this close the connection instead of letting node read and discard it. */
 const DRAIN_LIMIT_BYTES = 64 * 1024;
+
+type TimeoutAnswering = ServerResponse & { [ANSWER_TIMEOUT]?: () => void };
 
 type BodyResult = { ok: true; body: Buffer } | { ok: false; refusal: 'tooLarge' | 'busy' | undefined; size: number };
 
@@ -50,7 +53,14 @@ export function createReceiverFastPath(
       return;
     }
     if (expectsContinue) res.writeContinue();
-    readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held)
+    const progress = { size: 0 };
+    // Past the request deadline node reports a clientError; this receiver answers it, so the refusal is audited.
+    (res as TimeoutAnswering)[ANSWER_TIMEOUT] = () => {
+      answer(pipeline.timedOut(rt, request, progress.size));
+      // A finished response detaches its request, which then never sees the socket close: end the read (and its budget).
+      res.once('finish', () => req.destroy());
+    };
+    readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held, progress)
       .then((read) => {
         if (read.ok) return pipeline.receive(rt, request, read.body);
         if (read.refusal === 'tooLarge') return pipeline.tooLarge(rt, request, read.size);
@@ -84,8 +94,9 @@ export function createReceiverFastPath(
 /**
  * Reads the body up to `limit` bytes; beyond it stops reading at once (nothing more is buffered). A chunked body
  * (`budget` given) takes each chunk from the budget into `held` and stops the same way when the budget runs out.
+ * `progress.size` follows the bytes read so far, for the audit of a body that stalls.
  */
-function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | undefined, held: { bytes: number }): Promise<BodyResult> {
+function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | undefined, held: { bytes: number }, progress: { size: number }): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -98,6 +109,7 @@ function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | unde
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
+      progress.size = size;
       if (size > limit) {
         req.pause();
         finish({ ok: false, refusal: 'tooLarge', size });

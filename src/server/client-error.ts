@@ -12,15 +12,26 @@ const ANSWERS: Record<string, { status: number; code: string; detail: string }> 
 type ClientError = Error & { code?: string; reason?: string };
 
 /**
+ * Set on a response by a fast path while it reads the body: the request's deadline is then answered by it (audited
+ * as a refusal of its receiver) instead of here, where nothing knows which receiver the stalled request was for.
+ */
+export const ANSWER_TIMEOUT = Symbol('hookspec.answerTimeout');
+
+/** The response node:http keeps on a socket while it serves a request on it. */
+type SocketResponse = { headersSent?: boolean; [ANSWER_TIMEOUT]?: () => void };
+
+/**
  * node:http's `clientError`: a request that is not valid HTTP never reaches a route, and node's default answer is a
  * bare status line. This one answers with problem+json like every other refusal, then closes the connection.
  */
-export function answerClientError(err: ClientError, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }): void {
+export function answerClientError(err: ClientError, socket: Duplex & { _httpMessage?: SocketResponse }): void {
   // Nothing to answer to, or an answer already started on this socket: writing now would corrupt it.
   if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
     socket.destroy();
     return;
   }
+  const answerTimeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? socket._httpMessage?.[ANSWER_TIMEOUT] : undefined;
+  if (answerTimeout) return answerTimeout();
   const known = err.code ? ANSWERS[err.code] : undefined;
   const { status, code, detail } = known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');

@@ -53,6 +53,10 @@ describe('a request not received within the deadline gets 408 problem+json and i
     expect(afterMs).toBeLessThan(TIMEOUT_MS + 2_000);
     // The stalled body's reservation went back with it.
     await expect.poll(gauge).toBe(0);
+    // Audited as a refusal of the receiver it was for, with the bytes that did arrive.
+    await h.settle();
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
+    expect(audit).toMatchObject({ status: 408, reason: 'request_timeout', receiver: 'receiveGithubWebhook', bodySize: BODY_LIMIT - 1 });
   });
 
   it('a receiver body trickled a byte at a time: the deadline is for the whole request, not between bytes', async () => {
@@ -64,6 +68,10 @@ describe('a request not received within the deadline gets 408 problem+json and i
     expect408(text);
     expect(afterMs).toBeLessThan(TIMEOUT_MS + 2_000);
     await expect.poll(gauge).toBe(0);
+    await h.settle();
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
+    expect(audit).toMatchObject({ status: 408, reason: 'request_timeout', receiver: 'receiveGithubWebhook', bodySize: expect.any(Number) });
+    expect(audit!.bodySize).toBeGreaterThan(0);
   });
 
   it('a slow body on a path outside the receivers', async () => {
