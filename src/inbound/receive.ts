@@ -141,6 +141,12 @@ export class ReceivePipeline {
     return { ...answer, closeConnection: true };
   }
 
+  /** The body did not arrive within the request deadline (`HOOKSPEC_REQUEST_TIMEOUT_MS`): 408, connection closed. */
+  timedOut(rt: ReceiverRuntime, req: InboundRequest, received: number): Answer {
+    const answer = this.refuse(rt, req, received, 408, 'request_timeout', 'The request body was not received in time.');
+    return { ...answer, closeConnection: true };
+  }
+
   /** The bodies in flight already hold the memory allowed for them: 503 with Retry-After, connection closed, body not read. */
   bodiesBusy(rt: ReceiverRuntime, req: InboundRequest, size: number): Answer {
     const answer = this.refuse(rt, req, size, 503, 'body_buffer_full',
