@@ -32,11 +32,20 @@ export function signingSecrets(secrets: SubscriptionSecret[], now: Date): string
   return secrets.filter((s) => s.expires_at === null || Date.parse(s.expires_at) > now.getTime()).map((s) => s.secret);
 }
 
-/** The secret list after a rotation: the new one current, the old current one expiring after the grace period. */
+/**
+ * Secrets that sign at once, the current one included. Each adds ~50 bytes to `webhook-signature`: without a bound,
+ * a few hundred rotations within the grace period made a header that subscribers' servers refuse (431).
+ */
+export const MAX_SIGNING_SECRETS = 5;
+
+/**
+ * The secret list after a rotation: the new one current, the old current one expiring after the grace period. Past
+ * `MAX_SIGNING_SECRETS` the oldest still in its grace period stops signing early.
+ */
 export function rotateSecrets(secrets: SubscriptionSecret[], next: string, now: Date, graceMs: number): SubscriptionSecret[] {
   const expiresAt = new Date(now.getTime() + graceMs).toISOString();
   const kept = secrets
     .filter((s) => s.expires_at === null || Date.parse(s.expires_at) > now.getTime())
     .map((s) => (s.expires_at === null ? { secret: s.secret, expires_at: expiresAt } : s));
-  return [{ secret: next, expires_at: null }, ...kept];
+  return [{ secret: next, expires_at: null }, ...kept].slice(0, MAX_SIGNING_SECRETS);
 }

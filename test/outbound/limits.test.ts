@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { rotateSecrets } from '../../src/outbound/secrets.js';
-import { generateSecret } from '../../src/outbound/secrets.js';
+import { generateSecret, MAX_SIGNING_SECRETS, rotateSecrets } from '../../src/outbound/secrets.js';
 import { eventually, startEngine, startSubscriber, subscribe, type Subscriber, type TestEngine } from './support.js';
 
 describe('per-subscription limits and secret rotation', () => {
@@ -149,5 +148,33 @@ describe('per-subscription limits and secret rotation', () => {
     await eventually(() => expect(s.received).toHaveLength(2));
     expect(s.received[1]!.signature.split(' ')).toHaveLength(1);
     expect(s.received[1]!.verified).toBe(true);
+  });
+
+  it(`many rotations within the grace period sign with the newest ${MAX_SIGNING_SECRETS} secrets only, so the header stays small`, async () => {
+    t = await startEngine();
+    const s = await startSubscriber();
+    subscribers.push(s);
+    const sub = await subscribe(t, s);
+    let secrets = sub.secrets;
+    const issued: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      issued.unshift(generateSecret());
+      secrets = rotateSecrets(secrets, issued[0]!, new Date(), 60_000);
+    }
+    await t.store.outbound.setSubscriptionSecrets(sub.id, secrets, new Date());
+    s.secrets = [issued[0]!];
+    await t.engine.publisher.publish('order.created', { rotated: 50 });
+    await eventually(() => expect(s.received).toHaveLength(1));
+    expect(s.received[0]!.signature.split(' ')).toHaveLength(MAX_SIGNING_SECRETS);
+    expect(s.received[0]!.verified).toBe(true);
+    // The oldest one still signing is the fifth newest; the sixth no longer verifies.
+    s.secrets = [issued[MAX_SIGNING_SECRETS - 1]!];
+    await t.engine.publisher.publish('order.created', { rotated: 'fifth' });
+    await eventually(() => expect(s.received).toHaveLength(2));
+    expect(s.received[1]!.verified).toBe(true);
+    s.secrets = [issued[MAX_SIGNING_SECRETS]!];
+    await t.engine.publisher.publish('order.created', { rotated: 'sixth' });
+    await eventually(() => expect(s.received).toHaveLength(3));
+    expect(s.received[2]!.verified).toBe(false);
   });
 });
