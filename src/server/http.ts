@@ -4,6 +4,7 @@ import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
 import { answerClientError, answerConnect } from './client-error.js';
 import { answerExpectationFailed } from './expectation-failed.js';
+import { originForm } from './request-path.js';
 
 /** What the server lends a fast path with each request. */
 export interface FastPathContext {
@@ -38,7 +39,13 @@ const MAX_TIMEOUT_CHECK_MS = 1_000;
 
 /** One node:http server: receivers take the fast path (which logs its own request lines), the rest the express app. */
 export function createHttpServer(fastPaths: FastPath[], app: RequestListener, limits: HttpLimits = DEFAULT_LIMITS): Server {
-  const logged = logRequests(app);
+  const logRequest = logRequests(app);
+  // express routes on the parsed path and express-openapi-validator matches the raw target: give both origin-form.
+  const logged: RequestListener = (req, res) => {
+    const url = req.url ?? '/';
+    if (url.charCodeAt(0) !== 0x2f /* '/' */ || url.includes('#')) req.url = originForm(url);
+    logRequest(req, res);
+  };
   const budget = new BodyBudget(limits.inboundMaxBufferedBytes);
   // Two shared contexts instead of one object per request: the fast path is the hot path.
   const plain: FastPathContext = { budget, expectsContinue: false, unsupportedExpectation: false };

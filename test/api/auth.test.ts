@@ -35,6 +35,11 @@ describe('every spelling of a /v1 path needs the key', () => {
     },
   );
 
+  // What express routes and what express-openapi-validator checks must be the same path (both get origin-form).
+  it.each(['http://h/v1/subscriptions', 'http://h/v1/subscriptions?limit=1', '/v1/subscriptions#x', '/v1/subscriptions?limit=1#x'])('%s is served as its origin-form path', async (path) => {
+    expect((await send('GET', path, { authorization: `Bearer ${API_KEY}` })).status).toBe(200);
+  });
+
   it.each(['/v1/SUBSCRIPTIONS', '/v1/Subscriptions'])('%s, another case under /v1, is refused before it is routed', async (path) => {
     expect((await send('GET', path)).status).toBe(401);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestPath, withoutTrailingSlash } from '../../src/server/request-path.js';
+import { originForm, requestPath, withoutTrailingSlash } from '../../src/server/request-path.js';
 
 describe('requestPath', () => {
   it.each([
@@ -23,5 +23,19 @@ describe('withoutTrailingSlash', () => {
     expect(withoutTrailingSlash('/webhooks/github/')).toBe('/webhooks/github');
     expect(withoutTrailingSlash('/webhooks/github')).toBeUndefined();
     expect(withoutTrailingSlash('/')).toBeUndefined();
+  });
+});
+
+describe('originForm', () => {
+  it.each([
+    ['/v1/subscriptions?limit=1', '/v1/subscriptions?limit=1'],
+    ['/v1/subscriptions/sub_1#x', '/v1/subscriptions/sub_1'],
+    ['/v1/subscriptions?limit=1#x?y', '/v1/subscriptions?limit=1'],
+    ['http://h/v1/subscriptions?limit=1', '/v1/subscriptions?limit=1'],
+    ['https://h:8443', '/'],
+    ['http://h?x=1', '/?x=1'],
+    ['*', '*'],
+  ])('%s → %s', (target, form) => {
+    expect(originForm(target)).toBe(form);
   });
 });
