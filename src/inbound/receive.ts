@@ -16,6 +16,7 @@ import type { ParsedDelivery, Receiver, ReplyShape } from './receivers/receiver.
 import type { RefusalAudit } from './refusal-audit.js';
 import { absentHeaders, repeatedHeaders } from './required-headers.js';
 import { unsupportedCharset, unsupportedEncoding, unsupportedExpectation } from '../errors/unsupported-body.js';
+import { declaredCharsets, foreignCharset } from '../server/body-charset.js';
 import { compressedTransferCoding } from '../server/transfer-coding.js';
 import { identityProblem } from './delivery-identity.js';
 
@@ -91,7 +92,7 @@ export class ReceivePipeline {
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
         `Content-Type must be ${receiver.contentTypes.join(' or ')} (got ${type ? `"${type}"` : 'none'}).`);
     }
-    const charset = foreignCharset(req.headers);
+    const charset = foreignCharset(declaredCharsets(req.headers['content-type']));
     if (charset) {
       // Bodies are decoded as UTF-8; any other charset would be read as different text than was signed and sent.
       return this.refuse(rt, req, length ?? null, 415, 'unsupported_media_type',
@@ -329,23 +330,4 @@ function contentLength(headers: IncomingHttpHeaders): number | undefined {
 function contentEncoding(headers: IncomingHttpHeaders): string | undefined {
   const raw = headers['content-encoding']?.trim().toLowerCase();
   return raw && raw !== 'identity' ? raw : undefined;
-}
-
-/** Charsets whose bytes read the same as UTF-8. */
-const UTF8_COMPATIBLE = new Set(['utf-8', 'utf8', 'us-ascii']);
-
-/**
- * The Content-Type's `charset` parameter, lower-cased, when one names something other than UTF-8 (or ASCII). Every
- * one is checked: with two, which one a reader honours is a guess (`charset=utf-8; charset=utf-16`).
- */
-function foreignCharset(headers: IncomingHttpHeaders): string | undefined {
-  const raw = headers['content-type'];
-  if (!raw || raw.indexOf(';') === -1) return undefined;
-  for (const param of raw.split(';').slice(1)) {
-    const eq = param.indexOf('=');
-    if (eq === -1 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
-    if (!UTF8_COMPATIBLE.has(value)) return value;
-  }
-  return undefined;
 }

@@ -6,12 +6,14 @@ import { bindOperations } from '../../generated/operations.js';
 import { createOperationHandlers, type ApiContext } from '../api/index.js';
 import { bearerAuth } from '../api/auth.js';
 import { refuseDeepNesting } from '../api/json-depth.js';
+import { refuseNulEscapes, refuseNulParameters } from '../api/nul-characters.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { HttpError } from '../errors/http-error.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavailable.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
+import { requireUtf8Body } from './body-charset.js';
 import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { compressedTransferCoding } from './transfer-coding.js';
@@ -62,6 +64,12 @@ export function createApp(ctx: ApiContext): Express {
     const coding = compressedTransferCoding(req.headers);
     next(coding ? new HttpError(415, 'unsupported_media_type', unsupportedEncoding(coding, 'Transfer-Encoding')) : undefined);
   });
+  app.use('/v1', requireUtf8Body);
+  // A NUL in a filter reached the stores, and PostgreSQL cannot compare text with one (a 500).
+  app.use('/v1', (req, _res, next) => {
+    refuseNulParameters(req.query);
+    next();
+  });
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
   app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: checkJsonBody }));
   app.use(
@@ -84,11 +92,15 @@ export function createApp(ctx: ApiContext): Express {
   return app;
 }
 
-/** Refuses, before parsing, what JSON.parse would take but later code could not: nesting past the stack, integers it would round. */
+/**
+ * Refuses, before parsing, what JSON.parse would take but later code could not: nesting past the stack, numbers it
+ * would round or make Infinity, a NUL PostgreSQL cannot store. Reads UTF-8, the only charset requireUtf8Body lets by.
+ */
 function checkJsonBody(_req: unknown, _res: unknown, body: Buffer): void {
   const json = body.toString('utf8');
   refuseDeepNesting(json);
   refuseUnsafeIntegers(json);
+  refuseNulEscapes(json);
 }
 
 interface ValidatorError {
