@@ -3,6 +3,7 @@ import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import { INBOUND_KEY_PREFIX } from '../outbound/publisher.js';
 import type { ApiContext } from './context.js';
+import { parseInstant } from './instant.js';
 import { idPattern, page, pageQuery } from './pagination.js';
 import { presentDelivery, presentEvent } from './presenters.js';
 
@@ -43,7 +44,7 @@ export function eventOperations(ctx: ApiContext): EventOperations {
 
     async listEvents({ query }) {
       const q = pageQuery(query, EVENT_ID);
-      const rows = await outbound.listEvents({ ...q, limit: q.limit + 1, type: query.type, since: query.since ? new Date(query.since) : undefined });
+      const rows = await outbound.listEvents({ ...q, limit: q.limit + 1, type: query.type, since: query.since === undefined ? undefined : parseInstant('since', query.since) });
       return { status: 200, body: page(rows, q.limit, presentEvent) };
     },
 

@@ -5,6 +5,7 @@ import { generateSecret, rotateSecrets, secretProblem } from '../outbound/secret
 import { assertUrlAllowed, SsrfError } from '../outbound/ssrf.js';
 import type { SubscriptionRecord } from '../store/outbound-store.js';
 import type { ApiContext } from './context.js';
+import { parseInstant } from './instant.js';
 import { idPattern, page, pageQuery } from './pagination.js';
 import { presentSubscription } from './presenters.js';
 
@@ -132,8 +133,9 @@ export function subscriptionOperations(ctx: ApiContext): SubscriptionOperations 
     },
 
     async recoverSubscription({ params, body }) {
+      const since = parseInstant('since', body.since);
       const sub = await found(params.id);
-      const queued = await outbound.requeueFailedSince(sub.id, new Date(body.since), new Date());
+      const queued = await outbound.requeueFailedSince(sub.id, since, new Date());
       if (queued > 0) ctx.wakeWorker();
       return { status: 202, body: { queued } };
     },
