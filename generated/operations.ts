@@ -199,7 +199,9 @@ export interface OperationHandlers {
    * Rotate the signing secret
    *
    * Replaces the signing secret (generated unless given). During the grace period (24 h by default) every
-   * delivery carries signatures made with both the old and the new secret.
+   * delivery carries signatures made with both the old and the new secret. At most 5 secrets sign at once (about
+   * 50 bytes of `webhook-signature` each): rotating more often than that within the grace period retires the
+   * oldest early.
    */
   rotateSubscriptionSecret: OperationHandler<paths['/v1/subscriptions/{id}/rotate-secret']['post']>;
   /**

@@ -313,7 +313,9 @@ export interface paths {
         /**
          * Rotate the signing secret
          * @description Replaces the signing secret (generated unless given). During the grace period (24 h by default) every
-         *     delivery carries signatures made with both the old and the new secret.
+         *     delivery carries signatures made with both the old and the new secret. At most 5 secrets sign at once (about
+         *     50 bytes of `webhook-signature` each): rotating more often than that within the grace period retires the
+         *     oldest early.
          */
         post: operations["rotateSubscriptionSecret"];
         delete?: never;
@@ -1151,7 +1153,7 @@ export interface components {
             reason: string;
             /** @description The names of the request's headers (never their values). */
             header_names: string[];
-            /** @description The declared or read body size; null when unknown. */
+            /** @description The declared or read body size, a declared size past 2147483647 recorded as 2147483647; null when unknown. */
             body_size: number | null;
         };
         InboundRefusalList: {
@@ -1643,7 +1645,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is malformed (bad JSON or form, objects and arrays nested more than 1000 levels deep, missing or repeated headers, invalid parameters). */
+        /** @description The request is malformed (bad JSON or form, objects and arrays nested more than 1000 levels deep, missing or repeated headers, invalid parameters or date-times no instant holds such as a leap second, a NUL character in a body string or query parameter, a receiver's delivery id or event type over 255 characters or holding a NUL). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1708,7 +1710,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, an event type only hookspec emits, refused URL, an integer beyond 2^53 that would be rounded). */
+        /** @description The request is well-formed but invalid (schema errors with JSON pointers, unknown event type, an event type only hookspec emits, refused URL, an integer beyond 2^53 that would be rounded, a number too large for a double). */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;

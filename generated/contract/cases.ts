@@ -2992,8 +2992,20 @@ export const contractCases: ContractCases = {
     },
     {
       "owner": "getDelivery",
+      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/deliveryIdentity",
+      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/deliveryIdentity/value",
+      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "getDelivery",
       "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/jsonTooDeep",
       "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/jsonTooDeep/value",
+      "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
+    },
+    {
+      "owner": "getDelivery",
+      "site": "#/components/responses/BadRequest/content/application~1problem+json/examples/nulCharacter",
+      "value": "#/components/responses/BadRequest/content/application~1problem+json/examples/nulCharacter/value",
       "schema": "#/components/responses/BadRequest/content/application~1problem+json/schema"
     },
     {
