@@ -14,6 +14,8 @@ import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavaila
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { requireUtf8Body } from './body-charset.js';
+import { requireJsonBodyType } from './body-content-type.js';
+import { restoreHead, validateHeadAsGet } from './head-as-get.js';
 import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 import { compressedTransferCoding } from './transfer-coding.js';
@@ -64,6 +66,7 @@ export function createApp(ctx: ApiContext): Express {
     const coding = compressedTransferCoding(req.headers);
     next(coding ? new HttpError(415, 'unsupported_media_type', unsupportedEncoding(coding, 'Transfer-Encoding')) : undefined);
   });
+  app.use('/v1', requireJsonBodyType);
   app.use('/v1', requireUtf8Body);
   // A NUL in a filter reached the stores, and PostgreSQL cannot compare text with one (a 500).
   app.use('/v1', (req, _res, next) => {
@@ -72,6 +75,7 @@ export function createApp(ctx: ApiContext): Express {
   });
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
   app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: checkJsonBody }));
+  app.use('/v1', validateHeadAsGet);
   app.use(
     OpenApiValidator.middleware({
       apiSpec: JSON.parse(apiSpecText),
@@ -83,6 +87,7 @@ export function createApp(ctx: ApiContext): Express {
       ignorePaths: (path: string) => !path.startsWith('/v1'),
     }),
   );
+  app.use('/v1', restoreHead);
   const router = Router({ caseSensitive: true });
   bindOperations(router, createOperationHandlers(ctx));
   app.use(router);

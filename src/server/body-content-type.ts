@@ -1,0 +1,19 @@
+import type { RequestHandler } from 'express';
+import { HttpError } from '../errors/http-error.js';
+import { mediaType } from '../inbound/media-type.js';
+
+/** What express.json parses (`application/json`, `application/*+json`): the only bodies the management API takes. */
+function isJson(type: string | undefined): boolean {
+  return type === 'application/json' || (type !== undefined && type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * Refuses a body the JSON parser would skip as 415, before the validator: without a Content-Type an optional body
+ * (a rotation's chosen secret) was silently ignored, and a required one got "unsupported media type undefined".
+ */
+export const requireJsonBodyType: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || isJson(mediaType(req.headers))) return next();
+  const type = req.headers['content-type'];
+  next(new HttpError(415, 'unsupported_media_type', `A request body needs Content-Type: application/json (got ${type ? `"${type}"` : 'none'}).`));
+};

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_CONTENT_TYPE } from '../../src/errors/problem.js';
+import { API_KEY, startServer, type TestServer } from './support.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startServer();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+const auth = { authorization: `Bearer ${API_KEY}` };
+
+describe('HEAD on the management API is GET without the body (RFC 9110 §9.3.2)', () => {
+  it('a list answers 200 with the headers GET sends and no body', async () => {
+    const [get, head] = await Promise.all([fetch(`${s.url}/v1/subscriptions`, { headers: auth }), fetch(`${s.url}/v1/subscriptions`, { method: 'HEAD', headers: auth })]);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(await head.text()).toBe('');
+  });
+
+  it('a missing resource is 404, an invalid id 400, like GET; still only with the key', async () => {
+    expect((await fetch(`${s.url}/v1/events/evt_01j00000000000000000000000`, { method: 'HEAD', headers: auth })).status).toBe(
+      (await fetch(`${s.url}/v1/events/evt_01j00000000000000000000000`, { headers: auth })).status,
+    );
+    expect((await fetch(`${s.url}/v1/subscriptions?limit=0`, { method: 'HEAD', headers: auth })).status).toBe(400);
+    expect((await fetch(`${s.url}/v1/subscriptions`, { method: 'HEAD' })).status).toBe(401);
+  });
+});
+
+describe('a /v1 body must be declared JSON', () => {
+  it.each([
+    ['POST', '/v1/subscriptions/sub_01j00000000000000000000000/rotate-secret', undefined, '{"secret":"whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', /got none/],
+    ['PATCH', '/v1/subscriptions/sub_01j00000000000000000000000', undefined, '{"description":"x"}', /got none/],
+    ['POST', '/v1/events', 'text/plain', '{"type":"order.created"}', /got "text\/plain"/],
+  ])('%s %s with Content-Type %s is 415, not parsed as no body', async (method, path, type, body, detail) => {
+    const res = await s.call(method, path, body, type === undefined ? { 'content-type': '' } : { 'content-type': type });
+    expect(res.status).toBe(415);
+    expect(res.type).toContain(PROBLEM_CONTENT_TYPE);
+    expect(res.json).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringMatching(detail) });
+  });
+
+  it('an empty body needs no Content-Type', async () => {
+    const res = await s.call('GET', '/v1/subscriptions', undefined, { 'content-length': '0' });
+    expect(res.status).toBe(200);
+  });
+});
