@@ -8,14 +8,15 @@ const withoutEventId = (eventTs: string) => {
   return JSON.stringify({ ...rest, event: { ...rest.event, event_ts: eventTs } });
 };
 const at = (timestamp: number) => ({ 'x-slack-request-timestamp': String(timestamp) });
+/** The deduplication key the Events API receiver gives a body signed at `timestamp`. */
+const key = (body: string, timestamp: number) => {
+  const parsed = slackEventsReceiver.parse(Buffer.from(body), at(timestamp));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.delivery.deliveryId;
+};
 
 describe('Slack event_callback without event_id: keyed on the body, since a retry is signed with a new timestamp', () => {
   it('parse: the same body at two timestamps is one key; another body is another', () => {
-    const key = (body: string, timestamp: number) => {
-      const parsed = slackEventsReceiver.parse(Buffer.from(body), at(timestamp));
-      if (!parsed.ok) throw new Error(parsed.message);
-      return parsed.delivery.deliveryId;
-    };
     const body = withoutEventId('1764302400.000100');
     expect(key(body, 1764302400)).toBe(key(body, 1764302460));
     expect(key(body, 1764302400)).not.toBe(key(withoutEventId('1764302400.000200'), 1764302400));
@@ -23,11 +24,6 @@ describe('Slack event_callback without event_id: keyed on the body, since a retr
 
   it('parse: an app_rate_limited notice (no event_id either) is keyed on its body too; another minute is another key', () => {
     const notice = (minute: number) => JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: minute, api_app_id: 'A1' });
-    const key = (body: string, timestamp: number) => {
-      const parsed = slackEventsReceiver.parse(Buffer.from(body), at(timestamp));
-      if (!parsed.ok) throw new Error(parsed.message);
-      return parsed.delivery.deliveryId;
-    };
     expect(key(notice(1764302400), 1764302400)).toBe(key(notice(1764302400), 1764302430));
     expect(key(notice(1764302400), 1764302400)).not.toBe(key(notice(1764302460), 1764302460));
   });
