@@ -77,18 +77,30 @@ export function createReceiverFastPath(
       .finally(() => budget.give(held.bytes));
   };
   // One handler per receiver, built once: the path is looked up once per request, not once to match and once to serve.
-  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, handlerOf(rt)]));
+  const handlers = new Map(runtimes.map((rt) => [rt.receiver.path, handlerOf(rt)]));
+  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, rt]));
   return {
     handlerFor(req) {
-      if (!req.url) return undefined;
-      const path = requestPath(req.url);
-      const handler = byPath.get(path);
-      if (handler) return handler;
-      // A provider configured with `…/webhooks/github/` would otherwise get 404 for every delivery, and GitHub does not retry.
-      const trimmed = withoutTrailingSlash(path);
-      return trimmed === undefined ? undefined : byPath.get(trimmed);
+      return req.url ? receiverOf(handlers, req.url) : undefined;
+    },
+    refusedUnparsed(head, socket, { status, code, detail }) {
+      const rt = receiverOf(byPath, head.target);
+      if (!rt) return;
+      // The headers node read before it gave up: enough for the audit's header names and a trusted proxy's client.
+      const source = sourceOf({ headers: head.headers, socket });
+      pipeline.refuse(rt, { headers: head.headers, rawHeaders: [], source }, null, status, code, detail);
     },
   };
+}
+
+/** The entry for a request-target's path, also with one trailing slash dropped. */
+function receiverOf<T>(byPath: ReadonlyMap<string, T>, target: string): T | undefined {
+  const path = requestPath(target);
+  const entry = byPath.get(path);
+  if (entry) return entry;
+  // A provider configured with `…/webhooks/github/` would otherwise get 404 for every delivery, and GitHub does not retry.
+  const trimmed = withoutTrailingSlash(path);
+  return trimmed === undefined ? undefined : byPath.get(trimmed);
 }
 
 /**

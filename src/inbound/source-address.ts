@@ -8,7 +8,10 @@ export const MAX_REMEMBERED_ADDRESSES = 10_000;
 const MAX_ADDRESS_LENGTH = 45;
 
 /** The address a request is counted and audited under (flood guard, refusal audit, a delivery's `source`). */
-export type SourceAddressOf = (req: IncomingMessage) => string;
+export type SourceAddressOf = (req: RequestOrigin) => string;
+
+/** What the source is read from: a request, or the head node's parser read of one it refused. */
+export type RequestOrigin = Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string } };
 
 /**
  * Without trusted proxies the socket peer is the source, read as before (no header is looked at). Behind them, the
@@ -104,6 +107,6 @@ function rememberedTrust(trustedProxies: BlockList): (address: string) => boolea
 }
 
 /** Today's source: the socket peer (the proxy itself, when there is one). */
-function socketAddress(req: IncomingMessage): string {
+function socketAddress(req: RequestOrigin): string {
   return req.socket.remoteAddress ?? 'unknown';
 }

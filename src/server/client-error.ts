@@ -9,7 +9,7 @@ const ANSWERS: Record<string, { status: number; code: string; detail: string }> 
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', detail: 'The request was not received in time.' },
 };
 
-type ClientError = Error & { code?: string; reason?: string };
+export type ClientError = Error & { code?: string; reason?: string; rawPacket?: Buffer };
 
 /**
  * Set on a response by a fast path while it reads the body: the request's deadline is then answered by it (audited
@@ -26,16 +26,26 @@ type SocketResponse = { headersSent?: boolean; [ANSWER_TIMEOUT]?: () => void };
  */
 export function answerClientError(err: ClientError, socket: Duplex & { _httpMessage?: SocketResponse }): void {
   // Nothing to answer to, or an answer already started on this socket: writing now would corrupt it.
-  if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+  if (!isAnswered(err, socket)) {
     socket.destroy();
     return;
   }
   const answerTimeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? socket._httpMessage?.[ANSWER_TIMEOUT] : undefined;
   if (answerTimeout) return answerTimeout();
-  const known = err.code ? ANSWERS[err.code] : undefined;
-  const { status, code, detail } = known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
+  const { status, code, detail } = clientErrorAnswer(err);
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
   endWithProblem(socket, status, code, detail);
+}
+
+/** Whether `answerClientError` will answer this error (not a reset, not mid-answer). */
+export function isAnswered(err: ClientError, socket: Duplex & { _httpMessage?: SocketResponse }): boolean {
+  return err.code !== 'ECONNRESET' && socket.writable && !socket._httpMessage?.headersSent;
+}
+
+/** The status, problem code and detail a client error is answered with. */
+export function clientErrorAnswer(err: ClientError): { status: number; code: string; detail: string } {
+  const known = err.code ? ANSWERS[err.code] : undefined;
+  return known ?? { status: 400, code: 'malformed_http', detail: `The request is not valid HTTP/1.1: ${err.reason ?? err.message}.` };
 }
 
 /**

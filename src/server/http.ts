@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { DEFAULT_INBOUND_MAX_BUFFERED_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerConfig } from '../config/server.js';
 import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
-import { answerClientError, answerConnect } from './client-error.js';
+import { answerClientError, answerConnect, clientErrorAnswer, isAnswered, type ClientError } from './client-error.js';
 import { answerExpectationFailed } from './expectation-failed.js';
+import { parseRawHead, type RawRequestHead } from './raw-request-head.js';
 import { originForm } from './request-path.js';
 
 /** What the server lends a fast path with each request. */
@@ -23,6 +25,8 @@ export type FastPathHandler = (req: IncomingMessage, res: ServerResponse, contex
 export interface FastPath {
   /** The handler for this request's path, or undefined to leave it to the next fast path or express. */
   handlerFor(req: IncomingMessage): FastPathHandler | undefined;
+  /** Records a request node's parser refused before any route saw it (status and code as answered), if one of its paths. */
+  refusedUnparsed?(head: RawRequestHead, socket: Socket, answer: { status: number; code: string; detail: string }): void;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -85,7 +89,12 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     if (!toFastPath(req, res, unmet)) refuseExpectation(req, res);
   });
-  server.on('clientError', answerClientError);
+  server.on('clientError', (err: ClientError, socket: Socket) => {
+    // A receiver's refusals are audited even when node's parser refuses the request before any route sees it.
+    const head = err.rawPacket && isAnswered(err, socket) ? parseRawHead(err.rawPacket) : undefined;
+    if (head) for (const path of fastPaths) path.refusedUnparsed?.(head, socket, clientErrorAnswer(err));
+    answerClientError(err, socket);
+  });
   server.on('connect', answerConnect);
   server.once('close', () => budget.close());
   return server;

@@ -124,6 +124,32 @@ describe('bad input gets a clear problem, nothing is processed, the refusal is a
     expect(audit).toMatchObject({ status: 413, reason: 'payload_too_large', bodySize: MAX_AUDITED_BODY_SIZE });
   });
 
+  it.each([
+    ['Content-Length with Transfer-Encoding', 400, 'malformed_http', 'content-length: 3\r\ntransfer-encoding: chunked\r\n\r\nabc'],
+    ['a control character in the signature header', 400, 'malformed_http', 'x-hub-signature-256: sha256=a\x01b\r\ncontent-length: 1\r\n\r\na'],
+    ['headers over 16 KiB', 431, 'request_header_fields_too_large', `x-padding: ${'a'.repeat(20_000)}\r\n\r\n`],
+  ])('%s, refused by node before any route, is audited as a refusal of the receiver it was for', async (_name, status, code, rest) => {
+    const client = await openRaw(Number(new URL(h.url).port));
+    client.socket.write(`POST /webhooks/github HTTP/1.1\r\nhost: 127.0.0.1\r\nx-github-event: push\r\n${rest}`);
+    const { text } = await client.closed;
+    expect(firstResponse(text).statusLine).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(firstResponse(text).body).toMatchObject({ code });
+    await h.settle();
+    const [audit] = await h.store.inbound.listRefusals({ limit: 1 });
+    expect(audit).toMatchObject({ status, reason: code, receiver: 'receiveGithubWebhook', source: expect.stringMatching(/127\.0\.0\.1/), bodySize: null });
+    expect(audit!.headerNames).toEqual(expect.arrayContaining(['host', 'x-github-event']));
+  });
+
+  it('a malformed request to another path is answered the same and audited as no receiver\'s', async () => {
+    await h.settle();
+    const before = await h.store.inbound.listRefusals({ limit: 1 });
+    const client = await openRaw(Number(new URL(h.url).port));
+    client.socket.write('POST /v1/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 3\r\ntransfer-encoding: chunked\r\n\r\nabc');
+    expect(firstResponse((await client.closed).text).statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    await h.settle();
+    expect(await h.store.inbound.listRefusals({ limit: 1 })).toEqual(before);
+  });
+
   it('a delivery id of 255 characters, the most allowed, is stored as sent', async () => {
     const res = await post(h.url, await signed.github(push, 'push', 'd'.repeat(255)));
     expect(res.status).toBe(200);
