@@ -15,6 +15,7 @@ import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/pro
 import { logger } from '../observability/logger.js';
 import { requireUtf8Body } from './body-charset.js';
 import { requireJsonBodyType } from './body-content-type.js';
+import { repeatedHeaders } from '../inbound/required-headers.js';
 import { restoreHead, validateHeadAsGet } from './head-as-get.js';
 import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -23,6 +24,9 @@ import { createOpsRouter } from './ops-routes.js';
 
 const OPENAPI_FILE = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
 const DOCS_FILE = fileURLToPath(new URL('../../docs/index.html', import.meta.url));
+
+/** Request headers of the management API that carry one value. */
+const SINGLE_VALUE_HEADERS = ['idempotency-key'];
 
 /**
  * The express app for everything that is not a receiver: ops routes, `/openapi.json`, `/docs`, and the
@@ -65,6 +69,11 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/v1', (req, _res, next) => {
     const coding = compressedTransferCoding(req.headers);
     next(coding ? new HttpError(415, 'unsupported_media_type', unsupportedEncoding(coding, 'Transfer-Encoding')) : undefined);
+  });
+  // node joins a repeated header into "a, a", a key the client never sent: refused, since which one was meant is a guess.
+  app.use('/v1', (req, _res, next) => {
+    const repeated = repeatedHeaders(req.headers, req.rawHeaders, SINGLE_VALUE_HEADERS);
+    next(repeated ? new HttpError(400, 'repeated_header', `Header(s) sent more than once: ${repeated.join(', ')}; send each once.`) : undefined);
   });
   app.use('/v1', requireJsonBodyType);
   app.use('/v1', requireUtf8Body);
@@ -119,7 +128,7 @@ function toHttpError(err: unknown): unknown {
   if (err instanceof HttpError) return err;
   const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
-  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The body is not valid JSON', { cause: err });
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', parseFailure((e as { body?: string }).body), { cause: err });
   if (e?.type === 'encoding.unsupported') {
     return new HttpError(415, 'unsupported_media_type', unsupportedEncoding((e as { encoding?: string }).encoding ?? 'unknown'), { cause: err });
   }
@@ -141,6 +150,16 @@ function toHttpError(err: unknown): unknown {
   const unavailable = storeUnavailableReason(err);
   if (unavailable) return new HttpError(503, 'store_unavailable', `The request could not be stored: ${unavailable}. Retry shortly.`, { cause: err });
   return err;
+}
+
+/** express.json (strict) refuses a bare `null`, `1` or `"x"` as it refuses broken JSON; the detail tells them apart. */
+function parseFailure(body: string | undefined): string {
+  try {
+    JSON.parse(body ?? '');
+    return 'The body must be a JSON object or array, not a bare value';
+  } catch {
+    return 'The body is not valid JSON';
+  }
 }
 
 function codeOf(status: number): string {

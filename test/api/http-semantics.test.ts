@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_CONTENT_TYPE } from '../../src/errors/problem.js';
-import { API_KEY, startServer, type TestServer } from './support.js';
+import { firstResponse, openRaw } from '../server/support/raw-socket.js';
+import { API_KEY, startServer, validOrder, type TestServer } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -45,5 +46,30 @@ describe('a /v1 body must be declared JSON', () => {
   it('an empty body needs no Content-Type', async () => {
     const res = await s.call('GET', '/v1/subscriptions', undefined, { 'content-length': '0' });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('headers and bodies the parsers would quietly reshape', () => {
+  it('a repeated Idempotency-Key is 400 naming it, not the key "a, a" nobody sent', async () => {
+    const client = await openRaw(s.running.port);
+    const body = JSON.stringify({ type: 'order.created', data: validOrder });
+    client.socket.write(`POST /v1/events HTTP/1.1\r\nhost: h\r\nauthorization: Bearer ${API_KEY}\r\ncontent-type: application/json\r\nidempotency-key: a\r\nidempotency-key: a\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const { statusLine, body: problem } = firstResponse((await client.closed).text);
+    expect(statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect(problem).toMatchObject({ code: 'repeated_header', detail: 'Header(s) sent more than once: idempotency-key; send each once.' });
+    expect((await s.call('GET', '/v1/events')).json.data).toEqual([]);
+  });
+
+  it.each(['null', '1', '"x"'])('the bare JSON value %s is told apart from broken JSON', async (body) => {
+    const res = await s.call('POST', '/v1/events', body);
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'invalid_json', detail: 'The body must be a JSON object or array, not a bare value' });
+    expect((await s.call('POST', '/v1/events', '{"type":')).json).toMatchObject({ code: 'invalid_json', detail: 'The body is not valid JSON' });
+  });
+
+  it("since with its colons unencoded, as the spec's example writes it, is read as the same instant", async () => {
+    const raw = await s.call('GET', '/v1/events?since=2026-11-27T04:00:00Z');
+    expect(raw.status).toBe(200);
+    expect(raw.json).toEqual((await s.call('GET', '/v1/events?since=2026-11-27T04%3A00%3A00Z')).json);
   });
 });
