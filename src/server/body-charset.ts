@@ -5,9 +5,12 @@ import { unsupportedCharset } from '../errors/unsupported-body.js';
 /** Charsets whose bytes read the same as UTF-8, as the receivers take them. */
 const UTF8_COMPATIBLE = new Set(['utf-8', 'utf8', 'us-ascii']);
 
+const NONE: readonly string[] = [];
+
 /** Every `charset` parameter of a Content-Type, unquoted and lower-cased (a header may repeat it; the parser takes the last). */
-export function declaredCharsets(contentType: string | undefined): string[] {
-  if (!contentType) return [];
+export function declaredCharsets(contentType: string | undefined): readonly string[] {
+  // The receivers' hot path: a bare `application/json` allocates nothing.
+  if (!contentType || contentType.indexOf(';') === -1) return NONE;
   return contentType.split(';').slice(1).map(charsetOf).filter((c) => c !== undefined);
 }
 
