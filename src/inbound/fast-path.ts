@@ -3,7 +3,6 @@ import type { InboundConfig } from '../config/inbound.js';
 import { PROBLEM_CONTENT_TYPE, problemFromError } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { logAnswered, requestIdOf } from '../observability/request-log.js';
-import { ANSWER_TIMEOUT } from '../server/client-error.js';
 import type { FastPath, FastPathHandler } from '../server/http.js';
 import { requestPath, withoutTrailingSlash } from '../server/request-path.js';
 import type { BodyBudget } from './body-budget.js';
@@ -12,8 +11,6 @@ import { sourceAddressOf } from './source-address.js';
 
 /** Early refusals with a body larger than this close the connection instead of letting node read and discard it. */
 const DRAIN_LIMIT_BYTES = 64 * 1024;
-
-type TimeoutAnswering = ServerResponse & { [ANSWER_TIMEOUT]?: () => void };
 
 type BodyResult = { ok: true; body: Buffer } | { ok: false; refusal: 'tooLarge' | 'busy' | undefined; size: number };
 
@@ -53,14 +50,7 @@ export function createReceiverFastPath(
       return;
     }
     if (expectsContinue) res.writeContinue();
-    const progress = { size: 0 };
-    // Past the request deadline node reports a clientError; this receiver answers it, so the refusal is audited.
-    (res as TimeoutAnswering)[ANSWER_TIMEOUT] = () => {
-      answer(pipeline.timedOut(rt, request, progress.size));
-      // A finished response detaches its request, which then never sees the socket close: end the read (and its budget).
-      res.once('finish', () => req.destroy());
-    };
-    readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held, progress)
+    readBody(req, maxBodyBytes, declared === undefined ? budget : undefined, held)
       .then((read) => {
         if (read.ok) return pipeline.receive(rt, request, read.body);
         if (read.refusal === 'tooLarge') return pipeline.tooLarge(rt, request, read.size);
@@ -82,6 +72,18 @@ export function createReceiverFastPath(
   return {
     handlerFor(req) {
       return req.url ? receiverOf(handlers, req.url) : undefined;
+    },
+    answerTimeout(req, res, startedMs) {
+      const rt = req.url ? receiverOf(byPath, req.url) : undefined;
+      if (!rt) return false;
+      // Stateless on purpose: a hook set on every response made node's ServerResponse objects slower and larger.
+      const declared = Number(req.headers['content-length']);
+      const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
+      const requestId = requestIdOf(req);
+      if (write(res, pipeline.timedOut(rt, request, Number.isSafeInteger(declared) ? declared : null), requestId)) logAnswered(req, 408, startedMs, requestId);
+      // A finished response detaches its request, which then never sees the socket close: end the read (and its budget).
+      res.once('finish', () => req.destroy());
+      return true;
     },
     refusedUnparsed(head, socket, { status, code, detail }) {
       const rt = receiverOf(byPath, head.target);
@@ -106,9 +108,8 @@ function receiverOf<T>(byPath: ReadonlyMap<string, T>, target: string): T | unde
 /**
  * Reads the body up to `limit` bytes; beyond it stops reading at once (nothing more is buffered). A chunked body
  * (`budget` given) takes each chunk from the budget into `held` and stops the same way when the budget runs out.
- * `progress.size` follows the bytes read so far, for the audit of a body that stalls.
  */
-function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | undefined, held: { bytes: number }, progress: { size: number }): Promise<BodyResult> {
+function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | undefined, held: { bytes: number }): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -121,7 +122,6 @@ function readBody(req: IncomingMessage, limit: number, budget: BodyBudget | unde
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      progress.size = size;
       if (size > limit) {
         req.pause();
         finish({ ok: false, refusal: 'tooLarge', size });

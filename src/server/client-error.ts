@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
@@ -11,34 +12,26 @@ const ANSWERS: Record<string, { status: number; code: string; detail: string }> 
 
 export type ClientError = Error & { code?: string; reason?: string; rawPacket?: Buffer };
 
-/**
- * Set on a response by a fast path while it reads the body: the request's deadline is then answered by it (audited
- * as a refusal of its receiver) instead of here, where nothing knows which receiver the stalled request was for.
- */
-export const ANSWER_TIMEOUT = Symbol('hookspec.answerTimeout');
-
-/** The response node:http keeps on a socket while it serves a request on it. */
-type SocketResponse = { headersSent?: boolean; [ANSWER_TIMEOUT]?: () => void };
+/** A socket as `clientError` hands it over: node keeps the response of the request being served on it. */
+export type ClientSocket = Duplex & { _httpMessage?: ServerResponse };
 
 /**
  * node:http's `clientError`: a request that is not valid HTTP never reaches a route, and node's default answer is a
  * bare status line. This one answers with problem+json like every other refusal, then closes the connection.
  */
-export function answerClientError(err: ClientError, socket: Duplex & { _httpMessage?: SocketResponse }): void {
+export function answerClientError(err: ClientError, socket: ClientSocket): void {
   // Nothing to answer to, or an answer already started on this socket: writing now would corrupt it.
   if (!isAnswered(err, socket)) {
     socket.destroy();
     return;
   }
-  const answerTimeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? socket._httpMessage?.[ANSWER_TIMEOUT] : undefined;
-  if (answerTimeout) return answerTimeout();
   const { status, code, detail } = clientErrorAnswer(err);
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
   endWithProblem(socket, status, code, detail);
 }
 
 /** Whether `answerClientError` will answer this error (not a reset, not mid-answer). */
-export function isAnswered(err: ClientError, socket: Duplex & { _httpMessage?: SocketResponse }): boolean {
+export function isAnswered(err: ClientError, socket: ClientSocket): boolean {
   return err.code !== 'ECONNRESET' && socket.writable && !socket._httpMessage?.headersSent;
 }
 

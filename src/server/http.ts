@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { DEFAULT_INBOUND_MAX_BUFFERED_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, type ServerConfig } from '../config/server.js';
 import { BodyBudget } from '../inbound/body-budget.js';
 import { logRequests } from '../observability/request-log.js';
-import { answerClientError, answerConnect, clientErrorAnswer, isAnswered, type ClientError } from './client-error.js';
+import { answerClientError, answerConnect, clientErrorAnswer, isAnswered, type ClientError, type ClientSocket } from './client-error.js';
 import { answerExpectationFailed } from './expectation-failed.js';
 import { parseRawHead, type RawRequestHead } from './raw-request-head.js';
 import { originForm } from './request-path.js';
@@ -25,6 +25,8 @@ export type FastPathHandler = (req: IncomingMessage, res: ServerResponse, contex
 export interface FastPath {
   /** The handler for this request's path, or undefined to leave it to the next fast path or express. */
   handlerFor(req: IncomingMessage): FastPathHandler | undefined;
+  /** Answers a request of one of its paths whose body missed the request deadline; false when not its path. */
+  answerTimeout?(req: IncomingMessage, res: ServerResponse, startedMs: number): boolean;
   /** Records a request node's parser refused before any route saw it (status and code as answered), if one of its paths. */
   refusedUnparsed?(head: RawRequestHead, socket: Socket, answer: { status: number; code: string; detail: string }): void;
 }
@@ -89,10 +91,16 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     if (!toFastPath(req, res, unmet)) refuseExpectation(req, res);
   });
-  server.on('clientError', (err: ClientError, socket: Socket) => {
-    // A receiver's refusals are audited even when node's parser refuses the request before any route sees it.
-    const head = err.rawPacket && isAnswered(err, socket) ? parseRawHead(err.rawPacket) : undefined;
-    if (head) for (const path of fastPaths) path.refusedUnparsed?.(head, socket, clientErrorAnswer(err));
+  server.on('clientError', (err: ClientError, socket: ClientSocket & Socket) => {
+    if (isAnswered(err, socket)) {
+      // A receiver answers a body past the deadline itself (audited): only it knows which receiver the upload was for.
+      const res = socket._httpMessage;
+      const startedMs = performance.now() - limits.requestTimeoutMs;
+      if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' && res && fastPaths.some((path) => path.answerTimeout?.(res.req, res, startedMs))) return;
+      // A receiver's refusals are audited even when node's parser refuses the request before any route sees it.
+      const head = err.rawPacket ? parseRawHead(err.rawPacket) : undefined;
+      if (head) for (const path of fastPaths) path.refusedUnparsed?.(head, socket, clientErrorAnswer(err));
+    }
     answerClientError(err, socket);
   });
   server.on('connect', answerConnect);
