@@ -11,10 +11,13 @@ export const MAX_IDENTITY_LENGTH = 255;
  * unsigned header, so anyone replaying one signed body chooses it: an unbounded one failed the whole write batch.
  */
 export function identityProblem(delivery: Pick<ParsedDelivery, 'deliveryId' | 'eventType'>): string | undefined {
-  for (const [what, value] of [['delivery id', delivery.deliveryId], ['event type', delivery.eventType]] as const) {
-    if (value.length > MAX_IDENTITY_LENGTH) return `The ${what} is ${value.length} characters long; at most ${MAX_IDENTITY_LENGTH} are accepted.`;
-    // PostgreSQL's text cannot hold NUL; refused on every store so that both answer the same.
-    if (value.includes('\u0000')) return `The ${what} contains a NUL character, which the inbound log cannot store.`;
-  }
+  return problemOf('delivery id', delivery.deliveryId) ?? problemOf('event type', delivery.eventType);
+}
+
+/** Called on every delivery: two plain calls rather than a list of pairs built per request. */
+function problemOf(what: string, value: string): string | undefined {
+  if (value.length > MAX_IDENTITY_LENGTH) return `The ${what} is ${value.length} characters long; at most ${MAX_IDENTITY_LENGTH} are accepted.`;
+  // PostgreSQL's text cannot hold NUL; refused on every store so that both answer the same.
+  if (value.includes('\u0000')) return `The ${what} contains a NUL character, which the inbound log cannot store.`;
   return undefined;
 }

@@ -67,26 +67,24 @@ export function createReceiverFastPath(
       .finally(() => budget.give(held.bytes));
   };
   // One handler per receiver, built once: the path is looked up once per request, not once to match and once to serve.
-  const handlers = new Map(runtimes.map((rt) => [rt.receiver.path, handlerOf(rt)]));
-  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, rt]));
+  const byPath = new Map(runtimes.map((rt) => [rt.receiver.path, { rt, handle: handlerOf(rt) }]));
   return {
     handlerFor(req) {
-      return req.url ? receiverOf(handlers, req.url) : undefined;
+      return req.url ? receiverOf(byPath, req.url)?.handle : undefined;
     },
     answerTimeout(req, res, startedMs) {
-      const rt = req.url ? receiverOf(byPath, req.url) : undefined;
+      const rt = req.url ? receiverOf(byPath, req.url)?.rt : undefined;
       if (!rt) return false;
       // Stateless on purpose: a hook set on every response made node's ServerResponse objects slower and larger.
-      const declared = Number(req.headers['content-length']);
       const request: InboundRequest = { headers: req.headers, rawHeaders: req.rawHeaders, source: sourceOf(req) };
       const requestId = requestIdOf(req);
-      if (write(res, pipeline.timedOut(rt, request, Number.isSafeInteger(declared) ? declared : null), requestId)) logAnswered(req, 408, startedMs, requestId);
+      if (write(res, pipeline.timedOut(rt, request), requestId)) logAnswered(req, 408, startedMs, requestId);
       // A finished response detaches its request, which then never sees the socket close: end the read (and its budget).
       res.once('finish', () => req.destroy());
       return true;
     },
     refusedUnparsed(head, socket, { status, code, detail }) {
-      const rt = receiverOf(byPath, head.target);
+      const rt = receiverOf(byPath, head.target)?.rt;
       if (!rt) return;
       // The headers node read before it gave up: enough for the audit's header names and a trusted proxy's client.
       const source = sourceOf({ headers: head.headers, socket });

@@ -143,8 +143,8 @@ export class ReceivePipeline {
   }
 
   /** The body did not arrive within the request deadline (`HOOKSPEC_REQUEST_TIMEOUT_MS`): 408, connection closed. */
-  timedOut(rt: ReceiverRuntime, req: InboundRequest, declaredSize: number | null): Answer {
-    const answer = this.refuse(rt, req, declaredSize, 408, 'request_timeout', 'The request body was not received in time.');
+  timedOut(rt: ReceiverRuntime, req: InboundRequest): Answer {
+    const answer = this.refuse(rt, req, contentLength(req.headers) ?? null, 408, 'request_timeout', 'The request body was not received in time.');
     return { ...answer, closeConnection: true };
   }
 

@@ -99,7 +99,10 @@ export function createHttpServer(fastPaths: FastPath[], app: RequestListener, li
       if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' && res && fastPaths.some((path) => path.answerTimeout?.(res.req, res, startedMs))) return;
       // A receiver's refusals are audited even when node's parser refuses the request before any route sees it.
       const head = err.rawPacket ? parseRawHead(err.rawPacket) : undefined;
-      if (head) for (const path of fastPaths) path.refusedUnparsed?.(head, socket, clientErrorAnswer(err));
+      if (head) {
+        const answer = clientErrorAnswer(err);
+        for (const path of fastPaths) path.refusedUnparsed?.(head, socket, answer);
+      }
     }
     answerClientError(err, socket);
   });
