@@ -14,7 +14,7 @@ import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavaila
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { requireUtf8Body } from './body-charset.js';
-import { requireJsonBodyType } from './body-content-type.js';
+import { isJsonBody, requireJsonBodyType } from './body-content-type.js';
 import { repeatedHeaders } from '../inbound/required-headers.js';
 import { restoreHead, validateHeadAsGet } from './head-as-get.js';
 import { docsHeaders } from './docs-headers.js';
@@ -83,7 +83,7 @@ export function createApp(ctx: ApiContext): Express {
     next();
   });
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
-  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: ['application/json', 'application/*+json'], inflate: false, verify: checkJsonBody }));
+  app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: isJsonBody, inflate: false, verify: checkJsonBody }));
   app.use('/v1', validateHeadAsGet);
   app.use(
     OpenApiValidator.middleware({

@@ -1,9 +1,11 @@
 import type { RequestHandler } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { HttpError } from '../errors/http-error.js';
 import { mediaType } from '../inbound/media-type.js';
 
-/** What express.json parses (`application/json`, `application/*+json`): the only bodies the management API takes. */
-function isJson(type: string | undefined): boolean {
+/** `application/json` or `application/*+json`: the only bodies the management API takes (and express.json parses). */
+export function isJsonBody(req: { headers: IncomingHttpHeaders }): boolean {
+  const type = mediaType(req.headers);
   return type === 'application/json' || (type !== undefined && type.startsWith('application/') && type.endsWith('+json'));
 }
 
@@ -13,7 +15,7 @@ function isJson(type: string | undefined): boolean {
  */
 export const requireJsonBodyType: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (!hasBody || isJson(mediaType(req.headers))) return next();
+  if (!hasBody || isJsonBody(req)) return next();
   const type = req.headers['content-type'];
   next(new HttpError(415, 'unsupported_media_type', `A request body needs Content-Type: application/json (got ${type ? `"${type}"` : 'none'}).`));
 };
