@@ -1,10 +1,11 @@
-import express, { Router, type ErrorRequestHandler, type Express } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express, type Request } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bindOperations } from '../../generated/operations.js';
 import { createOperationHandlers, type ApiContext } from '../api/index.js';
 import { bearerAuth } from '../api/auth.js';
+import { integerQueryNames, requireDecimalIntegers } from '../api/integer-parameters.js';
 import { refuseDeepNesting } from '../api/json-depth.js';
 import { refuseNulEscapes, refuseNulParameters } from '../api/nul-characters.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
@@ -41,6 +42,7 @@ export function createApp(ctx: ApiContext): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   const apiSpecText = readFileSync(OPENAPI_FILE, 'utf8');
+  const apiSpec = JSON.parse(apiSpecText);
 
   // Every answer is what its Content-Type says: an error body echoing a path is never sniffed into HTML.
   app.use((_req, res, next) => {
@@ -82,12 +84,13 @@ export function createApp(ctx: ApiContext): Express {
     refuseNulParameters(req.query);
     next();
   });
+  app.use('/v1', requireDecimalIntegers(integerQueryNames(apiSpec, '/v1')));
   // inflate off: the spec promises 415 for compressed bodies, as the receivers answer; the limit stays the bytes sent.
   app.use('/v1', express.json({ limit: ctx.config.outbound.publishMaxBytes, type: isJsonBody, inflate: false, verify: checkJsonBody }));
   app.use('/v1', validateHeadAsGet);
   app.use(
     OpenApiValidator.middleware({
-      apiSpec: JSON.parse(apiSpecText),
+      apiSpec,
       validateRequests: { allErrors: true },
       validateResponses: false,
       validateSecurity: false,
@@ -124,7 +127,7 @@ interface ValidatorError {
 }
 
 /** Maps what the body parser and the validator throw to our problems; everything else passes through. */
-function toHttpError(err: unknown): unknown {
+function toHttpError(err: unknown, req: Request): unknown {
   if (err instanceof HttpError) return err;
   const e = err as { status?: number; type?: string; errors?: ValidatorError[]; message?: string; expose?: boolean };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `The body is larger than the limit of ${(e as { limit?: number }).limit} bytes`, { cause: err });
@@ -137,6 +140,8 @@ function toHttpError(err: unknown): unknown {
   }
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
     // Only a 400 lists schema failures; the validator's 404/405/415 put a route pattern where a JSON pointer belongs.
+    // Its 404 says only "not found"; name what was asked for, as the app's own 404 does.
+    if (e.status === 404) return new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`, { cause: err });
     if (e.status !== 400) return new HttpError(e.status, codeOf(e.status), e.errors[0]?.message ?? e.message ?? 'invalid request', { cause: err });
     const errors = e.errors.map((v) => ({ pointer: toPointer(v.path), keyword: (v.errorCode ?? 'invalid').split('.')[0]!, message: v.message ?? 'invalid' }));
     const detail = errors.length > 0 ? errors.map((x) => `${x.pointer || '/'} ${x.message}`).join('; ') : (e.message ?? 'invalid request');
@@ -175,7 +180,7 @@ function toPointer(path: string | undefined): string {
 
 /** Every error leaves as RFC 9457 problem+json; validator errors keep their status and list each failure. */
 const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const problem = problemFromError(toHttpError(err));
+  const problem = problemFromError(toHttpError(err, req));
   // A 501 is the spec running ahead of the code (named in a warning at start), not a failure worth a stack.
   if (problem.status === 501) logger.debug({ path: req.path }, 'operation not implemented');
   else if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
