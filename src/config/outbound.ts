@@ -1,3 +1,4 @@
+import { parseSecretsKeys } from '../crypto/secret-sealer.js';
 import { readBool, readInt, readPositiveInt } from './server.js';
 
 /** Settings of the outbound delivery engine, read once from the environment. */
@@ -33,6 +34,8 @@ export interface OutboundConfig {
   subscriptionConcurrency: number;
   /** Keep-alive connections kept per subscriber origin. @default 32 */
   connectionsPerOrigin: number;
+  /** Keys that seal subscription secrets at rest (HOOKSPEC_SECRETS_KEY): the first seals, any opens. @default none */
+  secretsKeys: Buffer[];
   /** Whether this process runs the delivery worker (role `all` or `worker`). */
   runWorker: boolean;
 }
@@ -70,6 +73,7 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
     maxInFlight: Math.max(1, readInt(env, 'HOOKSPEC_MAX_IN_FLIGHT', 256)),
     subscriptionConcurrency: Math.max(1, readInt(env, 'HOOKSPEC_SUBSCRIPTION_CONCURRENCY', 16)),
     connectionsPerOrigin: Math.max(1, readInt(env, 'HOOKSPEC_CONNECTIONS_PER_ORIGIN', 32)),
+    secretsKeys: parseSecretsKeys(env.HOOKSPEC_SECRETS_KEY),
     runWorker: role !== 'api',
   };
 }

@@ -13,6 +13,8 @@ import type { ApiContext } from '../api/context.js';
 import { exposeQueueGauges } from '../observability/queue-gauges.js';
 import { startPruneScheduler } from '../retention/scheduler.js';
 import { openStore } from '../store/open.js';
+import { SecretSealer } from '../crypto/secret-sealer.js';
+import { resealSecrets, withSealedSecrets } from '../outbound/sealed-secrets.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { AppContext } from './context.js';
@@ -37,7 +39,8 @@ export interface RunningHookspec {
 /** The composition root: store → services → HTTP; used by `main.ts`, the CLI and the integration tests. */
 export async function startHookspec(config: Config = loadConfig()): Promise<RunningHookspec> {
   collectProcessMetrics();
-  const store = await openStore(config.server.databaseUrl, { bodyLogDirectIo: config.server.bodyLogDirectIo });
+  const opened = await openStore(config.server.databaseUrl, { bodyLogDirectIo: config.server.bodyLogDirectIo });
+  const store = await sealStoredSecrets(opened, new SecretSealer(config.outbound.secretsKeys));
   // api: receivers + /v1, no delivery worker; worker: delivery worker + ops routes only; all: both.
   const role = config.server.role;
   const outboundConfig = { ...config.outbound, runWorker: role !== 'api' };
@@ -104,4 +107,19 @@ function listenError(err: NodeJS.ErrnoException, port: number, host: string): Er
   if (err.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use: set PORT to a free port`, { cause: err });
   if (err.code === 'EACCES') return new Error(`port ${port} on ${host} needs privileges this process lacks: set PORT to 1024 or above`, { cause: err });
   return err;
+}
+
+/**
+ * The store with subscription secrets sealed at rest: secrets stored plain or under an older key are sealed with the
+ * current one first. A secret that cannot be opened stops the start (the store is closed) with the reason.
+ */
+async function sealStoredSecrets(store: Store, sealer: SecretSealer): Promise<Store> {
+  try {
+    const resealed = await resealSecrets(store.outbound, sealer);
+    if (resealed > 0) logger.info({ subscriptions: resealed }, 'subscription secrets sealed with the current HOOKSPEC_SECRETS_KEY');
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return { ...store, outbound: withSealedSecrets(store.outbound, sealer) };
 }

@@ -13,6 +13,12 @@ export interface OutboundStore {
   deleteSubscription(id: string, at: Date): Promise<boolean>;
   /** Replaces the signing secrets (rotation keeps the old one with an expiry). */
   setSubscriptionSecrets(id: string, secrets: SubscriptionSecret[], at: Date): Promise<SubscriptionRecord | undefined>;
+  /**
+   * Passes every subscription's secret list (deleted ones too) to `rewrite` and stores what it returns in place of the
+   * list (undefined: unchanged), each only if the row still holds what was read; `updated_at` is left alone (sealing
+   * at rest is not an edit). Resolves with how many rows changed.
+   */
+  rewriteSecrets(rewrite: (id: string, secrets: SubscriptionSecret[]) => SubscriptionSecret[] | undefined): Promise<number>;
   /** Disables an active subscription; resolves false if it was not active (so the caller announces it once). */
   disableSubscription(id: string, reason: string, at: Date): Promise<boolean>;
   /**

@@ -236,6 +236,19 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
       return rows[0] && toSubscription(rows[0]);
     },
 
+    async rewriteSecrets(rewrite) {
+      const { rows } = await pool.query<{ id: string; secrets: string }>('SELECT id, secrets::text AS secrets FROM subscriptions');
+      let changed = 0;
+      for (const row of rows) {
+        const next = rewrite(row.id, JSON.parse(row.secrets) as SubscriptionSecret[]);
+        if (!next) continue;
+        // Compare-and-set on the text (json has no equality): a rotation another instance made since the read wins.
+        const result = await pool.query('UPDATE subscriptions SET secrets = $1 WHERE id = $2 AND secrets::text = $3', [JSON.stringify(next), row.id, row.secrets]);
+        changed += result.rowCount ?? 0;
+      }
+      return changed;
+    },
+
     async disableSubscription(id, reason, at) {
       const result = await pool.query(
         `UPDATE subscriptions SET status = 'disabled', disabled_reason = $1, updated_at = $2

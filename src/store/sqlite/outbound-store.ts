@@ -85,6 +85,8 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     cancelPending: db.prepare(`UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
       WHERE subscription_id = ? AND status = 'pending'`),
     setSecrets: db.prepare('UPDATE subscriptions SET secrets = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+    allSecrets: db.prepare('SELECT id, secrets FROM subscriptions'),
+    replaceSecrets: db.prepare('UPDATE subscriptions SET secrets = ? WHERE id = ? AND secrets = ?'),
     disable: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_reason = @reason, updated_at = @at
       WHERE id = @id AND status = 'active' AND deleted_at IS NULL`),
     disableIfFailingSince: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_reason = @reason, updated_at = @at
@@ -415,6 +417,17 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     async setSubscriptionSecrets(id, secrets, at) {
       if ((await withLock(() => sql.setSecrets.run(JSON.stringify(secrets), at.toISOString(), id).changes)) === 0) return undefined;
       return toSubscription(sql.getSubscription.get(id) as SubscriptionRow);
+    },
+    async rewriteSecrets(rewrite) {
+      // One IMMEDIATE transaction: no rotation can land between the read and the write.
+      return withLock(() => db.transaction(() => {
+        let changed = 0;
+        for (const row of sql.allSecrets.all() as Pick<SubscriptionRow, 'id' | 'secrets'>[]) {
+          const next = rewrite(row.id, JSON.parse(row.secrets) as SubscriptionSecret[]);
+          if (next) changed += sql.replaceSecrets.run(JSON.stringify(next), row.id, row.secrets).changes;
+        }
+        return changed;
+      }).immediate());
     },
     async disableSubscription(id, reason, at) {
       return withLock(() => sql.disable.run({ id, reason, at: at.toISOString() }).changes === 1);
