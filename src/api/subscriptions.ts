@@ -113,6 +113,10 @@ export function subscriptionOperations(ctx: ApiContext): SubscriptionOperations 
     async rotateSubscriptionSecret({ params, body }) {
       const sub = await found(params.id);
       if (body?.secret !== undefined) checkSecret(body.secret);
+      // Rotating to the current secret would only retire nothing and take a signing slot.
+      if (sub.secrets.some((s) => s.expires_at === null && s.secret === body?.secret)) {
+        throw new HttpError(422, 'secret_unchanged', 'The given secret is already the current one; give another secret or none to have one generated.');
+      }
       const now = new Date();
       const next = body?.secret ?? generateSecret();
       const secrets = rotateSecrets(sub.secrets, next, now, ctx.config.outbound.secretGraceMs);

@@ -44,8 +44,9 @@ export const MAX_SIGNING_SECRETS = 5;
  */
 export function rotateSecrets(secrets: SubscriptionSecret[], next: string, now: Date, graceMs: number): SubscriptionSecret[] {
   const expiresAt = new Date(now.getTime() + graceMs).toISOString();
+  // A secret rotated back in (A → B → A) signs once, as the current one, not also as its older self.
   const kept = secrets
-    .filter((s) => s.expires_at === null || Date.parse(s.expires_at) > now.getTime())
+    .filter((s) => s.secret !== next && (s.expires_at === null || Date.parse(s.expires_at) > now.getTime()))
     .map((s) => (s.expires_at === null ? { secret: s.secret, expires_at: expiresAt } : s));
   return [{ secret: next, expires_at: null }, ...kept].slice(0, MAX_SIGNING_SECRETS);
 }

@@ -9,6 +9,7 @@ import { integerQueryNames, requireDecimalIntegers } from '../api/integer-parame
 import { refuseDeepNesting } from '../api/json-depth.js';
 import { refuseNulEscapes, refuseNulParameters } from '../api/nul-characters.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
+import { refuseIllFormedText } from '../api/unicode-text.js';
 import { HttpError } from '../errors/http-error.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavailable.js';
@@ -111,10 +112,12 @@ export function createApp(ctx: ApiContext): Express {
 
 /**
  * Refuses, before parsing, what JSON.parse would take but later code could not: nesting past the stack, numbers it
- * would round or make Infinity, a NUL PostgreSQL cannot store. Reads UTF-8, the only charset requireUtf8Body lets by.
+ * would round or make Infinity, a NUL PostgreSQL cannot store, text that is not well-formed Unicode. Reads UTF-8, the
+ * only charset requireUtf8Body lets by.
  */
 function checkJsonBody(_req: unknown, _res: unknown, body: Buffer): void {
   const json = body.toString('utf8');
+  refuseIllFormedText(body, json);
   refuseDeepNesting(json);
   refuseUnsafeIntegers(json);
   refuseNulEscapes(json);

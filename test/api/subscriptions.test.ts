@@ -132,6 +132,23 @@ describe('/v1/subscriptions', () => {
     await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: sub!.id } } });
   });
 
+  it('rotating to the current secret is a 422; rotating back to a secret in its grace period signs with it once', async () => {
+    const a = `whsec_${Buffer.alloc(24, 1).toString('base64')}`;
+    const b = `whsec_${Buffer.alloc(24, 2).toString('base64')}`;
+    const { data: sub } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['order.created'], secret: a } });
+    const same = await s.call('POST', `/v1/subscriptions/${sub!.id}/rotate-secret`, { secret: a });
+    expect(same.status).toBe(422);
+    expect(same.json.code).toBe('secret_unchanged');
+    expect((await s.call('POST', `/v1/subscriptions/${sub!.id}/rotate-secret`, { secret: b })).status).toBe(200);
+    expect((await s.call('POST', `/v1/subscriptions/${sub!.id}/rotate-secret`, { secret: a })).status).toBe(200);
+    // a (current) and b (in its grace period): two signatures, not a's twice.
+    subscriber.secrets = [a, b];
+    const ping = await s.call('POST', `/v1/subscriptions/${sub!.id}/test`);
+    await eventually(() => expect(subscriber.received.find((r) => r.id === ping.json.id)?.verified).toBe(true));
+    expect(subscriber.received.find((r) => r.id === ping.json.id)!.signature.split(' ')).toHaveLength(2);
+    await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: sub!.id } } });
+  });
+
   it('recover re-sends the failed deliveries since a time', async () => {
     let healthy = false;
     const flaky = await startSubscriber((_req, res) => {
