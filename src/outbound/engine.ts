@@ -39,7 +39,7 @@ export function createOutboundEngine(deps: { store: OutboundStore; config: Outbo
     stop(deadline) {
       stopping ??= (async () => {
         await worker?.stop(deadline);
-        await http.close();
+        await http.close(deadline);
       })();
       return stopping;
     },

@@ -125,8 +125,19 @@ export class DeliveryHttpClient {
     }
   }
 
-  async close(): Promise<void> {
-    await this.agent.close();
+  /**
+   * Closes the connection pool once its requests are done; once `deadline` aborts, at once: the attempts still in
+   * flight were handed back for another try, and waiting for their subscribers would only hold up the shutdown.
+   */
+  async close(deadline?: AbortSignal): Promise<void> {
+    if (deadline?.aborted) return this.agent.destroy();
+    const cut = () => void this.agent.destroy().catch(() => undefined);
+    deadline?.addEventListener('abort', cut, { once: true });
+    try {
+      await this.agent.close();
+    } finally {
+      deadline?.removeEventListener('abort', cut);
+    }
   }
 
   /** Why this URL may not be posted to before any connection is made (shape, literal IP range), or null. */
