@@ -143,6 +143,11 @@ function toHttpError(err: unknown, req: Request): unknown {
   }
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
     // Only a 400 lists schema failures; the validator's 404/405/415 put a route pattern where a JSON pointer belongs.
+    // An operation that takes a body got none: its 415 said "unsupported media type undefined", its 400 "must have
+    // required property 'body'" or listed every required field. Either way the client left the body out; say that.
+    if (!hasBody(req) && (e.status === 415 || (e.status === 400 && e.errors.length > 0 && e.errors.every((v) => isBodyError(v))))) {
+      return new HttpError(400, 'missing_body', `${req.method} ${req.path} needs a JSON body (Content-Type: application/json); the request has none.`, { cause: err });
+    }
     // Its 404 says only "not found"; name what was asked for, as the app's own 404 does.
     if (e.status === 404) return new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`, { cause: err });
     if (e.status !== 400) return new HttpError(e.status, codeOf(e.status), e.errors[0]?.message ?? e.message ?? 'invalid request', { cause: err });
@@ -158,6 +163,16 @@ function toHttpError(err: unknown, req: Request): unknown {
   const unavailable = storeUnavailableReason(err);
   if (unavailable) return new HttpError(503, 'store_unavailable', `The request could not be stored: ${unavailable}. Retry shortly.`, { cause: err });
   return err;
+}
+
+/** Whether a request carries a body at all (a length above 0, or chunks), whatever its type. */
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/** Whether a validator error is about the body (its pointer names no query, path or header parameter). */
+function isBodyError(v: ValidatorError): boolean {
+  return !/^\/(query|path|headers|params)(\/|$)/.test(toPointer(v.path));
 }
 
 /** express.json (strict) refuses a bare `null`, `1` or `"x"` as it refuses broken JSON; the detail tells them apart. */

@@ -43,6 +43,18 @@ describe('a /v1 body must be declared JSON', () => {
     expect(res.json).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringMatching(detail) });
   });
 
+  // The validator answered 415 "unsupported media type undefined", or 400 "must have required property 'body'".
+  it.each([
+    ['without a Content-Type', {}],
+    ['declared JSON', { 'content-type': 'application/json' }],
+  ])('an operation that needs a body, sent none %s, is 400 missing_body naming the operation', async (_name, headers) => {
+    for (const path of ['/v1/events', '/v1/subscriptions/sub_01j00000000000000000000000/recover']) {
+      const res = await s.call('POST', path, undefined, headers);
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ code: 'missing_body', detail: `POST ${path} needs a JSON body (Content-Type: application/json); the request has none.` });
+    }
+  });
+
   it('an empty body needs no Content-Type', async () => {
     const res = await s.call('GET', '/v1/subscriptions', undefined, { 'content-length': '0' });
     expect(res.status).toBe(200);
