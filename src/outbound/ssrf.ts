@@ -42,7 +42,7 @@ export function assertPublicAddress(address: string): void {
   if (range !== 'unicast') throw new SsrfError(`address ${address} is in a refused range (${range})`);
 }
 
-/** Checks the URL shape: http(s), a host, no credentials. */
+/** Checks the URL shape: http(s), a host, no credentials, a port that can be connected to. */
 export function assertDeliverableUrl(raw: string): URL {
   let url: URL;
   try {
@@ -53,6 +53,8 @@ export function assertDeliverableUrl(raw: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SsrfError(`only http and https URLs are allowed (got ${url.protocol})`);
   if (!url.hostname) throw new SsrfError('the URL has no host');
   if (url.username || url.password) throw new SsrfError('credentials in the URL are not allowed');
+  // Nothing listens on port 0: every attempt would fail until the subscription is disabled.
+  if (url.port === '0') throw new SsrfError('port 0 cannot receive connections');
   return url;
 }
 

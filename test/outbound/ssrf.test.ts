@@ -32,6 +32,9 @@ describe('SSRF guard', () => {
     ['a name resolving to loopback', 'http://localhost/'],
     ['not http(s)', 'ftp://example.com/'],
     ['file URL', 'file:///etc/passwd'],
+    // Public, but nothing can listen there: accepted, it failed every attempt until the subscription was disabled.
+    ['port 0', 'http://8.8.8.8:0/'],
+    ['port 0 written 000', 'https://8.8.8.8:000/hook'],
   ];
 
   it.each(refused)('refuses %s', async (_name, url) => {
