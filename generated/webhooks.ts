@@ -177,10 +177,36 @@ export function createSender(options: SenderOptions): Sender {
   };
 }
 
-/** `baseUrl` (absolute, or relative to a page) with its path prefix, joined to `path`; a query or fragment is a mistake. */
-function publishUrl(baseUrl: string, path: string): string {
-  if (/[?#]/.test(baseUrl)) throw new TypeError(`baseUrl must not have a query or fragment (got ${baseUrl})`);
+/**
+ * `baseUrl` (absolute, or relative to a page) with its path prefix, joined to `path`; a query or fragment is a mistake.
+ * Checked here, not at the first publish: fetch would fail on a URL it cannot parse, and the publish would report
+ * "no answer, may have been sent" for an event that could not have gone anywhere.
+ */
+function publishUrl(baseUrl: unknown, path: unknown): string {
+  if (typeof baseUrl !== 'string')
+    throw new TypeError(
+      `createSender: baseUrl must be the hookspec server's URL, for example http://127.0.0.1:8080 (got ${shown(baseUrl)})`,
+    );
+  if (typeof path !== 'string') throw new TypeError(`createSender: path must be a string (got ${shown(path)})`);
+  if (/[?#]/.test(baseUrl))
+    throw new TypeError(`createSender: baseUrl must not have a query or fragment (got ${baseUrl})`);
+  // Relative to the page in a browser; outside one (no location), only an absolute URL means anything.
+  const page = (globalThis as { location?: { href?: unknown } }).location?.href;
+  let resolved: URL;
+  try {
+    resolved = new URL(baseUrl, typeof page === 'string' ? page : undefined);
+  } catch {
+    throw new TypeError(
+      `createSender: baseUrl must be an absolute http(s) URL${typeof page === 'string' ? ' or a path on the page origin' : ''} (got ${JSON.stringify(baseUrl)})`,
+    );
+  }
+  if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:')
+    throw new TypeError(`createSender: baseUrl must be an http or https URL (got ${JSON.stringify(baseUrl)})`);
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
 }
 
 /** One attempt's signal: its timeout, or the caller's abort. A controller per attempt, not AbortSignal.any, whose
@@ -303,6 +329,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const id = header(headers, 'webhook-id');
       const timestampText = header(headers, 'webhook-timestamp');
       const signatures = header(headers, 'webhook-signature', ' ');
+      // A value that is not text (a number, an object) came from no HTTP request: it is no usable header either.
+      if (id === NOT_TEXT || timestampText === NOT_TEXT || signatures === NOT_TEXT) {
+        const name =
+          id === NOT_TEXT ? 'webhook-id' : timestampText === NOT_TEXT ? 'webhook-timestamp' : 'webhook-signature';
+        return fail('missing_headers', `the ${name} header is not text`);
+      }
       if (!id || !timestampText || !signatures)
         return fail('missing_headers', 'missing webhook-id, webhook-timestamp or webhook-signature header');
       if (!/^\d{1,15}$/.test(timestampText))
@@ -363,15 +395,30 @@ function fail(code: VerifyErrorCode, message: string): VerifyResult {
   return { ok: false, code, message, authentic: false };
 }
 
-/** One header, by name in any case; repeated values joined with `separator` (signatures) or the first one taken. */
-function header(headers: HeaderSource | null | undefined, name: string, separator?: string): string | undefined {
+/** A header whose value is neither a string nor a list of strings (only a caller's object can hold one). */
+const NOT_TEXT = Symbol('not text');
+
+/**
+ * One header, by name in any case; repeated values joined with `separator` (signatures) or the first one taken.
+ * `NOT_TEXT` when the value is anything but a string or a string[] (node's repeated header), never a throw.
+ */
+function header(
+  headers: HeaderSource | null | undefined,
+  name: string,
+  separator?: string,
+): string | undefined | typeof NOT_TEXT {
   if (headers === null || typeof headers !== 'object') return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | string[] | undefined>;
-  const key = name in record ? name : Object.keys(record).find((k) => k.toLowerCase() === name);
+  if (typeof (headers as Headers).get === 'function') return text((headers as Headers).get(name) ?? undefined);
+  const record = headers as Record<string, unknown>;
+  const key = Object.hasOwn(record, name) ? name : Object.keys(record).find((k) => k.toLowerCase() === name);
   const value = key === undefined ? undefined : record[key];
-  if (!Array.isArray(value)) return value;
+  if (!Array.isArray(value)) return text(value);
+  if (!value.every((item) => typeof item === 'string')) return NOT_TEXT;
   return separator === undefined ? value[0] : value.join(separator);
+}
+
+function text(value: unknown): string | undefined | typeof NOT_TEXT {
+  return value === undefined || typeof value === 'string' ? value : NOT_TEXT;
 }
 
 /** Base64 as Standard Webhooks secrets are written: padding optional, nothing else (as the server checks them). */

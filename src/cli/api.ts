@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { createClient, type ApiClient } from '../../generated/client.js';
+import { answerCheck, UnexpectedAnswerError } from './answer-check.js';
 import { fetchFailureReason } from './fetch-failure.js';
 
 /** Flags every server-facing command takes. */
@@ -56,7 +57,15 @@ export function apiClient(flags: ApiFlags, env: NodeJS.ProcessEnv = process.env)
     throw new Error(`${from} has control or non-Latin-1 characters, or spaces at an end; an HTTP header cannot carry it as given`);
   }
   const timeoutMs = (flags.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-  return createClient({ baseUrl, apiKey, fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }) });
+  const client = createClient({ baseUrl, apiKey, fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }) });
+  client.use(answerCheck(baseUrl));
+  return client;
+}
+
+/** A path id from the command line: an empty one would call another route (`/v1/deliveries//retry`). */
+export function parseId(raw: string): string {
+  if (raw.trim() === '') throw new InvalidArgumentError('must not be empty');
+  return raw;
 }
 
 interface FetchResult<T> {
@@ -67,7 +76,9 @@ interface FetchResult<T> {
 
 /**
  * The body of a successful call, or one clear error line: the problem's `detail` (and `code`) for an HTTP
- * error, the underlying cause when the server cannot be reached, and the time waited when it never answered.
+ * error, the underlying cause when the server cannot be reached, the time waited when it never answered, and
+ * what is wrong when it answered 2xx with something the API does not promise (the client's `answerCheck`
+ * validated the body against the spec, so what is returned has the documented shape).
  */
 export async function call<T>(what: string, request: Promise<FetchResult<T>>, timeoutS: number = DEFAULT_TIMEOUT_S): Promise<T> {
   let result: FetchResult<T>;
@@ -75,6 +86,7 @@ export async function call<T>(what: string, request: Promise<FetchResult<T>>, ti
     result = await request;
   } catch (err) {
     if (err instanceof Error && err.name === 'TimeoutError') throw new Error(`${what}: no answer from the server within ${timeoutS} s (--timeout)`);
+    if (err instanceof UnexpectedAnswerError) throw new Error(`${what}: ${err.message}`);
     throw new Error(`${what}: could not reach the server (${fetchFailureReason(err)})`);
   }
   if (result.response.ok) return result.data as T;

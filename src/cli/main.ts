@@ -23,7 +23,11 @@ export interface CommandModule {
 function oneLineUsageErrors(command: Command, path: string): void {
   command.configureOutput({
     outputError: (text, write) => {
-      const message = text.replace(/^error: /, '').replace(/ is invalid\. /, ' is invalid: ').replace(/\s*\n\s*/g, ' ').trim();
+      const message = text
+        .replace(/^error: /, '')
+        .replace(/ is invalid( for argument '[^']*')?\. /, ' is invalid$1: ')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
       write(`${path}: ${message} (see ${path} --help)\n`);
     },
   });
@@ -53,6 +57,13 @@ export async function buildProgram(only?: string): Promise<Command> {
 /** Runs the CLI; every failure is one clear line on stderr and a non-zero exit, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
   const program = await buildProgram(argv[2]);
+  if (argv.length <= 2) {
+    // No command, as `git` and `npm` do: the help on stdout (it is what was asked for, and pages with `| less`), but
+    // exit 1, since nothing was done: a script running `hookspec $CMD` with CMD empty must not pass.
+    process.stdout.write(program.helpInformation());
+    process.exitCode = 1;
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

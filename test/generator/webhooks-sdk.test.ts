@@ -92,6 +92,26 @@ describe('receiver SDK (generated/webhooks.ts)', () => {
     expect(receiver.verify(null as never, body)).toMatchObject({ ok: false, code: 'missing_headers', authentic: false });
   });
 
+  it('never throws on a header value that is not text (number, object, array of non-strings): a failed verification', () => {
+    const { headers, body } = signed(ping);
+    const bad: unknown[] = [5, {}, { toString: () => headers['webhook-signature'] }, Object.create(null), [5], [{}], [headers['webhook-signature'], 7], null, true, Symbol('s'), () => 'v1,x'];
+    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
+      for (const value of bad) {
+        const result = receiver.verify({ ...headers, [name]: value } as never, body);
+        expect(result, `${name}: ${String(typeof value)}`).toMatchObject({ ok: false, code: 'missing_headers', authentic: false });
+      }
+      // And in any case of the name.
+      const shouting: Record<string, unknown> = { ...headers, [name.toUpperCase()]: 5 };
+      delete shouting[name];
+      expect(receiver.verify(shouting as never, body)).toMatchObject({ ok: false, code: 'missing_headers' });
+    }
+    expect(receiver.verify({ ...headers, 'webhook-signature': 5 } as never, body)).toMatchObject({ message: 'the webhook-signature header is not text' });
+    // A Headers look-alike whose get() answers something else than string | null.
+    expect(receiver.verify({ get: () => 42 } as never, body)).toMatchObject({ ok: false, code: 'missing_headers' });
+    // node's string[] for a repeated header still works.
+    expect(receiver.verify({ ...headers, 'webhook-signature': [headers['webhook-signature']!] }, body).ok).toBe(true);
+  });
+
   it('takes the body as a string, Buffer, Uint8Array or ArrayBuffer, and says plainly when given a parsed one', () => {
     const { headers, body } = signed(ping);
     const bytes = new TextEncoder().encode(body);
@@ -301,6 +321,30 @@ describe('typed sender against a server that misbehaves', () => {
       spy.mockRestore();
     }
     expect(delays.some((ms) => ms > 30_000)).toBe(false);
+  });
+
+  it('refuses at creation a baseUrl that is missing, not a string or not an absolute http(s) URL, naming it', async () => {
+    // 'not a url' used to be accepted and every publish reported "no answer, mayHaveBeenSent: true"; undefined threw
+    // "Cannot read properties of undefined".
+    for (const bad of ['not a url', '', 'localhost:8080', 'ftp://example.org', '/v1']) {
+      expect(() => createSender({ baseUrl: bad }), bad).toThrow(/^createSender: baseUrl must be an (absolute http\(s\)|http or https) URL \(got ".*"\)$/);
+    }
+    for (const bad of [undefined, null, 8080, {}]) {
+      expect(() => createSender({ baseUrl: bad as never }), String(bad)).toThrow(/^createSender: baseUrl must be the hookspec server's URL, for example http:\/\/127\.0\.0\.1:8080 \(got (undefined|null|number|object)\)$/);
+    }
+    expect(() => createSender({ baseUrl, path: 5 as never })).toThrow(/^createSender: path must be a string \(got number\)$/);
+    expect(keys).toHaveLength(0);
+    // A path prefix and https are fine.
+    expect(() => createSender({ baseUrl: 'https://hooks.example.com/prefix/' })).not.toThrow();
+    // On a page, a path is relative to it (the documented browser use), as it was before.
+    vi.stubGlobal('location', { href: 'https://console.example.com/app/' });
+    try {
+      expect(() => createSender({ baseUrl: '/hookspec' })).not.toThrow();
+      expect(() => createSender({ baseUrl: '' })).not.toThrow();
+      expect(() => createSender({ baseUrl: 'javascript:alert(1)' })).toThrow(/must be an http or https URL/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('refuses a baseUrl with a query and an idempotency key that cannot be a header, before sending', async () => {

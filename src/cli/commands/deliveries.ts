@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { apiClient, call, parseId, withApiOptions, type ApiFlags } from '../api.js';
 import { MAX_PAGE_SIZE } from '../../api/pagination.js';
 import { formatTable } from '../table.js';
 
@@ -9,7 +9,7 @@ export function register(program: Command): void {
     program
       .command('deliveries')
       .description('Show the deliveries of an event, one per subscription, with every attempt (status, latency, response).')
-      .argument('<event-id>', 'the event, for example evt_01j…'),
+      .argument('<event-id>', 'the event, for example evt_01j…', parseId),
   ).action(async (eventId: string, flags: ApiFlags) => {
     const client = apiClient(flags);
     // Every delivery, not the first page: an event can match more subscriptions than one page holds.

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { apiClient, call, parseId, withApiOptions, type ApiFlags } from '../api.js';
 import { parseSince } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     program
       .command('recover')
       .description('Queue again every failed or dead delivery of a subscription created since the given time.')
-      .argument('<subscription-id>', 'the subscription, for example sub_01j…')
+      .argument('<subscription-id>', 'the subscription, for example sub_01j…', parseId)
       .requiredOption('--since <time>', 'ISO 8601 time, or a duration ago (90m, 24h, 7d)', (v) => parseSince(v)),
   ).action(async (subscriptionId: string, flags: RecoverFlags) => {
     const client = apiClient(flags);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
+import { apiClient, call, parseId, withApiOptions, type ApiFlags } from '../api.js';
 
 /** `hookspec retry <delivery-id>`: one more attempt now, same webhook-id. */
 export function register(program: Command): void {
@@ -7,7 +7,7 @@ export function register(program: Command): void {
     program
       .command('retry')
       .description('Queue a delivery for an immediate new attempt, whatever its status (the webhook-id stays the same).')
-      .argument('<delivery-id>', 'the delivery, for example dlv_01j…'),
+      .argument('<delivery-id>', 'the delivery, for example dlv_01j…', parseId),
   ).action(async (deliveryId: string, flags: ApiFlags) => {
     const client = apiClient(flags);
     const delivery = await call(`retrying ${deliveryId}`, client.POST('/v1/deliveries/{id}/retry', { params: { path: { id: deliveryId } } }), flags.timeout);
