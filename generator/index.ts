@@ -4,7 +4,7 @@ import { cacheKey, contentHash, dependenciesUnchanged, readCachedFile, readManif
 import { createContext, type Context, type GenerateOptions } from './context.js';
 import { DriftError, SpecError } from './errors.js';
 import { findStaleHandlers, type StaleHandler } from './stale-handlers.js';
-import { driftingFiles, writeFiles, writeScaffolds } from './write.js';
+import { driftingFiles, stageScaffolds, writeFiles } from './write.js';
 
 /** What one run did. */
 export interface GenerateResult {
@@ -62,7 +62,16 @@ function finish(ctx: Context, key: string, hashes: Record<string, string>, scaff
     if (content === undefined) throw new Error(`cache entry ${key} lost ${name}; remove ${ctx.cacheDir ?? 'the cache'} and run again`);
     toWrite.set(name, content);
   }
-  return { written: writeFiles(ctx.outDir, toWrite), scaffolds: writeScaffolds(scaffolds), drift: [], cached: files === undefined, staleHandlers };
+  // Scaffolds are staged first: an unusable --handlers directory fails the run before generated/ is touched.
+  const staged = stageScaffolds(ctx.handlersDir, scaffolds);
+  let written: string[];
+  try {
+    written = writeFiles(ctx.outDir, toWrite);
+  } catch (err) {
+    staged.abort();
+    throw err;
+  }
+  return { written, scaffolds: staged.commit(), drift: [], cached: files === undefined, staleHandlers };
 }
 
 export { createContext, DriftError, SpecError };

@@ -29,9 +29,12 @@ function parseYaml(text: string, file: string): unknown {
   // One mistake (a tab, a bad indent) makes the parser report every following line too: only the first is true.
   const first = document.errors[0];
   if (first) throw new SpecError(file, [{ where: lineColumn(text, first.pos[0]), message: `invalid YAML: ${first.message.split('\n')[0]}` }]);
-  const recursive = recursiveAlias(document);
-  if (recursive !== undefined) {
-    throw new SpecError(file, [{ where: lineColumn(text, recursive.offset), message: `YAML alias *${recursive.name} sits inside its own anchor &${recursive.name}, which makes an endless document; a recursive schema needs $ref` }]);
+  const bad = badAlias(document);
+  if (bad?.kind === 'undefined') {
+    throw new SpecError(file, [{ where: lineColumn(text, bad.offset), message: `invalid YAML: alias *${bad.name} has no anchor &${bad.name} before it (an anchor must be set before its alias is used)` }]);
+  }
+  if (bad?.kind === 'recursive') {
+    throw new SpecError(file, [{ where: lineColumn(text, bad.offset), message: `YAML alias *${bad.name} sits inside its own anchor &${bad.name}, which makes an endless document; a recursive schema needs $ref` }]);
   }
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
@@ -42,14 +45,14 @@ function parseYaml(text: string, file: string): unknown {
   }
 }
 
-/** The first alias that refers to one of its own ancestors, with its name and offset. */
-function recursiveAlias(document: Document): { name: string; offset: number } | undefined {
-  let found: { name: string; offset: number } | undefined;
+/** The first alias that refers to no anchor before it, or to one of its own ancestors, with its name and offset. */
+function badAlias(document: Document): { kind: 'undefined' | 'recursive'; name: string; offset: number } | undefined {
+  let found: { kind: 'undefined' | 'recursive'; name: string; offset: number } | undefined;
   visit(document, {
     Alias(_key, node, path) {
       const target = node.resolve(document);
-      if (target !== undefined && path.includes(target)) {
-        found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      if (target === undefined || path.includes(target)) {
+        found = { kind: target === undefined ? 'undefined' : 'recursive', name: node.source, offset: node.range?.[0] ?? 0 };
         return visit.BREAK;
       }
       return undefined;

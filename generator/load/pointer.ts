@@ -48,6 +48,15 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as a message names it: `nothing`, `a list`, `the string "x"`… */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const shown = JSON.stringify(value) ?? String(value);
+  return `the ${typeof value} ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}`;
+}
+
 /** Pointers in `$ref` are URI fragments; a malformed escape is kept as written rather than thrown. */
 function safeDecode(segment: string): string {
   try {

@@ -1,5 +1,5 @@
 import type { SpecProblem } from '../errors.js';
-import { escapeSegment, isObject, parsePointer, resolvePointer, toPointer } from './pointer.js';
+import { describe, escapeSegment, isObject, parsePointer, resolvePointer, toPointer } from './pointer.js';
 import { ONE_SCHEMA, SCHEMA_DATA_KEYS, SCHEMA_LIST, SCHEMA_MAP } from './schema-keywords.js';
 /** Keywords that apply a subschema to the very value being validated: a cycle through them alone never ends. */
 const IN_PLACE_ONE = ['not', 'if', 'then', 'else'];
@@ -16,15 +16,23 @@ interface SchemaSite {
   pointer: string;
 }
 
-/** Every schema object of the document (roots under `components.schemas` and `schema` members, and their subschemas). */
-export function eachSchema(doc: Record<string, unknown>): SchemaSite[] {
+/**
+ * Every schema object of the document (roots under `components.schemas` and `schema` members, and their
+ * subschemas). A value in a schema's place that is neither an object nor `true`/`false` goes to `invalid`.
+ */
+export function eachSchema(doc: Record<string, unknown>, invalid?: SpecProblem[]): SchemaSite[] {
   const sites: SchemaSite[] = [];
   const seen = new Set<object>();
   const schema = (node: unknown, pointer: string): void => {
-    if (!isObject(node) || seen.has(node)) return;
+    if (!isObject(node)) {
+      if (invalid && typeof node !== 'boolean') invalid.push({ where: pointer, message: notASchema(node) });
+      return;
+    }
+    if (seen.has(node)) return;
     seen.add(node);
     sites.push({ node, pointer });
-    for (const key of ONE_SCHEMA) if (isObject(node[key])) schema(node[key], `${pointer}/${key}`);
+    // A list under `items` is the old tuple form, which checkKeywords explains.
+    for (const key of ONE_SCHEMA) if (key in node && !(key === 'items' && Array.isArray(node[key]))) schema(node[key], `${pointer}/${key}`);
     for (const key of SCHEMA_LIST) {
       const list = node[key];
       if (Array.isArray(list)) list.forEach((child, i) => schema(child, `${pointer}/${key}/${i}`));
@@ -55,9 +63,9 @@ export function eachSchema(doc: Record<string, unknown>): SchemaSite[] {
  * rejects everything.
  */
 export function checkSchemas(doc: Record<string, unknown>): SpecProblem[] {
-  const sites = eachSchema(doc);
   const problems: SpecProblem[] = [];
-  for (const site of sites) problems.push(...checkKeywords(site));
+  const sites = eachSchema(doc, problems);
+  for (const site of sites) problems.push(...checkKeywords(site), ...checkDiscriminator(doc, site));
   problems.push(...checkCycles(doc, sites));
   return problems;
 }
@@ -102,6 +110,36 @@ function checkKeywords({ node, pointer }: SchemaSite): SpecProblem[] {
   for (const key of SCHEMA_MAP) if (key in node && !isObject(node[key])) at(key, `\`${key}\` must map names to schemas`);
   for (const key of SCHEMA_LIST) if (key in node && !(Array.isArray(node[key]) && node[key].length > 0)) at(key, `\`${key}\` must be a non-empty list of schemas`);
   if (typeof node.$ref === 'string' && NOT_SCHEMAS.test(node.$ref)) at('$ref', `"${node.$ref}" is not a schema; a schema $ref must point at a schema (#/components/schemas/…)`);
+  return problems;
+}
+
+/** What is wrong with a value written where a schema belongs. */
+function notASchema(value: unknown): string {
+  const hint = typeof value === 'string' && TYPES.includes(value) ? `; for a ${value} write { type: ${value} }` : '';
+  return `a schema must be an object (or true/false), got ${describe(value)}${hint}`;
+}
+
+/**
+ * `discriminator.mapping` values are references that openapi-typescript (through Redocly) resolves like `$ref`s:
+ * one that resolves nowhere fails the types with a bare "Can't resolve $ref", and a bare schema name is read as a
+ * file name.
+ */
+function checkDiscriminator(doc: Record<string, unknown>, { node, pointer }: SchemaSite): SpecProblem[] {
+  const discriminator = node.discriminator;
+  if (!isObject(discriminator) || !('mapping' in discriminator)) return [];
+  const mapping = discriminator.mapping;
+  const at = `${pointer}/discriminator/mapping`;
+  if (!isObject(mapping)) return [{ where: at, message: '`mapping` must map discriminator values to schema references' }];
+  const problems: SpecProblem[] = [];
+  for (const value of Object.keys(mapping)) {
+    const ref = mapping[value];
+    const where = `${at}/${escapeSegment(value)}`;
+    if (typeof ref !== 'string') problems.push({ where, message: `a mapping must be a schema reference such as '#/components/schemas/Name', got ${describe(ref)}` });
+    else if (!ref.startsWith('#')) {
+      const hint = /^[\w.-]+$/.test(ref) ? `'#/components/schemas/${ref}'` : "a local reference ('#/components/schemas/Name')";
+      problems.push({ where, message: `mapping "${ref}" is not a local reference (it would be read as a file); write ${hint}` });
+    } else if (!isObject(resolvePointer(doc, ref))) problems.push({ where, message: `mapping target "${ref}" does not exist; fix the reference or add the schema` });
+  }
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.js';
@@ -77,6 +77,41 @@ describe('handler scaffolds', () => {
     await expect(run(cache)).resolves.toMatchObject({ cached: true, staleHandlers: want });
     await expect(run(false, true)).resolves.toMatchObject({ drift: [], staleHandlers: want });
     expect(readdirSync(dir)).toContain('thing.deleted.ts');
+  });
+
+  it('an unusable --handlers fails before generated/ is written, naming --handlers and the path, cached or not', async () => {
+    const out = join(tmp.dir, 'blocked-out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'aliases.ts'), '// old\n');
+    const file = join(tmp.dir, 'blocked-handlers');
+    writeFileSync(file, 'not a directory\n');
+    const cache = join(tmp.dir, 'blocked-cache');
+    // Prime the cache elsewhere, so the second run below takes the cached path.
+    await generate({ spec: SPEC, out: join(tmp.dir, 'blocked-primed'), cacheDir: cache, parallel: false });
+    for (const [handlers, cacheDir] of [[file, false], [file, cache], [join(file, 'sub'), false]] as const) {
+      const error = await generate({ spec: SPEC, out, handlers, cacheDir, parallel: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      const message = (error as Error).message;
+      expect(message).toMatch(/^--handlers \S*blocked-handlers(\/sub)?: cannot create the directory \S*blocked-handlers(\/sub)?: a file is in the way.*; nothing was written$/);
+      expect(message.split('\n')).toHaveLength(1);
+      expect(readdirSync(out)).toEqual(['aliases.ts']);
+      expect(readFileSync(join(out, 'aliases.ts'), 'utf8')).toBe('// old\n');
+    }
+    const { code, stderr } = await cli(['generate', '--spec', SPEC, '--out', out, '--handlers', file, '--no-cache']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^hookspec: --handlers \S*blocked-handlers: .*; nothing was written\n$/);
+    expect(readdirSync(out)).toEqual(['aliases.ts']);
+  });
+
+  it('a directory in the way of one scaffold leaves generated/ and the other scaffolds unwritten', async () => {
+    const out = join(tmp.dir, 'in-the-way-out');
+    const dir = join(tmp.dir, 'in-the-way-handlers');
+    // Sorted after ping.ts, so a file-by-file writer would already have written ping.ts.
+    mkdirSync(join(dir, 'thing.created.ts'), { recursive: true });
+    const error = await generate({ spec: SPEC, out, handlers: dir, cacheDir: false, parallel: false }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^--handlers \S*in-the-way-handlers: cannot write \S*thing\.created\.ts: a directory is in the way; nothing was written$/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['thing.created.ts']);
   });
 
   it('prints one note per stale handler from the CLI, and --check still passes', async () => {

@@ -10,6 +10,7 @@ afterAll(() => tmp.cleanup());
 const OK_TAIL = `info: { title: t, version: '1' }
 paths: {}
 `;
+const INFO = `info: { title: t, version: '1' }\n`;
 
 /** [name, { given spec text, want: fragments the message must contain, lines: how many lines it has (1) }] */
 const CASES: [string, { file?: string; given: string; want: string[]; lines?: number }][] = [
@@ -85,6 +86,47 @@ const CASES: [string, { file?: string; given: string; want: string[]; lines?: nu
       want: ['spec.yaml: #/webhooks/a.b/post/requestBody/content/application~1json/schema: schema of "a.b" does not compile'],
     },
   ],
+  // Malformed objects used to reach openapi-typescript and fail there without a location, or vanish.
+  ['an empty method under a path', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    put:\n`, want: ['#/paths/~1x/put', '`put:` is empty'] }],
+  ['an empty method under a webhook', { given: `openapi: 3.1.1\n${OK_TAIL}webhooks:\n  a.b:\n    post:\n`, want: ['#/webhooks/a.b/post', '`post:` is empty'] }],
+  ['a string under a method', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    put: hello\n`, want: ['#/paths/~1x/put', 'must be an Operation object', 'the string "hello"'] }],
+  ['a list under a method is refused, not dropped', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    put: [1]\n`, want: ['#/paths/~1x/put', 'must be an Operation object', 'got a list'] }],
+  ['a method of a $ref-ed path item', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  pathItems:\n    P:\n      get:\n`, want: ['#/components/pathItems/P/get', '`get:` is empty'] }],
+  ['parameters: 5 on a path item', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    parameters: 5\n    get: { responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1x/parameters', '`parameters` must be a list', 'the number 5'] }],
+  ['parameters: 5 on an operation', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { parameters: 5, responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1x/get/parameters', '`parameters` must be a list'] }],
+  ['parameters: [null]', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { parameters: [null], responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1x/get/parameters/0', 'a parameter must be a Parameter object', 'got nothing'] }],
+  ['$ref: 5', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { $ref: 5 }\n`, want: ['#/components/schemas/A/$ref', '`$ref` must be a string'] }],
+  ['items: 5', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: { type: array, items: 5 }\n`, want: ['#/components/schemas/A/items', 'a schema must be an object', 'the number 5'] }],
+  ['a schema that is a plain string', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A: string\n`, want: ['#/components/schemas/A', 'a schema must be an object', '{ type: string }'] }],
+  [
+    'a discriminator mapping to a missing schema is one line',
+    {
+      given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A:\n      oneOf: [{ $ref: '#/components/schemas/B' }]\n      discriminator: { propertyName: k, mapping: { b: '#/components/schemas/Nope' } }\n    B: { type: object }\n`,
+      want: ['#/components/schemas/A/discriminator/mapping/b', '"#/components/schemas/Nope" does not exist'],
+    },
+  ],
+  // Accepted with exit 0 before: the first parameter was silently dropped.
+  ['a parameter with an invalid `in`', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { parameters: [{ name: q, in: body, schema: { type: string } }], responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1x/get/parameters/0/in', 'query, header, path, cookie', '"body"', 'requestBody'] }],
+  ['a parameter without schema or content', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { parameters: [{ name: q, in: query }], responses: { '200': { description: ok } } }\n`, want: ['#/paths/~1x/get/parameters/0', 'parameter "q" needs a `schema`'] }],
+  [
+    'a shared parameter is reported where it is written',
+    {
+      given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { parameters: [{ $ref: '#/components/parameters/Q' }], responses: { '200': { description: ok } } }\n  /y:\n    get: { parameters: [{ $ref: '#/components/parameters/Q' }], responses: { '200': { description: ok } } }\ncomponents:\n  parameters:\n    Q: { name: q, in: formData, schema: { type: string } }\n`,
+      want: ['#/components/parameters/Q/in', '"formData"'],
+    },
+  ],
+  ['responses: 5', { given: `openapi: 3.1.1\n${INFO}paths:\n  /x:\n    get: { responses: 5 }\n`, want: ['#/paths/~1x/get/responses', '`responses` must map status codes', 'the number 5'] }],
+  ['openapi: 3.1 unquoted (a number)', { given: `openapi: 3.1\n${OK_TAIL}`, want: ['#/openapi', 'unquoted is the number 3.1', 'openapi: 3.1.1'] }],
+  ['openapi: 3.0 unquoted (a number)', { given: `openapi: 3.0\n${OK_TAIL}`, want: ['#/openapi', '`openapi: 3.0` unquoted', 'OpenAPI 3.0 is not supported', 'openapi: 3.1.1'] }],
+  ['an undefined YAML alias names its line', { given: `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A:\n      type: object\n    B: *nosuchanchor\n`, want: ['line 8, column 8', 'alias *nosuchanchor has no anchor'] }],
+  [
+    'arrays nested 5000 deep are refused before any recursive step overflows',
+    {
+      file: 'deep.json',
+      given: JSON.stringify({ openapi: '3.1.1', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { type: 'array', examples: [0] } } } }).replace('[0]', `${'['.repeat(5000)}0${']'.repeat(5000)}`),
+      want: ['#/components/schemas/A/examples/0/0', 'nested more than 128 levels deep'],
+    },
+  ],
 ];
 
 describe('spec errors', () => {
@@ -115,6 +157,17 @@ describe('spec errors', () => {
     const error = await generate({ spec: join(tmp.dir, 'absent.yaml'), out: join(tmp.dir, 'out'), cacheDir: false, parallel: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).toContain('file not found');
+  });
+
+  it('refuses a dangling discriminator mapping from the CLI in one line, without Redocly\'s ✘ lines', async () => {
+    const spec = join(tmp.dir, 'mapping.yaml');
+    writeFileSync(
+      spec,
+      `openapi: 3.1.1\n${OK_TAIL}components:\n  schemas:\n    A:\n      oneOf: [{ $ref: '#/components/schemas/B' }]\n      discriminator: { propertyName: k, mapping: { b: '#/components/schemas/Nope' } }\n    B: { type: object }\n`,
+    );
+    const { code, stderr } = await cli(['generate', '--spec', spec, '--out', join(tmp.dir, 'mapping-out'), '--no-cache']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('hookspec: mapping.yaml: #/components/schemas/A/discriminator/mapping/b: mapping target "#/components/schemas/Nope" does not exist; fix the reference or add the schema\n');
   });
 
   it('exits non-zero from the CLI with one clear message and no stack trace', async () => {
