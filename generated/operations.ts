@@ -192,7 +192,8 @@ export interface OperationHandlers {
   /**
    * Re-send failed deliveries
    *
-   * Queues again every failed or dead delivery of this subscription created since the given time.
+   * Queues again every failed or dead delivery of this subscription created since the given time. A disabled
+   * subscription answers 409: re-enable it first (`PATCH` with `status: active`), as for a single retry.
    */
   recoverSubscription: OperationHandler<paths['/v1/subscriptions/{id}/recover']['post']>;
   /**

@@ -361,7 +361,8 @@ export interface paths {
         put?: never;
         /**
          * Re-send failed deliveries
-         * @description Queues again every failed or dead delivery of this subscription created since the given time.
+         * @description Queues again every failed or dead delivery of this subscription created since the given time. A disabled
+         *     subscription answers 409: re-enable it first (`PATCH` with `status: active`), as for a single retry.
          */
         post: operations["recoverSubscription"];
         delete?: never;
@@ -2311,6 +2312,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];

@@ -2181,6 +2181,10 @@ export const contractCases: ContractCases = {
           "pointer": "#/components/responses/NotFound"
         },
         {
+          "status": "409",
+          "pointer": "#/components/responses/Conflict"
+        },
+        {
           "status": "413",
           "pointer": "#/components/responses/PayloadTooLarge"
         },
@@ -2195,7 +2199,8 @@ export const contractCases: ContractCases = {
       ],
       "accept": [
         "202",
-        "404"
+        "404",
+        "409"
       ],
       "negatives": [
         {

@@ -139,6 +139,10 @@ export function subscriptionOperations(ctx: ApiContext): SubscriptionOperations 
     async recoverSubscription({ params, body }) {
       const since = parseInstant('since', body.since);
       const sub = await found(params.id);
+      // As a single retry is refused: queued for a disabled subscription, they would wait unseen until it is re-enabled.
+      if (sub.status !== 'active') {
+        throw new HttpError(409, 'subscription_disabled', `Subscription ${sub.id} is disabled (${sub.disabled_reason}); re-enable it first`);
+      }
       const queued = await outbound.requeueFailedSince(sub.id, since, new Date());
       if (queued > 0) ctx.wakeWorker();
       return { status: 202, body: { queued } };

@@ -173,6 +173,25 @@ describe('/v1/subscriptions', () => {
       await flaky.close();
     }
   });
+
+  it('recover on a disabled subscription is 409, as a single retry is, and queues nothing', async () => {
+    const { data: sub } = await s.client.POST('/v1/subscriptions', { body: { url: subscriber.url, events: ['order.created'] } });
+    expect((await s.call('PATCH', `/v1/subscriptions/${sub!.id}`, { status: 'disabled' })).status).toBe(200);
+    const recovered = await s.call('POST', `/v1/subscriptions/${sub!.id}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
+    expect(recovered.status).toBe(409);
+    expect(recovered.json).toMatchObject({ code: 'subscription_disabled', detail: expect.stringContaining('re-enable it first') });
+    await s.client.DELETE('/v1/subscriptions/{id}', { params: { path: { id: sub!.id } } });
+  });
+
+  it('bounds the events list: at most 256 types of at most 128 characters', async () => {
+    const many = Array.from({ length: 257 }, (_, i) => `type_${i}`);
+    const tooMany = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: many });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.errors).toEqual([expect.objectContaining({ pointer: '/events', keyword: 'maxItems' })]);
+    const long = await s.call('POST', '/v1/subscriptions', { url: subscriber.url, events: ['a'.repeat(129)] });
+    expect(long.status).toBe(400);
+    expect(long.json.errors).toEqual([expect.objectContaining({ pointer: '/events/0', keyword: 'maxLength' })]);
+  });
 });
 
 describe('a subscription disabled with queued deliveries (docs/guarantees.md)', () => {
