@@ -114,8 +114,14 @@ export class DeliveryWorker {
   private handingBack: Promise<void> = Promise.resolve();
   /** Where the next `dispatchAll` starts, so queues sharing a capped origin take turns. */
   private nextQueue = 0;
-  /** Handoffs offered whose publish has not settled yet. */
-  private handoffs = 0;
+  /** Deliveries leased by handoffs whose publish has not settled yet (see `offerHandoff`). */
+  private handedOff = 0;
+  /** Outcomes in the batch being written (the rest wait in `pendingOutcomes`). */
+  private recording = 0;
+  /** A claim found no room: the next recorded batch makes some, and claims again. */
+  private starved = false;
+  /** Operational events being published (see `afterRecorded`); `stop` waits for them. */
+  private readonly announcing = new Set<Promise<void>>();
   private queued = 0;
   private running = false;
   private claiming = false;
@@ -161,20 +167,28 @@ export class DeliveryWorker {
    * for one), while the local backlog has room; subscriptions whose backlog is full are left to claims.
    */
   offerHandoff(): DeliveryHandoff | undefined {
-    if (!this.running || this.inFlight + this.queued + this.handoffs >= this.deps.config.maxInFlight) return undefined;
-    this.handoffs++;
+    if (!this.running || this.room() <= 0) return undefined;
     const now = this.now();
     const full = new Set<string>();
     const byOrigin = this.backlogByOrigin();
     for (const [id, q] of this.queues) if (this.backlogFull(q, byOrigin)) full.add(id);
     const workers = this.share.workers;
     let settled = false;
+    // Counted per delivery as the store leases it: offers made together (one group commit) each saw the same room,
+    // and one event fans out to every matching subscription.
+    let admitted = 0;
+    const admit = (): boolean => {
+      if (settled || this.room() <= 0) return false;
+      admitted++;
+      this.handedOff++;
+      return true;
+    };
     return {
-      lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full, workers },
+      lease: { owner: this.owner, until: new Date(now.getTime() + this.deps.config.leaseMs), excludeSubscriptions: full, workers, admit },
       settle: (leased) => {
         if (settled) return;
         settled = true;
-        this.handoffs--;
+        this.handedOff -= admitted;
         this.adopt(leased, workers);
       },
     };
@@ -250,6 +264,7 @@ export class DeliveryWorker {
     this.flushTimer = undefined;
     await this.flushing;
     await this.flush();
+    await Promise.all([...this.announcing]);
   }
 
   /**
@@ -309,8 +324,9 @@ export class DeliveryWorker {
     clearTimeout(this.pollTimer);
     let claimedFull = false;
     try {
-      const room = config.maxInFlight * 2 - this.inFlight - this.queued;
-      if (room > 0) {
+      const room = this.room();
+      if (room <= 0) this.starved = true;
+      else {
         const now = this.now();
         // A subscription with a full local backlog gets no more rows, so the batch goes to the others.
         const byOrigin = this.backlogByOrigin();
@@ -359,6 +375,17 @@ export class DeliveryWorker {
     } else {
       this.pollTimer = setTimeout(() => this.wake(), config.pollIntervalMs);
     }
+  }
+
+  /**
+   * How many more rows this worker may lease (claims and handoffs alike): it holds at most twice what it may send at
+   * once, waiting or on the wire, plus as many sent rows whose outcomes wait for a write. Those still hold their lease
+   * and their event: claiming on while writes lag sent ever more, and re-claimed rows whose leases ran out meanwhile.
+   */
+  private room(): number {
+    const { maxInFlight } = this.deps.config;
+    const unrecorded = this.pendingOutcomes.length + this.recording;
+    return maxInFlight * 2 - this.inFlight - this.queued - this.handedOff - Math.max(0, unrecorded - maxInFlight);
   }
 
   /** How long a fresh lease leaves to start sends in: a send starts only with its timeout and a margin still leased. */
@@ -536,11 +563,22 @@ export class DeliveryWorker {
     this.flushing = (async () => {
       try {
         while (this.pendingOutcomes.length > 0) {
-          const recorded = await this.record(this.pendingOutcomes.splice(0, this.pendingOutcomes.length));
+          const batch = this.pendingOutcomes.splice(0, this.pendingOutcomes.length);
+          this.recording = batch.length;
+          let recorded: Awaited<ReturnType<DeliveryWorker['record']>>;
           try {
-            await this.afterRecorded(recorded.batch, recorded.effects);
+            recorded = await this.record(batch);
+          } finally {
+            this.recording = 0;
+          }
+          try {
+            this.afterRecorded(recorded.batch, recorded.effects);
           } catch (err) {
             logger.error({ err, count: recorded.batch.length }, 'acting on recorded delivery outcomes failed');
+          }
+          if (this.starved && this.running) {
+            this.starved = false;
+            this.wake();
           }
         }
       } finally {
@@ -584,7 +622,13 @@ export class DeliveryWorker {
     return { batch: kept, effects };
   }
 
-  private async afterRecorded(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[], effects: OutcomeEffect[]): Promise<void> {
+  /**
+   * Metrics, retry wake-ups and operational events of a recorded batch. The events are published together (one
+   * group commit) and not awaited: a burst of deaths announced one by one held up every later outcome meanwhile,
+   * while sends went on, their rows' leases ran out and were claimed again.
+   */
+  private afterRecorded(batch: { outcome: AttemptOutcome; claimed: ClaimedDelivery }[], effects: OutcomeEffect[]): void {
+    const announcements: [type: string, data: Record<string, unknown>][] = [];
     for (const [i, { outcome, claimed }] of batch.entries()) {
       const effect = effects[i]!;
       if (!effect.applied) {
@@ -595,7 +639,7 @@ export class DeliveryWorker {
       if (outcome.result === 'dead') {
         deliveriesExhausted.inc();
         if (!OPERATIONAL_EVENT_TYPES.has(claimed.event.type)) {
-          await this.announce('delivery.exhausted', {
+          announcements.push(['delivery.exhausted', {
             delivery_id: claimed.id,
             event_id: claimed.event.id,
             event_type: claimed.event.type,
@@ -603,20 +647,25 @@ export class DeliveryWorker {
             attempts: claimed.attempt,
             last_status: outcome.response_status,
             last_error: outcome.error,
-          });
+          }]);
         }
       }
       if (effect.disabled_subscription) {
         const sub = effect.disabled_subscription;
         logger.warn({ subscription: sub.id, reason: sub.reason }, 'subscription disabled');
-        await this.announce('subscription.disabled', {
+        announcements.push(['subscription.disabled', {
           subscription_id: sub.id,
           url: sub.url,
           reason: sub.reason,
           disabled_at: outcome.finished_at.toISOString(),
-        });
+        }]);
       }
     }
+    if (announcements.length === 0) return;
+    const published = Promise.all(announcements.map(([type, data]) => this.announce(type, data))).then(() => {
+      this.announcing.delete(published);
+    });
+    this.announcing.add(published);
   }
 
   private async announce(type: string, data: Record<string, unknown>): Promise<void> {

@@ -159,7 +159,18 @@ export interface NewEvent {
    * to this worker in the same transaction, as a claim would (attempt 1), and return them in `leased`: the local
    * worker sends them without a claim query. A store may ignore this (they are then left pending).
    */
-  lease?: { owner: string; until: Date; excludeSubscriptions: ReadonlySet<string>; /** As in `ClaimInput`. */ workers?: number };
+  lease?: {
+    owner: string;
+    until: Date;
+    excludeSubscriptions: ReadonlySet<string>;
+    /** As in `ClaimInput`. */
+    workers?: number;
+    /**
+     * Asked once per delivery the store would lease, inside the transaction: false leaves that one pending (for a
+     * claim). The worker's bound on what it holds: offers made together would otherwise each lease a whole fan-out.
+     */
+    admit?: () => boolean;
+  };
 }
 
 export type InsertEventResult =
@@ -172,6 +183,34 @@ export interface EventRecord {
   type: string;
   data_json: string;
   created_at: string;
+}
+
+/**
+ * The events that claimed deliveries in this process still hold, by id, so a claim of another delivery of one of
+ * them (or of the same delivery again, after its lease ran out) reuses that object instead of reading its data again:
+ * one copy of a large event however many of its deliveries are queued, on the wire or awaiting their outcome, and
+ * one envelope (the worker builds it once per event object). Weak: an event nothing holds any more is collected as
+ * usual. Events never change once written, so a held one is what the table holds.
+ */
+export class HeldEvents {
+  private readonly refs = new Map<string, WeakRef<EventRecord>>();
+  private readonly finalizer = new FinalizationRegistry<string>((id) => {
+    // A newer object may hold the id by now: only a dead entry goes.
+    if (this.refs.get(id)?.deref() === undefined) this.refs.delete(id);
+  });
+
+  get(id: string): EventRecord | undefined {
+    return this.refs.get(id)?.deref();
+  }
+
+  /** The held object for `event.id` if there is one, else `event`, now held. */
+  hold(event: EventRecord): EventRecord {
+    const held = this.get(event.id);
+    if (held) return held;
+    this.refs.set(event.id, new WeakRef(event));
+    this.finalizer.register(event, event.id);
+    return event;
+  }
 }
 
 export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'dead' | 'cancelled';

@@ -12,7 +12,7 @@ import type {
   SubscriptionRecord,
   SubscriptionSecret,
 } from '../outbound-store.js';
-import { isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
+import { HeldEvents, isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
 import { inTransaction, type PostgresClient, type PostgresPool } from './database.js';
 import { createPostgresFindStaleSubscriptions } from './stale-subscriptions.js';
 
@@ -175,6 +175,8 @@ const RECORD_SUCCESSES_SQL = `WITH v AS (
  * fenced on lease owner and attempt, idempotency keys and the failure clock live in rows every instance sees.
  */
 export function createPostgresOutboundStore(pool: PostgresPool, workerPool: PostgresPool = pool): OutboundStore {
+  // Claims share the event objects the worker still holds (the rows of one event carry its data once each).
+  const heldEvents = new HeldEvents();
   const lastBeat = new Map<string, number>();
   return {
     async createSubscription(input) {
@@ -365,7 +367,8 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
           schedule_attempt: r.attempt - r.retry_base,
           lease_owner: input.owner,
           lease_expires_at: r.lease_expires_at,
-          event: { id: r.event_id, type: r.event_type, data_json: r.data_json, created_at: r.event_created_at.toISOString() },
+          // One object per event however many of its rows (this claim's or later ones') the worker holds.
+          event: heldEvents.get(r.event_id) ?? heldEvents.hold({ id: r.event_id, type: r.event_type, data_json: r.data_json, created_at: r.event_created_at.toISOString() }),
           subscription: { id: r.subscription_id, url: r.url, secrets: r.secrets, rate_limit_per_second: r.rate_limit_per_second },
         }),
       );

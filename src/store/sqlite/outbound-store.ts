@@ -15,7 +15,7 @@ import type {
   SubscriptionRecord,
   SubscriptionSecret,
 } from '../outbound-store.js';
-import { isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
+import { HeldEvents, isIdempotencyConflict, storedRequestHash } from '../outbound-store.js';
 import type { SqliteDatabase } from './database.js';
 import { createLockWait } from './lock-wait.js';
 import { createSqliteFindStaleSubscriptions } from './stale-subscriptions.js';
@@ -71,6 +71,8 @@ const PENDING_UNLESS_DELETED = `CASE WHEN EXISTS (SELECT 1 FROM subscriptions s 
   THEN 'cancelled' ELSE 'pending' END`;
 
 export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
+  // Claims reuse the events their worker still holds instead of reading (and keeping) another copy of each.
+  const heldEvents = new HeldEvents();
   const sql = {
     insertSubscription: db.prepare(`INSERT INTO subscriptions
       (id, url, events, description, metadata, rate_limit_per_second, secrets, status, created_at, updated_at)
@@ -177,7 +179,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       if (seen) sql.deleteIdempotency.run(input.idempotency.key);
     }
     sql.insertEvent.run(input.id, input.type, input.data_json, createdAt);
-    const event: EventRecord = { id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt };
+    const event = heldEvents.hold({ id: input.id, type: input.type, data_json: input.data_json, created_at: createdAt });
     if (input.lease && !input.only_subscription_id) return insertLeased(input, input.lease, event);
     const targets = input.only_subscription_id
       ? (sql.existingSubscription.all(input.only_subscription_id) as string[])
@@ -201,7 +203,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     const targets = sql.matchingSubscriptionsToLease.all(input.type) as Pick<SubscriptionRow, 'id' | 'url' | 'secrets' | 'rate_limit_per_second'>[];
     for (const s of targets) {
       const id = input.newDeliveryId();
-      if (lease.excludeSubscriptions.has(s.id)) {
+      if (lease.excludeSubscriptions.has(s.id) || (lease.admit !== undefined && !lease.admit())) {
         sql.insertDelivery.run(id, input.id, s.id, dueMs, createdAt, createdAt);
         continue;
       }
@@ -305,9 +307,16 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       scan: input.limit * CLAIM_SCAN_FACTOR,
     }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
     if (rows.length === 0) return [];
-    const events = new Map(
-      (sql.eventsByIds.all(JSON.stringify([...new Set(rows.map((r) => r.event_id))])) as EventRecord[]).map((e) => [e.id, e]),
-    );
+    // Only events no local claim still holds are read: a re-claim must not load another copy of a large event.
+    const events = new Map<string, EventRecord | undefined>();
+    const unheld: string[] = [];
+    for (const r of rows) {
+      if (events.has(r.event_id)) continue;
+      const held = heldEvents.get(r.event_id);
+      events.set(r.event_id, held);
+      if (!held) unheld.push(r.event_id);
+    }
+    if (unheld.length > 0) for (const e of sql.eventsByIds.all(JSON.stringify(unheld)) as EventRecord[]) events.set(e.id, heldEvents.hold(e));
     const subscriptions = new Map(
       (sql.subscriptionsByIds.all(JSON.stringify([...new Set(rows.map((r) => r.subscription_id))])) as SubscriptionRow[]).map((s) => [
         s.id,
