@@ -13,3 +13,24 @@ export function endOfString(json: string, open: number): number {
 }
 
 export const isQuote = (c: number): boolean => c === QUOTE;
+
+/**
+ * Visits the backslash escapes inside the strings of a JSON text, in order: `visit` gets a backslash's index and
+ * answers true to stop (found), or the index of the escape's last character read. Escapes are read whole, so `\\u0000`
+ * (an escaped backslash, then `u0000`) holds no `\u0000`. Whether `visit` stopped. One pass, whatever the text.
+ */
+export function someEscape(json: string, visit: (backslash: number) => true | number): boolean {
+  const n = json.length;
+  let inString = false;
+  for (let i = 0; i < n; i++) {
+    const c = json.charCodeAt(i);
+    if (c === QUOTE) {
+      inString = !inString;
+    } else if (inString && c === BACKSLASH) {
+      const last = visit(i);
+      if (last === true) return true;
+      i = last;
+    }
+  }
+  return false;
+}

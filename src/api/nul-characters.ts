@@ -1,7 +1,6 @@
 import { HttpError } from '../errors/http-error.js';
-import { isQuote } from './json-text.js';
+import { someEscape } from './json-text.js';
 
-const BACKSLASH = 0x5c;
 const NUL_ESCAPE = 'u0000';
 
 /** Why a NUL is refused, said once for the body and the query. */
@@ -10,21 +9,9 @@ const NOT_ACCEPTED = 'NUL characters (U+0000) are not accepted';
 /**
  * Whether a JSON text has a string holding the escape `\u0000`. PostgreSQL cannot store a NUL in text or jsonb (a 500
  * "invalid byte sequence"), and SQLite would keep what PostgreSQL refuses; a raw NUL byte is already invalid JSON.
- * Escapes are read in pairs, so `\\u0000` (an escaped backslash, then `u0000`) is not one. One pass, whatever the text.
  */
 export function hasNulEscape(json: string): boolean {
-  const n = json.length;
-  let inString = false;
-  for (let i = 0; i < n; i++) {
-    const c = json.charCodeAt(i);
-    if (isQuote(c)) {
-      inString = !inString;
-    } else if (inString && c === BACKSLASH) {
-      if (json.startsWith(NUL_ESCAPE, i + 1)) return true;
-      i++;
-    }
-  }
-  return false;
+  return someEscape(json, (i) => json.startsWith(NUL_ESCAPE, i + 1) || i + 1);
 }
 
 /** Refuses a body's text holding a NUL in any string (a key or a value) as 400, before it is parsed. */

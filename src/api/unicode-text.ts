@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { HttpError } from '../errors/http-error.js';
-import { isQuote } from './json-text.js';
+import { someEscape } from './json-text.js';
 
 const BACKSLASH = 0x5c;
 const U = 0x75;
@@ -18,26 +18,16 @@ const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 /**
  * Whether a JSON text has a string with an unpaired surrogate escape (`"\ud800"`). JSON.parse accepts it, but it is
  * no character: written out as UTF-8 it became U+FFFD, so the stored text was not what the client sent. Raw bytes
- * cannot carry one (invalid UTF-8 is refused before). One pass, escapes read in pairs as in hasNulEscape.
+ * cannot carry one (invalid UTF-8 is refused before).
  */
 export function hasLoneSurrogateEscape(json: string): boolean {
-  const n = json.length;
-  let inString = false;
-  for (let i = 0; i < n; i++) {
-    const c = json.charCodeAt(i);
-    if (isQuote(c)) {
-      inString = !inString;
-    } else if (inString && c === BACKSLASH) {
-      const unit = escapedUnit(json, i);
-      if (isLow(unit)) return true;
-      if (isHigh(unit)) {
-        if (!isLow(json.charCodeAt(i + 6) === BACKSLASH ? escapedUnit(json, i + 6) : -1)) return true;
-        i += 6;
-      }
-      i++;
-    }
-  }
-  return false;
+  return someEscape(json, (i) => {
+    const unit = escapedUnit(json, i);
+    if (isLow(unit)) return true;
+    if (!isHigh(unit)) return i + 1;
+    // A high surrogate counts only with the low one right after it; the pair is read as one.
+    return !isLow(json.charCodeAt(i + 6) === BACKSLASH ? escapedUnit(json, i + 6) : -1) || i + 7;
+  });
 }
 
 /** Refuses a body that is not valid UTF-8, or whose JSON strings hold unpaired surrogates, as 400: either was stored as U+FFFD. */
