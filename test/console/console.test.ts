@@ -153,7 +153,7 @@ describe('web console in headless Chromium', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
-  it('subscription actions: send test, rotate secret, disable', async () => {
+  it('subscription actions: send test, rotate secret, disable, enable, recover', async () => {
     await page.click('.tab[data-tab="subscriptions"]');
     const row = page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl });
     await row.locator('button.send-test').click();
@@ -164,6 +164,12 @@ describe('web console in headless Chromium', () => {
     expect(await page.textContent('#secret-once .secret-value')).not.toBe(before);
     await row.locator('button.disable').click();
     await expect.poll(() => page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl }).textContent()).toContain('disabled');
+    const disabledRow = page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl });
+    // The API refuses a test or a recovery for a disabled subscription (409); the console offers neither.
+    expect(await disabledRow.locator('button.recover').isDisabled()).toBe(true);
+    expect(await disabledRow.locator('button.send-test').isDisabled()).toBe(true);
+    await disabledRow.locator('button.enable').click();
+    await expect.poll(() => page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl }).textContent()).toContain('active');
     await page.locator('#subscriptions-table tbody tr', { hasText: subscriberUrl }).locator('button.recover').click();
     await expect.poll(() => page.textContent('#status')).toMatch(/^Queued \d+ failed deliver(y|ies) of sub_/);
     await page.screenshot({ path: join(ARTIFACTS, 'console-subscriptions.png'), fullPage: true });

@@ -38,6 +38,8 @@ export function clearSubscriptions(): void {
 function row(s: Subscription): HTMLTableRowElement {
   const since = h('input', { type: 'datetime-local', class: 'recover-since', 'aria-label': `Recover failures of ${s.id} since` });
   since.value = toLocalInput(new Date(Date.now() - DAY_MS));
+  // The API refuses both for a disabled subscription (409): say so before the click, not after.
+  const needsActive = s.status === 'active' ? {} : { disabled: true, title: 'Enable the subscription first' };
   return h('tr', { 'data-id': s.id },
     h('td', { class: 'mono' }, s.id),
     h('td', { class: 'mono' }, s.url, s.description ? h('div', {}, s.description) : null),
@@ -49,10 +51,10 @@ function row(s: Subscription): HTMLTableRowElement {
           ? actionButton('Disable', () => setStatus(s.id, 'disabled'), { class: 'disable', 'aria-label': `Disable ${s.id}` })
           : actionButton('Enable', () => setStatus(s.id, 'active'), { class: 'enable', 'aria-label': `Enable ${s.id}` }),
         actionButton('Rotate secret', () => rotate(s.id), { class: 'rotate', 'aria-label': `Rotate the secret of ${s.id}` }),
-        actionButton('Send test', () => sendTest(s.id), { class: 'send-test', 'aria-label': `Send a test event to ${s.id}` }),
+        actionButton('Send test', () => sendTest(s.id), { class: 'send-test', 'aria-label': `Send a test event to ${s.id}`, ...needsActive }),
       ),
       h('div', { class: 'actions' }, since,
-        actionButton('Recover', () => recover(s.id, since.value), { class: 'recover', 'aria-label': `Recover failures of ${s.id}` })),
+        actionButton('Recover', () => recover(s.id, since.value), { class: 'recover', 'aria-label': `Recover failures of ${s.id}`, ...needsActive })),
     ),
   );
 }
