@@ -1,4 +1,5 @@
-import type { SecretSealer } from '../crypto/secret-sealer.js';
+import { SealedSecretError, type SecretSealer } from '../crypto/secret-sealer.js';
+import { logger } from '../observability/logger.js';
 import type { ClaimedDelivery, OutboundStore, SubscriptionSecret } from '../store/outbound-store.js';
 
 /**
@@ -11,7 +12,20 @@ export function withSealedSecrets(store: OutboundStore, sealer: SecretSealer): O
     ...sub,
     secrets: sub.secrets.map((s) => ({ ...s, secret: sealer.open(s.secret, sub.id) })),
   });
-  const openClaim = (claim: ClaimedDelivery): ClaimedDelivery => ({ ...claim, subscription: open(claim.subscription) });
+  /**
+   * Claims whose secrets open, each alone: one that cannot (written since the start by an instance with another key)
+   * is left leased until its lease runs out, and logged, instead of failing every other delivery of the claim.
+   */
+  const openClaims = (claims: ClaimedDelivery[]): ClaimedDelivery[] =>
+    claims.flatMap((claim) => {
+      try {
+        return [{ ...claim, subscription: open(claim.subscription) }];
+      } catch (err) {
+        if (!(err instanceof SealedSecretError)) throw err;
+        logger.error({ delivery: claim.id, subscription: claim.subscription.id, err: err.message }, 'cannot open a signing secret; the delivery waits');
+        return [];
+      }
+    });
   const openMaybe = <T extends { id: string; secrets: SubscriptionSecret[] }>(sub: T | undefined) => sub && open(sub);
   // Every method is listed (none spread in): a method added to OutboundStore fails to compile here until someone
   // decides whether it carries secrets.
@@ -37,11 +51,11 @@ export function withSealedSecrets(store: OutboundStore, sealer: SecretSealer): O
     listSubscriptions: async (page) => (await store.listSubscriptions(page)).map(open),
     updateSubscription: async (id, patch) => openMaybe(await store.updateSubscription(id, patch)),
     setSubscriptionSecrets: async (id, secrets, at) => openMaybe(await store.setSubscriptionSecrets(id, seal(id, secrets), at)),
-    claimDue: async (input) => (await store.claimDue(input)).map(openClaim),
+    claimDue: async (input) => openClaims(await store.claimDue(input)),
     // A publish may lease its deliveries at once (`NewEvent.lease`): those carry secrets too.
     insertEvent: async (input) => {
       const result = await store.insertEvent(input);
-      return result.kind === 'created' && result.leased ? { ...result, leased: result.leased.map(openClaim) } : result;
+      return result.kind === 'created' && result.leased ? { ...result, leased: openClaims(result.leased) } : result;
     },
   };
 }

@@ -10,6 +10,7 @@ import { refuseDeepNesting } from '../api/json-depth.js';
 import { refuseNulEscapes, refuseNulParameters } from '../api/nul-characters.js';
 import { refuseUnsafeIntegers } from '../api/unsafe-integers.js';
 import { refuseIllFormedText } from '../api/unicode-text.js';
+import { SealedSecretError } from '../crypto/secret-sealer.js';
 import { HttpError } from '../errors/http-error.js';
 import { unsupportedCharset, unsupportedEncoding } from '../errors/unsupported-body.js';
 import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavailable.js';
@@ -159,6 +160,8 @@ function toHttpError(err: unknown, req: Request): unknown {
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return new HttpError(e.status, codeOf(e.status), e.message ?? 'invalid request', { cause: err });
   }
+  // A secret sealed under a key this instance lacks (another instance's HOOKSPEC_SECRETS_KEY): say which, not "failed".
+  if (err instanceof SealedSecretError) return new HttpError(500, 'secret_unreadable', err.message, { cause: err });
   // A full disk or an unreachable database is the operator's to fix and the client's to retry, not an unexpected 500.
   const unavailable = storeUnavailableReason(err);
   if (unavailable) return new HttpError(503, 'store_unavailable', `The request could not be stored: ${unavailable}. Retry shortly.`, { cause: err });

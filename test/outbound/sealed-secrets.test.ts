@@ -140,6 +140,25 @@ describe.each(DIALECTS)('subscription secrets sealed at rest ($name)', (dialect)
     expect((await api('GET', `/v1/subscriptions/${id}`)).json.secret).toBe(`whsec_****${next.slice(-4)}`);
   });
 
+  it('a secret sealed since the start under a key this instance lacks holds back only its own deliveries', async () => {
+    db = await dialect.fresh();
+    await start(b64(key()));
+    const [good, bad] = [await startSubscriber(), await startSubscriber()];
+    subscribers.push(good, bad);
+    const goodSub = (await api('POST', '/v1/subscriptions', { url: good.url, events: ['ping'] })).json;
+    const badSub = (await api('POST', '/v1/subscriptions', { url: bad.url, events: ['ping'] })).json;
+    // Another instance, with another key, rotates the secret.
+    const raw = await openStore(db!.url);
+    await raw.outbound.setSubscriptionSecrets(badSub.id, [{ secret: new SecretSealer([key()]).seal(SECRET, badSub.id), expires_at: null }], new Date());
+    await raw.close();
+    await delivered(good, [goodSub.secret]);
+    await delivered(good, [goodSub.secret]);
+    expect(bad.received).toHaveLength(0);
+    const shown = await api('GET', `/v1/subscriptions/${badSub.id}`);
+    expect(shown.status).toBe(500);
+    expect(shown.json).toMatchObject({ code: 'secret_unreadable', detail: expect.stringContaining('does not list') });
+  });
+
   it('seals plain secrets at start, moves them to a new key, and refuses to start without the key they need', async () => {
     db = await dialect.fresh();
     await start();
