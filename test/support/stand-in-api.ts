@@ -1,9 +1,12 @@
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { bindOperations, type OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../../src/errors/http-error.js';
 import { problemFromError } from '../../src/errors/problem.js';
+
+const OPENAPI_FILE = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
 
 export interface StandInApi {
   baseUrl: string;
@@ -20,6 +23,8 @@ export async function startStandInApi(implemented: (name: string) => ((...args: 
   };
   const handlers = new Proxy({}, { get: (_t, name: string) => implemented(name) ?? notHere(name) }) as OperationHandlers;
   const app = express();
+  // The contract runner first checks that its target serves this API.
+  app.get('/openapi.json', (_req, res) => void res.sendFile(OPENAPI_FILE));
   app.use(express.json());
   const router = Router();
   bindOperations(router, handlers);

@@ -1,6 +1,7 @@
 import type { ContractMutation, ContractOperation, ContractSecurity } from '../../../generated/contract/cases.js';
 import { SECRET_ENV, signRequest, type ReceiverSecrets } from '../signers.js';
 import { nodeAt, withValueAt, type SpecDocument } from '../spec-document.js';
+import { networkReason } from './preflight.js';
 import { check } from './failure.js';
 import type { IdPool } from './id-pool.js';
 
@@ -105,6 +106,6 @@ export async function send(request: BuiltRequest, timeoutMs = 15_000): Promise<R
     const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     return { status: res.status, headers: res.headers, text: await res.text() };
   } catch (err) {
-    check(false, () => `${request.line}: no answer (${(err as Error).message})`);
+    check(false, () => `${request.line}: no answer (${networkReason(err)})`);
   }
 }

@@ -8,6 +8,7 @@ import { checkResponse, excerpt } from './check-response.js';
 import { Coverage } from './coverage.js';
 import { check, ContractFailure } from './failure.js';
 import { IdPool } from './id-pool.js';
+import { checkTarget, networkReason } from './preflight.js';
 import { buildRequest, send, type BuiltRequest, type RequestContext } from './request.js';
 
 /** Where events are published, and the problem code that refuses a system event there. */
@@ -66,13 +67,20 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
   /** Management calls the webhook cases make along the way (not contract cases themselves). */
   const api = async (method: string, path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown>; text: string }> => {
     const ctx = context();
-    const res = await fetch(`${ctx.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ctx.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await res.text();
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(`${ctx.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ctx.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      text = await res.text();
+    } catch (err) {
+      // A contract failure naming the call, not a raw "fetch failed" with a stack.
+      throw new ContractFailure(`${method} ${path}: no answer (${networkReason(err)})`);
+    }
     let json: Record<string, unknown> = {};
     try {
       json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -87,6 +95,7 @@ export function createContractRunner(options: ContractRunnerOptions): ContractRu
     async setup() {
       subscriber = await startSubscriber(options.subscriber);
       target = await options.connect(subscriber);
+      await checkTarget(context().baseUrl, String(spec.resolve('#/info/title').node ?? ''));
     },
     async teardown() {
       for (const id of createdSubscriptions.splice(0)) await api('DELETE', `/v1/subscriptions/${encodeURIComponent(id)}`, undefined).catch(() => undefined);
