@@ -16,14 +16,13 @@ const MAX_ENTRIES = 16;
 export function verify({ body, headers, secrets, nowSec, toleranceSec = DEFAULT_TOLERANCE_SEC }: VerifyInput): VerifyResult {
   const header = headerValue(headers, STRIPE_SIGNATURE_HEADER);
   if (!header) return missing([STRIPE_SIGNATURE_HEADER]);
-  const entries = header.split(',');
+  // Only entries that name something count towards the limit (stripe-node skips the others too).
+  const entries = header.split(',').filter((entry) => entry.includes('='));
   if (entries.length > MAX_ENTRIES) return badSignature('Stripe-Signature has too many entries');
   let rawTimestamp: string | undefined;
   const signatures: Buffer[] = [];
   for (const entry of entries) {
     const eq = entry.indexOf('=');
-    // An entry without "=" names nothing (as in stripe-node); sliced at -1 it would read "tx" as a timestamp "tx".
-    if (eq === -1) continue;
     const key = entry.slice(0, eq).trim();
     const value = entry.slice(eq + 1).trim();
     if (key === 't') rawTimestamp = value;

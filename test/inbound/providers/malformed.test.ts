@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as github from '../../../src/inbound/providers/github.js';
 import * as slack from '../../../src/inbound/providers/slack.js';
@@ -51,5 +52,24 @@ describe('malformed signature headers', () => {
   it('takes the first of a repeated header instead of throwing', () => {
     const headers = { 'x-hub-signature-256': ['sha256=' + hex64, 'x'] } as unknown as Record<string, string>;
     expect(github.verify({ body, headers, secrets, nowSec })).toMatchObject({ ok: false, reason: 'bad_signature' });
+  });
+});
+
+// Blank entries are no entries: 20 spaces (or commas) in front of a valid signature used to reach the entry limit.
+describe('blank entries do not count towards the signature limit', () => {
+  it('standard webhooks: a valid signature after a run of spaces verifies', () => {
+    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(nowSec) };
+    const signature = createHmac('sha256', Buffer.from(secrets[0]!.slice('whsec_'.length), 'base64')).update(`msg_1.${nowSec}.${body}`).digest('base64');
+    const signed = { ...headers, 'webhook-signature': `v1,${'B'.repeat(43)}=${' '.repeat(20)}v1,${signature}` };
+    expect(standard.verify({ body, headers: signed, secrets, nowSec })).toMatchObject({ ok: true });
+    const tooMany = { ...headers, 'webhook-signature': Array(17).fill(`v1,${signature}`).join(' ') };
+    expect(standard.verify({ body, headers: tooMany, secrets, nowSec })).toMatchObject({ ok: false, reason: 'bad_signature' });
+  });
+
+  it('stripe: a valid signature after a run of empty entries verifies', () => {
+    const signature = createHmac('sha256', secrets[0]!).update(`${nowSec}.${body}`).digest('hex');
+    expect(stripe.verify({ body, headers: { 'stripe-signature': `t=${nowSec}${','.repeat(40)},v1=${signature}` }, secrets, nowSec })).toMatchObject({ ok: true });
+    // An entry without "=" still names nothing: "tx" is no timestamp.
+    expect(stripe.verify({ body, headers: { 'stripe-signature': `tx,v1=${signature}` }, secrets, nowSec })).toMatchObject({ ok: false, reason: 'bad_signature' });
   });
 });
