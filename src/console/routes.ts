@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { methodNotAllowed } from '../server/method-not-allowed.js';
 import { consoleBundle } from './bundle.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -18,7 +19,8 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 export function consoleRouter(): Router {
   const router = Router({ caseSensitive: true });
   router.use((_req, res, next) => {
-    res.set({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+    // X-Frame-Options too, for browsers that predate CSP's frame-ancestors (as /docs sends it).
+    res.set({ 'content-security-policy': CSP, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
     next();
   });
   router.get('/', (_req, res) => {
@@ -34,5 +36,7 @@ export function consoleRouter(): Router {
       next(err);
     }
   });
+  // The console's files are read-only: another method is a 405 naming GET and HEAD, as on the other read-only paths.
+  router.all(['/', '/style.css', '/app.js'], methodNotAllowed('GET, HEAD'));
   return router;
 }

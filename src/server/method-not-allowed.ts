@@ -5,6 +5,6 @@ import { HttpError } from '../errors/http-error.js';
 export function methodNotAllowed(allow: string): RequestHandler {
   return (req, res, next) => {
     res.set('allow', allow);
-    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}; it answers ${allow}`));
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.baseUrl}${req.path}; it answers ${allow}`));
   };
 }

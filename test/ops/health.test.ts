@@ -71,8 +71,11 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/^# TYPE hookspec_nodejs_eventloop_lag_seconds gauge$/m);
   });
 
-  it('another method on a probe, /openapi.json or /docs answers 405 naming GET and HEAD, as problem+json', async () => {
-    for (const [method, path] of [['PUT', '/healthz'], ['POST', '/readyz'], ['DELETE', '/metrics'], ['POST', '/openapi.json'], ['PATCH', '/docs']]) {
+  it('another method on a probe, /openapi.json, /docs or the console answers 405 naming GET and HEAD, as problem+json', async () => {
+    const paths = [['PUT', '/healthz'], ['POST', '/readyz'], ['DELETE', '/metrics'], ['POST', '/openapi.json'], ['PATCH', '/docs']];
+    // The console's files too (they answered 404 to another method).
+    paths.push(['POST', '/console/'], ['PUT', '/console/app.js'], ['DELETE', '/console/style.css']);
+    for (const [method, path] of paths) {
       const res = await fetch(`${running.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get('allow')).toBe('GET, HEAD');
@@ -80,6 +83,8 @@ describe('health, readiness and metrics', () => {
       expect(await res.json()).toMatchObject({ code: 'method_not_allowed', detail: `${method} is not allowed on ${path}; it answers GET, HEAD` });
     }
     expect((await fetch(`${running.url}/healthz`, { method: 'HEAD' })).status).toBe(200);
+    // Framing is refused both ways, CSP frame-ancestors and X-Frame-Options for older browsers.
+    expect((await fetch(`${running.url}/console/`)).headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('echoes a sane x-request-id and invents one otherwise', async () => {
