@@ -152,6 +152,8 @@ function write(res: ServerResponse, answer: Answer, requestId: string): boolean 
     ...answer.headers,
     'content-length': Buffer.byteLength(body),
     'x-request-id': requestId,
+    // As every other answer of this server: a body echoing request data is never sniffed into something else.
+    'x-content-type-options': 'nosniff',
   };
   // The one literal above keeps the hot path's headers object in one shape; an empty body is the rare case.
   if (empty) delete headers['content-type'];

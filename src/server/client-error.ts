@@ -57,6 +57,7 @@ function endWithProblem(socket: Duplex, status: number, code: string, detail: st
     `HTTP/1.1 ${status} ${problem.title}`,
     `content-type: ${PROBLEM_CONTENT_TYPE}`,
     `content-length: ${Buffer.byteLength(body)}`,
+    'x-content-type-options: nosniff',
     'connection: close',
   ];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);

@@ -31,6 +31,7 @@ describe('receivers and /v1/inbound on the real server', () => {
   it('a signed push is acknowledged, logged, processed, listed, shown and replayed through /v1/inbound', async () => {
     const res = await post(app.url, await signed.github(fixture('github-push.json'), 'push', 'server-1'));
     expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     await expect.poll(async () => (await app.store.inbound.getDelivery(res.body.id))?.status, { timeout: 10_000 }).toBe('processed');
 
     const list = await fetch(`${app.url}/v1/inbound?provider=github&event_type=push&status=processed&limit=1`, { headers: auth });

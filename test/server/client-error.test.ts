@@ -32,6 +32,7 @@ describe('requests that are not valid HTTP get problem+json, not a bare status l
     expect(res.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
     expect(res.headers).toContain('content-type: application/problem+json');
     expect(res.headers).toContain('connection: close');
+    expect(res.headers).toContain('x-content-type-options: nosniff');
     expect(res.body).toMatchObject({ status: 431, code: 'request_header_fields_too_large', type: 'urn:hookspec:problem:request_header_fields_too_large' });
   });
 
