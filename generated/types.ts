@@ -1152,6 +1152,12 @@ export interface components {
             status: number;
             /** @description The problem `code` the request was answered with. */
             reason: string;
+            /**
+             * @description The problem `detail` the request was answered with (at most 500 characters), which tells apart refusals
+             *     with one code, for example a signature made with another secret from a malformed signature header. Null
+             *     for refusals recorded before it was kept, and for a line that stands for suppressed ones.
+             */
+            detail: string | null;
             /** @description The names of the request's headers (never their values). */
             header_names: string[];
             /** @description The declared or read body size, a declared size past 2147483647 recorded as 2147483647; null when unknown. */

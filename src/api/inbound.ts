@@ -46,6 +46,7 @@ function presentRefusal(row: InboundRefusal & { id: number }) {
     receiver: row.receiver,
     status: row.status,
     reason: row.reason,
+    detail: row.detail,
     header_names: row.headerNames,
     body_size: row.bodySize,
   };

@@ -58,6 +58,8 @@ export interface InboundRequest {
 }
 
 const PROBLEM = 'application/problem+json';
+/** An audited refusal's detail is our own message, but some quote the request (a parser's reason): bounded. */
+const MAX_AUDITED_DETAIL = 500;
 const REDACTED = '[redacted]';
 /** Retry-After for 503s: the write queue drains in milliseconds, a second is plenty. */
 export const BUSY_RETRY_AFTER_SEC = 1;
@@ -250,6 +252,7 @@ export class ReceivePipeline {
       receiver: rt.receiver.operationId,
       status,
       reason: code,
+      detail: detail.length > MAX_AUDITED_DETAIL ? `${detail.slice(0, MAX_AUDITED_DETAIL - 1)}…` : detail,
       headerNames: Object.keys(req.headers),
       bodySize,
     });

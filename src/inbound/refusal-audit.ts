@@ -92,6 +92,6 @@ export class RefusalAudit {
 
   // Past the queue bound on purpose: a count stands for many refusals, and there is at most one per tracked budget.
   private readonly summarise = ({ source, count, last }: Suppressed): void => {
-    this.enqueue({ at: last.at, source, receiver: last.receiver, status: last.status, reason: AUDIT_SUPPRESSED, headerNames: [], bodySize: count });
+    this.enqueue({ at: last.at, source, receiver: last.receiver, status: last.status, reason: AUDIT_SUPPRESSED, detail: null, headerNames: [], bodySize: count });
   };
 }

@@ -138,6 +138,8 @@ export interface InboundRefusal {
   receiver: string;
   status: number;
   reason: string;
+  /** What the answer's problem said (`detail`), so a wrong secret and a malformed header are told apart; null if none. */
+  detail: string | null;
   headerNames: string[];
   bodySize: number | null;
 }

@@ -9,7 +9,7 @@ import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 
 let now = 1_800_000_000_000;
 const refusal = (source: string, status = 405, reason = status === 401 ? 'invalid_signature' : 'method_not_allowed'): InboundRefusal => ({
-  at: new Date(now).toISOString(), source, receiver: 'receiveGithubWebhook', status, reason, headerNames: ['host', 'content-type'], bodySize: null,
+  at: new Date(now).toISOString(), source, receiver: 'receiveGithubWebhook', status, reason, detail: null, headerNames: ['host', 'content-type'], bodySize: null,
 });
 
 // [name, { given, want }]

@@ -10,7 +10,7 @@ import { fixture, post, SECRETS, signed } from './support/harness.js';
 const tmp = makeTempDir('hookspec-inbound-server-');
 let app: RunningHookspec;
 const auth = { authorization: 'Bearer inbound-test-key' };
-type RefusalPage = { data: { id: number; header_names: string[] }[]; next_cursor: string | null };
+type RefusalPage = { data: { id: number; header_names: string[]; detail: string | null }[]; next_cursor: string | null };
 
 beforeAll(async () => {
   app = await startHookspec(loadConfig({
@@ -82,6 +82,12 @@ describe('receivers and /v1/inbound on the real server', () => {
     expect(page.data[0]).toMatchObject({ source: '127.0.0.1', receiver: 'receiveGithubWebhook', status: 401, reason: 'invalid_signature', body_size: good.body.length });
     expect(page.data[0]!.header_names).toContain('x-hub-signature-256');
     expect(JSON.stringify(page)).not.toContain('sha256=');
+    // The detail the sender was answered: a wrong secret, told apart from a malformed header with the same code.
+    expect(page.data[0]!.detail).toBe('X-Hub-Signature-256 does not match the body for any configured secret');
+    const malformed = await post(app.url, { ...good, headers: { ...good.headers, 'x-hub-signature-256': 'sha256=abcd' } });
+    expect(malformed.status).toBe(401);
+    await expect.poll(async () => (await app.store.inbound.listRefusals({ limit: 1, reason: 'invalid_signature' }))[0]?.detail, { timeout: 5_000 }).toBe(malformed.body.detail);
+    expect(malformed.body.detail).not.toBe(page.data[0]!.detail);
     const rest = (await (await fetch(`${app.url}/v1/inbound-refusals?reason=invalid_signature&cursor=${page.next_cursor}`, { headers: auth })).json()) as RefusalPage;
     expect(rest).toMatchObject({ data: [{ reason: 'invalid_signature' }], next_cursor: null });
     expect(rest.data[0]!.id).toBeLessThan(page.data[1]!.id);

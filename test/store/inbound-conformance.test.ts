@@ -235,7 +235,7 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
 
   it('lists refusals filtered by source, receiver and reason, paging by id', async () => {
     const refusal = (source: string, receiver: string, reason: string) => ({
-      at: new Date().toISOString(), source, receiver, status: 401, reason, headerNames: ['content-type'], bodySize: 10,
+      at: new Date().toISOString(), source, receiver, status: 401, reason, detail: `${reason} from ${source}`, headerNames: ['content-type'], bodySize: 10,
     });
     await store.inbound.insertRefusals([
       refusal('203.0.113.7', 'receiveGithubWebhook', 'invalid_signature'),
@@ -258,6 +258,7 @@ describe.each(DIALECTS)('inbound store conformance on $name', (dialect) => {
       receiver: 'receiveStripeWebhook',
       status: 401,
       reason: 'bad signature',
+      detail: n === 0 ? null : `No v1= signature matches (${n})`,
       headerNames: ['stripe-signature', 'content-type'],
       bodySize: n === 0 ? null : 100 + n,
     });

@@ -137,7 +137,7 @@ describe('SQLite writes wait for another process without blocking the event loop
   });
 
   it('the pruner waits the same way', async () => {
-    await store.inbound.insertRefusals([{ at: '2020-01-01T00:00:00.000Z', source: 's', receiver: 'r', status: 401, reason: 'old', headerNames: [], bodySize: null }], 100);
+    await store.inbound.insertRefusals([{ at: '2020-01-01T00:00:00.000Z', source: 's', receiver: 'r', status: 401, reason: 'old', detail: null, headerNames: [], bodySize: null }], 100);
     holder = await holdWriteLock(file);
     const pruned = store.retention.pruneRefusals(new Date('2021-01-01T00:00:00.000Z'), 100);
 

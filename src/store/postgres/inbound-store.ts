@@ -41,6 +41,7 @@ interface RefusalRecord {
   receiver: string;
   status: number;
   reason: string;
+  detail: string | null;
   header_names: string[];
   body_size: number | null;
 }
@@ -232,10 +233,10 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
       await inTransaction(pool, async (client) => {
         const inserted = await client.query<{ last: number }>(
           `WITH ins AS (
-             INSERT INTO inbound_refusals (at, source, receiver, status, reason, header_names, body_size)
-             SELECT r.at, r.source, r.receiver, r.status, r.reason, r.header_names::json, r.body_size
-             FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::int[])
-               WITH ORDINALITY AS r(at, source, receiver, status, reason, header_names, body_size, n)
+             INSERT INTO inbound_refusals (at, source, receiver, status, reason, header_names, body_size, detail)
+             SELECT r.at, r.source, r.receiver, r.status, r.reason, r.header_names::json, r.body_size, r.detail
+             FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::int[], $8::text[])
+               WITH ORDINALITY AS r(at, source, receiver, status, reason, header_names, body_size, detail, n)
              ORDER BY r.n RETURNING id)
            SELECT max(id) AS last FROM ins`,
           [
@@ -246,6 +247,7 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
             rows.map((r) => r.reason),
             rows.map((r) => JSON.stringify(r.headerNames)),
             rows.map((r) => r.bodySize),
+            rows.map((r) => r.detail),
           ],
         );
         const last = Number(inserted.rows[0]?.last ?? 0);
@@ -269,6 +271,7 @@ export function createPostgresInboundStore(pool: PostgresPool): InboundStore {
         receiver: r.receiver,
         status: r.status,
         reason: r.reason,
+        detail: r.detail,
         headerNames: r.header_names,
         bodySize: r.body_size,
       }));

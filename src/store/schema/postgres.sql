@@ -84,6 +84,7 @@ CREATE TABLE inbound_refusals (
   reason text NOT NULL,
   header_names json NOT NULL,
   body_size integer,
+  detail text,
   CONSTRAINT inbound_refusals_pkey PRIMARY KEY (id)
 );
 

@@ -78,7 +78,7 @@ CREATE TABLE inbound_refusals (
   reason TEXT NOT NULL,
   header_names TEXT NOT NULL,           -- JSON array
   body_size INTEGER
-);
+, detail TEXT);
 
 CREATE TABLE outbound_workers (
   owner TEXT PRIMARY KEY,

@@ -199,8 +199,8 @@ export function createSqliteInboundStore(db: SqliteDatabase, bodyLog?: BodyLog):
   );
 
   const insertRefusal = db.prepare(
-    `INSERT INTO inbound_refusals (at, source, receiver, status, reason, header_names, body_size)
-     VALUES (@at, @source, @receiver, @status, @reason, @headerNames, @bodySize)`,
+    `INSERT INTO inbound_refusals (at, source, receiver, status, reason, detail, header_names, body_size)
+     VALUES (@at, @source, @receiver, @status, @reason, @detail, @headerNames, @bodySize)`,
   );
   const pruneRefusals = db.prepare('DELETE FROM inbound_refusals WHERE id <= ?');
   const refusalBatch = db.transaction((rows: InboundRefusal[], keep: number) => {
