@@ -112,7 +112,7 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     const refused = await fetch(`${running.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'ping' }, body: '{}' });
     expect(refused.status).toBe(503);
     await expect.poll(async () => (await cli(['refusals', '--reason', 'receiver_not_configured'])).stdout, { timeout: 5_000 })
-      .toMatch(/^AT +SOURCE +RECEIVER +STATUS +REASON +BYTES\n\S+ +127\.0\.0\.1 +receiveGithubWebhook +503 +receiver_not_configured *\n$/);
+      .toMatch(/^AT +SOURCE +RECEIVER +STATUS +REASON +BYTES +DETAIL\n\S+ +127\.0\.0\.1 +receiveGithubWebhook +503 +receiver_not_configured +The github receiver has no secret: set GITHUB_WEBHOOK_SECRE.*\n$/);
     const json = JSON.parse((await cli(['refusals', '--receiver', 'receiveGithubWebhook', '--json'])).stdout) as { data: { status: number }[] };
     expect(json.data.map((r) => r.status)).toEqual([503]);
     expect((await cli(['refusals', '--source', '192.0.2.1'])).stdout).toBe('No refusals.\n');

@@ -16,7 +16,7 @@ export function register(program: Command): void {
   withApiOptions(
     program
       .command('refusals')
-      .description('List requests the receivers refused, newest first: source address, receiver, status, reason (never the body).')
+      .description('List requests the receivers refused, newest first: source address, receiver, status, reason and its detail (never the body).')
       .option('--source <address>', 'only requests from this address')
       .option('--receiver <operationId>', 'only refusals by this receiver, for example receiveGithubWebhook')
       .option('--reason <code>', 'only this reason, for example invalid_signature')
@@ -34,8 +34,9 @@ export function register(program: Command): void {
       process.stdout.write('No refusals.\n');
       return;
     }
-    const rows = page.data.map((r) => [r.at, r.source, r.receiver, r.status, r.reason, r.body_size ?? '']);
-    process.stdout.write(formatTable(['AT', 'SOURCE', 'RECEIVER', 'STATUS', 'REASON', 'BYTES'], rows));
+    // The detail last: it is the long column, and the one that tells refusals with one reason apart.
+    const rows = page.data.map((r) => [r.at, r.source, r.receiver, r.status, r.reason, r.body_size ?? '', r.detail ?? '']);
+    process.stdout.write(formatTable(['AT', 'SOURCE', 'RECEIVER', 'STATUS', 'REASON', 'BYTES', 'DETAIL'], rows));
     if (page.next_cursor) {
       const args = [
         ['--source', flags.source], ['--receiver', flags.receiver], ['--reason', flags.reason],
