@@ -1,8 +1,8 @@
 import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { receiverRoutes } from '../../generated/operations.js';
-import { isSecret } from '../crypto/standard-webhooks-secret.js';
-import { readBool, readInt, readList, readPositiveInt } from './server.js';
+import { isSecret, SECRET_PREFIX, secretKey } from '../crypto/standard-webhooks-secret.js';
+import { readBool, readInt, readList, readMs, readPositiveInt } from './server.js';
 
 /** The handlers beside the running code: src/handlers under tsx, build/src/handlers when run from `make build`. */
 export const DEFAULT_HANDLERS_DIR = fileURLToPath(new URL('../handlers', import.meta.url));
@@ -107,13 +107,21 @@ export const DEFAULT_SLACK_REPLY_MS = 2_500;
 /** Slack shows the user an error when a slash command or interaction is not answered within 3 s. */
 export const SLACK_REPLY_LIMIT_MS = 3_000;
 
+/** Shortest `HOOKSPEC_INBOUND_POLL_MS`: the sweep queries the database each time. */
+export const MIN_INBOUND_POLL_MS = 10;
+/**
+ * Shortest key a Standard Webhooks secret written without `whsec_` may decode to (the spec's minimum, 24 bytes): without
+ * the prefix only its length tells a secret from a word that happens to be base64, like `bad` or `changeme`.
+ */
+export const MIN_UNPREFIXED_SECRET_BYTES = 24;
+
 export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
-  const leaseMs = readPositiveInt(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS);
+  const leaseMs = readMs(env, 'HOOKSPEC_INBOUND_LEASE_MS', DEFAULT_INBOUND_LEASE_MS, { min: 1 });
   return {
     secrets: {
-      github: readList(env, 'GITHUB_WEBHOOK_SECRET'),
-      stripe: readList(env, 'STRIPE_WEBHOOK_SECRET'),
-      slack: readList(env, 'SLACK_SIGNING_SECRET'),
+      github: readSecretList(env, 'GITHUB_WEBHOOK_SECRET'),
+      stripe: readSecretList(env, 'STRIPE_WEBHOOK_SECRET'),
+      slack: readSecretList(env, 'SLACK_SIGNING_SECRET'),
       standard: readStandardSecrets(env),
     },
     maxBodyBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
@@ -124,15 +132,17 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     writeQueueMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_QUEUE_MAX', 2000),
     writeBatchMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
     floodThreshold: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_THRESHOLD', 20),
-    floodWindowMs: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
+    floodWindowMs: readMs(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
     trustedProxies: readTrustedProxies(env),
     auditKeep: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_KEEP', 100_000),
     auditPerSource: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_PER_SOURCE', DEFAULT_AUDIT_PER_SOURCE),
-    maxAttempts: Math.max(1, readInt(env, 'HOOKSPEC_INBOUND_MAX_ATTEMPTS', 5)),
-    retryBaseMs: readInt(env, 'HOOKSPEC_INBOUND_RETRY_BASE_MS', 1000),
+    // 0 attempts would never run a handler: refused, not quietly read as 1.
+    maxAttempts: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_ATTEMPTS', 5),
+    retryBaseMs: readMs(env, 'HOOKSPEC_INBOUND_RETRY_BASE_MS', 1000),
     leaseMs,
     handlerTimeoutMs: readHandlerTimeout(env, leaseMs),
-    pollMs: Math.max(10, readInt(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000)),
+    // Below 10 ms the sweep would query the database nonstop: refused, not quietly raised to 10.
+    pollMs: readMs(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000, { min: MIN_INBOUND_POLL_MS }),
     slackCommandReplyMs: readSlackReplyMs(env),
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
     handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
@@ -161,7 +171,7 @@ function readHandlerTimeout(env: NodeJS.ProcessEnv, leaseMs: number): number {
   // Unset, it follows a shortened lease instead of refusing a configuration that worked before it existed.
   if (raw === undefined || raw === '') return Math.max(1, Math.min(DEFAULT_HANDLER_TIMEOUT_MS, leaseMs - HANDLER_LEASE_MARGIN_MS));
   // Positive: zero would fail every attempt before its handler could run.
-  const timeoutMs = readPositiveInt(env, 'HOOKSPEC_HANDLER_TIMEOUT_MS', DEFAULT_HANDLER_TIMEOUT_MS);
+  const timeoutMs = readMs(env, 'HOOKSPEC_HANDLER_TIMEOUT_MS', DEFAULT_HANDLER_TIMEOUT_MS, { min: 1 });
   if (timeoutMs + HANDLER_LEASE_MARGIN_MS > leaseMs) {
     throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS (${timeoutMs}) must be at most HOOKSPEC_INBOUND_LEASE_MS (${leaseMs}) - ${HANDLER_LEASE_MARGIN_MS}, so a lease never expires under a running handler`);
   }
@@ -173,12 +183,28 @@ function readHandlerTimeout(env: NodeJS.ProcessEnv, leaseMs: number): number {
  * and refuse every delivery as a bad signature.
  */
 function readStandardSecrets(env: NodeJS.ProcessEnv): string[] {
-  const secrets = readList(env, 'HOOKSPEC_RECEIVER_SECRET');
+  const secrets = readSecretList(env, 'HOOKSPEC_RECEIVER_SECRET');
   secrets.forEach((secret, i) => {
     // The entry's position, never its value: startup errors end up in logs.
-    if (!isSecret(secret)) throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret)`);
+    const prefixed = secret.startsWith(SECRET_PREFIX);
+    if (!isSecret(secret) || (!prefixed && secretKey(secret).length < MIN_UNPREFIXED_SECRET_BYTES)) {
+      throw new Error(`HOOKSPEC_RECEIVER_SECRET entry ${i + 1} must be whsec_ followed by base64 (a Standard Webhooks secret), or base64 of at least ${MIN_UNPREFIXED_SECRET_BYTES} bytes without whsec_`);
+    }
   });
   return secrets;
+}
+
+/**
+ * A receiver's secrets, comma-separated for rotation. Unset, blank or only commas is "no secret" (the receiver answers 503 naming
+ * the variable); an empty entry beside others (`a,`, `a,,b`) is refused: it is usually a secret that was not pasted.
+ */
+function readSecretList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((s) => s.trim());
+  // Nothing but blanks and commas is "unset", as in every list.
+  if (entries.every((s) => s === '')) return [];
+  const empty = entries.indexOf('');
+  if (empty >= 0) throw new Error(`${name} entry ${empty + 1} is empty (a doubled or trailing comma?): list the secrets separated by single commas`);
+  return entries;
 }
 
 /** Largest prefix length per address family of a CIDR range. */
@@ -219,6 +245,8 @@ function readPolicies(env: NodeJS.ProcessEnv): Record<string, ReceiverPolicy> {
     if (!known.includes(operationId)) {
       throw new Error(`HOOKSPEC_INBOUND_POLICY names an unknown receiver "${operationId}"; the receivers' operationIds are ${[...known].sort().join(', ')}`);
     }
+    // Named twice, one policy would win silently by its place in the list.
+    if (operationId in out) throw new Error(`HOOKSPEC_INBOUND_POLICY names the receiver "${operationId}" more than once`);
     out[operationId] = policy;
   }
   return out;

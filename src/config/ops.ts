@@ -1,4 +1,4 @@
-import { readInt } from './server.js';
+import { MAX_TIMER_MS, readInt, readMs } from './server.js';
 
 /** Settings for running hookspec in production: retention and shutdown, read once from the environment. */
 export interface OpsConfig {
@@ -22,14 +22,20 @@ export const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
 /** Room for a burst: the WAL grows to ~40 MB between the writer's checkpoints, and bodies are appended beside it. */
 export const DEFAULT_READY_MIN_FREE_MB = 64;
 
+/**
+ * The hard-exit timers wait the deadline plus up to 10 s (HARD_EXIT_MARGIN_MS in src/server/signals.ts, twice in the
+ * cluster primary), and must stay within a timer's range, or SIGTERM would exit 1 at once ("shutdown hung").
+ */
+export const MAX_SHUTDOWN_DEADLINE_MS = MAX_TIMER_MS - 10_000;
+
 export function readOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
   const pruneBatchSize = readInt(env, 'HOOKSPEC_PRUNE_BATCH_SIZE', DEFAULT_PRUNE_BATCH_SIZE);
   if (pruneBatchSize < 1) throw new Error(`HOOKSPEC_PRUNE_BATCH_SIZE must be at least 1 (got "${pruneBatchSize}")`);
   return {
     retentionDays: readInt(env, 'HOOKSPEC_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     pruneBatchSize,
-    pruneIntervalMs: readInt(env, 'HOOKSPEC_PRUNE_INTERVAL_MS', DEFAULT_PRUNE_INTERVAL_MS),
-    shutdownDeadlineMs: readInt(env, 'HOOKSPEC_SHUTDOWN_DEADLINE_MS', DEFAULT_SHUTDOWN_DEADLINE_MS),
+    pruneIntervalMs: readMs(env, 'HOOKSPEC_PRUNE_INTERVAL_MS', DEFAULT_PRUNE_INTERVAL_MS),
+    shutdownDeadlineMs: readMs(env, 'HOOKSPEC_SHUTDOWN_DEADLINE_MS', DEFAULT_SHUTDOWN_DEADLINE_MS, { max: MAX_SHUTDOWN_DEADLINE_MS }),
     readyMinFreeMb: readInt(env, 'HOOKSPEC_READY_MIN_FREE_MB', DEFAULT_READY_MIN_FREE_MB),
   };
 }

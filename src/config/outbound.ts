@@ -1,5 +1,5 @@
 import { parseSecretsKeys } from '../crypto/secret-sealer.js';
-import { readBool, readInt, readPositiveInt } from './server.js';
+import { MAX_TIMER_MS, msTooLong, readBool, readInt, readMs, readPositiveInt } from './server.js';
 
 /** Settings of the outbound delivery engine, read once from the environment. */
 export interface OutboundConfig {
@@ -52,37 +52,54 @@ export function readOutboundConfig(env: NodeJS.ProcessEnv): OutboundConfig {
   const role = env.HOOKSPEC_ROLE ?? 'all';
   const jitterPercent = readInt(env, 'HOOKSPEC_RETRY_JITTER_PERCENT', 20);
   if (jitterPercent > 100) throw new Error(`HOOKSPEC_RETRY_JITTER_PERCENT must be 0..100 (got ${jitterPercent})`);
-  const timeoutMs = readPositiveInt(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS);
-  const leaseMs = readInt(env, 'HOOKSPEC_LEASE_MS', DEFAULT_LEASE_MS);
+  const timeoutMs = readMs(env, 'HOOKSPEC_DELIVERY_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1 });
+  const leaseMs = readMs(env, 'HOOKSPEC_LEASE_MS', DEFAULT_LEASE_MS);
   // A lease must outlive one attempt, or every claim would expire before its response could be recorded.
   if (leaseMs < timeoutMs + 2_000) throw new Error(`HOOKSPEC_LEASE_MS (${leaseMs}) must be at least HOOKSPEC_DELIVERY_TIMEOUT_MS (${timeoutMs}) + 2000`);
+  const retryAfterMinMs = readMs(env, 'HOOKSPEC_RETRY_AFTER_MIN_MS', 1_000);
+  const retryAfterMaxMs = readMs(env, 'HOOKSPEC_RETRY_AFTER_MAX_MS', 3_600_000);
+  // Clamped between them, a Retry-After would otherwise land on whichever bound the clamp applies last.
+  if (retryAfterMinMs > retryAfterMaxMs) {
+    throw new Error(`HOOKSPEC_RETRY_AFTER_MIN_MS (${retryAfterMinMs}) must be at most HOOKSPEC_RETRY_AFTER_MAX_MS (${retryAfterMaxMs})`);
+  }
   return {
     retrySchedule: readSchedule(env, 'HOOKSPEC_RETRY_SCHEDULE_MS'),
     retryJitter: jitterPercent / 100,
     timeoutMs,
-    retryAfterMinMs: readInt(env, 'HOOKSPEC_RETRY_AFTER_MIN_MS', 1_000),
-    retryAfterMaxMs: readInt(env, 'HOOKSPEC_RETRY_AFTER_MAX_MS', 3_600_000),
+    retryAfterMinMs,
+    retryAfterMaxMs,
+    // These three only date rows (no timer waits for them), so they may exceed a timer's 24.8 days.
     disableAfterMs: readInt(env, 'HOOKSPEC_DISABLE_AFTER_MS', DEFAULT_DISABLE_AFTER_MS),
     secretGraceMs: readInt(env, 'HOOKSPEC_SECRET_GRACE_MS', DEFAULT_SECRET_GRACE_MS),
     idempotencyTtlMs: readInt(env, 'HOOKSPEC_IDEMPOTENCY_TTL_MS', DEFAULT_IDEMPOTENCY_TTL_MS),
     publishMaxBytes: readPositiveInt(env, 'HOOKSPEC_PUBLISH_MAX_BYTES', DEFAULT_PUBLISH_MAX_BYTES),
     allowPrivateNetworks: readBool(env, 'HOOKSPEC_ALLOW_PRIVATE_NETWORKS', false),
     leaseMs,
-    claimBatchSize: Math.max(1, readInt(env, 'HOOKSPEC_CLAIM_BATCH_SIZE', 256)),
-    pollIntervalMs: Math.max(1, readInt(env, 'HOOKSPEC_POLL_INTERVAL_MS', 250)),
-    maxInFlight: Math.max(1, readInt(env, 'HOOKSPEC_MAX_IN_FLIGHT', 256)),
-    subscriptionConcurrency: Math.max(1, readInt(env, 'HOOKSPEC_SUBSCRIPTION_CONCURRENCY', 16)),
-    connectionsPerOrigin: Math.max(1, readInt(env, 'HOOKSPEC_CONNECTIONS_PER_ORIGIN', 32)),
+    // 0 would claim, send or connect nothing (and a 0 ms poll would spin): refused, not quietly read as 1.
+    claimBatchSize: readPositiveInt(env, 'HOOKSPEC_CLAIM_BATCH_SIZE', 256),
+    pollIntervalMs: readMs(env, 'HOOKSPEC_POLL_INTERVAL_MS', 250, { min: 1 }),
+    maxInFlight: readPositiveInt(env, 'HOOKSPEC_MAX_IN_FLIGHT', 256),
+    subscriptionConcurrency: readPositiveInt(env, 'HOOKSPEC_SUBSCRIPTION_CONCURRENCY', 16),
+    connectionsPerOrigin: readPositiveInt(env, 'HOOKSPEC_CONNECTIONS_PER_ORIGIN', 32),
     secretsKeys: parseSecretsKeys(env.HOOKSPEC_SECRETS_KEY),
     runWorker: role !== 'api',
   };
 }
 
-/** A comma-separated list of delays in ms, e.g. `0,50,100` in tests; at least one entry. */
+/**
+ * A comma-separated list of delays in ms, e.g. `0,50,100` in tests; at least one entry. Each entry is plain digits
+ * (blanks around it are trimmed, as in every list), none empty, none past a timer's MAX_TIMER_MS.
+ */
 function readSchedule(env: NodeJS.ProcessEnv, name: string): number[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return DEFAULT_RETRY_SCHEDULE_MS;
-  const values = raw.split(',').map((s) => Number(s.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < 0)) throw new Error(`${name} must be comma-separated non-negative integers (got "${raw}")`);
-  return values;
+  return raw.split(',').map((entry, i) => {
+    const value = Number(entry.trim());
+    // Digits only: Number() reads "1e3" and "0x10", and "" (a doubled or trailing comma) as 0, an extra attempt.
+    if (!/^\d+$/.test(entry.trim()) || !Number.isSafeInteger(value)) {
+      throw new Error(`${name} entry ${i + 1} must be a non-negative integer in plain digits (got "${entry}" in "${raw}")`);
+    }
+    if (value > MAX_TIMER_MS) throw msTooLong(`${name} entry ${i + 1}`, entry);
+    return value;
+  });
 }

@@ -55,13 +55,25 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port: readPort(env, 'PORT', DEFAULT_PORT),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    apiKey: env.HOOKSPEC_API_KEY || undefined,
+    apiKey: readApiKey(env),
     role,
     httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),
-    requestTimeoutMs: readPositiveInt(env, 'HOOKSPEC_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+    requestTimeoutMs: readMs(env, 'HOOKSPEC_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, { min: 1 }),
     inboundMaxBufferedBytes: readPositiveInt(env, 'HOOKSPEC_INBOUND_MAX_BUFFERED_BYTES', DEFAULT_INBOUND_MAX_BUFFERED_BYTES),
     bodyLogDirectIo: readBool(env, 'HOOKSPEC_BODY_LOG_DIRECT_IO', false),
   };
+}
+
+/**
+ * `HOOKSPEC_API_KEY`: unset or empty is the documented "no key" (every `/v1` call refused, with a warning). A key of
+ * blanks, or one with blanks around it, can never match the trimmed bearer token, so it would refuse every call unwarned.
+ */
+function readApiKey(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.HOOKSPEC_API_KEY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.trim() === '') throw new Error('HOOKSPEC_API_KEY is blank: set a key, or leave it unset (every /v1 call is then refused)');
+  if (raw.trim() !== raw) throw new Error('HOOKSPEC_API_KEY must not begin or end with blanks: no bearer token could match it');
+  return raw;
 }
 
 /** The buffer must hold at least one body of the largest accepted size, or such a body would get 503 forever. */
@@ -85,14 +97,44 @@ export function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: 
   return value;
 }
 
-/** A positive integer, or `auto` for one per core the process may use. */
+/**
+ * Most HTTP processes a number may ask for: each is a whole Node.js process (tens of MB before any request) sharing
+ * one database, and past a few dozen they only queue for its write lock. It stops a typo (an extra digit or three)
+ * from forking thousands. `auto` is not bounded by it: it is the host's own core count.
+ */
+export const MAX_HTTP_PROCESSES = 64;
+
+/** A positive integer up to MAX_HTTP_PROCESSES, or `auto` for one per core the process may use. */
 export function readProcessCount(env: NodeJS.ProcessEnv, name: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return 1;
   if (raw.toLowerCase() === 'auto') return availableParallelism();
   const value = positiveInt(raw);
   if (value === undefined) throw new Error(`${name} must be a positive integer or auto (got "${raw}")`);
+  if (value > MAX_HTTP_PROCESSES) throw new Error(`${name} must be at most ${MAX_HTTP_PROCESSES}, or auto for one per core (got "${raw}")`);
   return value;
+}
+
+/**
+ * Longest delay node's timers keep (a signed 32-bit ms count, about 24.8 days): a longer one fires after 1 ms with
+ * a TimeoutOverflowWarning, so a deadline set far in the future would expire at once.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** The one-line refusal of a millisecond setting past `max` (MAX_TIMER_MS unless a margin is added to it). */
+export function msTooLong(name: string, raw: string, max = MAX_TIMER_MS): Error {
+  return new Error(`${name} must be at most ${max} ms (about 24.8 days, the longest timer node keeps) (got "${raw}")`);
+}
+
+/**
+ * A duration in ms that ends up in a timer (every `_MS` setting but the three that only date rows): plain digits,
+ * at least `min` (0 unless given) and at most `max` (MAX_TIMER_MS unless given).
+ */
+export function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number, { min = 0, max = MAX_TIMER_MS }: { min?: number; max?: number } = {}): number {
+  const ms = min === 1 ? readPositiveInt(env, name, fallback) : readInt(env, name, fallback);
+  if (ms < min) throw new Error(`${name} must be at least ${min} ms (got "${env[name]}")`);
+  if (ms > max) throw msTooLong(name, env[name]!, max);
+  return ms;
 }
 
 /** A TCP port; node's own error for one out of range would not name the variable. */
