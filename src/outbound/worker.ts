@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OutboundConfig } from '../config/outbound.js';
 import { FailureStreak } from '../observability/failure-streak.js';
+import { MAX_TIMER_MS } from '../config/server.js';
 import { logger } from '../observability/logger.js';
 import type { AttemptOutcome, ClaimedDelivery, EventRecord, OutboundStore, OutcomeEffect } from '../store/outbound-store.js';
 import { storeUnavailableReason } from '../store/unavailable.js';
@@ -678,10 +679,11 @@ export class DeliveryWorker {
 
   private wakeAt(at: Date): void {
     if (!this.running) return;
+    // Capped: node fires a timer past its longest at once (a schedule entry near the cap plus jitter would do that).
     const timer = setTimeout(() => {
       this.wakeTimers.delete(timer);
       this.wake();
-    }, Math.max(0, at.getTime() - Date.now()) + 5);
+    }, Math.min(MAX_TIMER_MS, Math.max(0, at.getTime() - Date.now()) + 5));
     timer.unref();
     this.wakeTimers.add(timer);
   }
