@@ -1,34 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterMetricsBook, type MetricJson } from '../../src/server/cluster-metrics.js';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+import { send } from './support/one-shot-request.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SECRET = 'cluster-metrics-secret';
 const PUSH = readFileSync(join(ROOT, 'test', 'fixtures', 'payloads', 'github-push.json'), 'utf8');
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/** One request on its own connection, so the cluster hands each to a process anew. */
-function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method, agent: false, headers: { ...headers, connection: 'close' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
-    req.once('error', reject);
-    req.end(body);
-  });
-}
 
 async function pushDeliveries(url: string, count: number, prefix: string): Promise<void> {
   const signature = await sign(SECRET, PUSH);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFatalStartup, occupiedPort, runMain, spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
+import { send, type Answer } from './support/one-shot-request.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SECRET = 'cluster-test-secret';
@@ -13,25 +13,6 @@ const PUSH = readFileSync(join(ROOT, 'test', 'fixtures', 'payloads', 'github-pus
 const DELIVERIES = 200;
 const PARALLEL = 20;
 const SAME_ID_COPIES = 20;
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/** One request on its own connection (no agent, no keep-alive), so the cluster hands each to a process anew. */
-function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method, agent: false, headers: { ...headers, connection: 'close' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
-    req.once('error', reject);
-    req.end(body);
-  });
-}
 
 async function pushDelivery(url: string, deliveryId: string): Promise<Answer> {
   const headers = {
