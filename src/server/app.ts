@@ -17,7 +17,7 @@ import { STORE_RETRY_AFTER_SEC, storeUnavailableReason } from '../store/unavaila
 import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/problem.js';
 import { logger } from '../observability/logger.js';
 import { requireUtf8Body } from './body-charset.js';
-import { isJsonBody, requireJsonBodyType } from './body-content-type.js';
+import { hasBody, isJsonBody, requireJsonBodyType } from './body-content-type.js';
 import { repeatedHeaders } from '../inbound/required-headers.js';
 import { restoreHead, validateHeadAsGet } from './head-as-get.js';
 import { docsHeaders } from './docs-headers.js';
@@ -166,11 +166,6 @@ function toHttpError(err: unknown, req: Request): unknown {
   const unavailable = storeUnavailableReason(err);
   if (unavailable) return new HttpError(503, 'store_unavailable', `The request could not be stored: ${unavailable}. Retry shortly.`, { cause: err });
   return err;
-}
-
-/** Whether a request carries a body at all (a length above 0, or chunks), whatever its type. */
-function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
 /** Whether a validator error is about the body (its pointer names no query, path or header parameter). */
