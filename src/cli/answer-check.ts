@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { escapeSegment } from '../testing/json-pointer.js';
 import type { describeErrors, SpecDocument } from '../testing/spec-document.js';
 
 /**
@@ -34,10 +35,6 @@ function declaredStatus(listed: readonly string[], status: number): string | und
   if (listed.includes(exact)) return exact;
   if (listed.includes(`${exact[0]}XX`)) return `${exact[0]}XX`;
   return listed.includes('default') ? 'default' : undefined;
-}
-
-function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**

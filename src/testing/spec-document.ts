@@ -2,6 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { escapeSegment } from './json-pointer.js';
 
 /** The bundled document the generator wrote; the contract is what it says. */
 export const GENERATED_DOCUMENT = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
@@ -84,10 +85,7 @@ export function nodeAt(doc: unknown, pointer: string): unknown {
   return node;
 }
 
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapeSegment };
 
 /** Applies a `/a/b` pointer change to a deep copy: `undefined` removes the value. */
 export function withValueAt(value: unknown, pointer: string, replacement: unknown): unknown {
