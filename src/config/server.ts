@@ -163,7 +163,7 @@ export function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean
   throw new Error(`${name} must be true or false (got "${env[name]}")`);
 }
 
-/** Splits a comma-separated list (secret rotation), dropping blanks. */
+/** Splits a comma-separated list (trusted proxies, policies), dropping blanks; receiver secrets refuse blanks instead. */
 export function readList(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

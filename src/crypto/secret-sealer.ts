@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { BASE64 } from './standard-webhooks-secret.js';
 
 /** Marks a sealed value; a plain subscription secret always starts with `whsec_`, so the two never mix up. */
 const SEALED_PREFIX = 'sealed:v1:';
@@ -98,7 +99,7 @@ export function parseSecretsKeys(raw: string | undefined, name = 'HOOKSPEC_SECRE
   return raw.split(',').map((entry, i) => {
     const text = entry.trim();
     const key = Buffer.from(text, 'base64');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== KEY_BYTES) {
+    if (!BASE64.test(text) || key.length !== KEY_BYTES) {
       throw new Error(`${name} must be comma-separated base64 keys of ${KEY_BYTES} bytes (entry ${i + 1} is not); make one with: openssl rand -base64 32`);
     }
     return key;

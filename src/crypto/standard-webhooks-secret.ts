@@ -1,8 +1,8 @@
 /** What every Standard Webhooks secret starts with, by convention (the libraries let it be left out). */
 export const SECRET_PREFIX = 'whsec_';
 
-/** Base64 as Standard Webhooks secrets are written (padding optional). */
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Standard base64 (not base64url), padding optional: how Standard Webhooks secrets and hookspec's own keys are written. */
+export const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** The base64 part of a secret: after `whsec_`, which the Standard Webhooks libraries let you leave out. */
 function encodedPart(secret: string): string {

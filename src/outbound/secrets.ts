@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SECRET_PREFIX } from '../crypto/standard-webhooks-secret.js';
+import { BASE64, SECRET_PREFIX } from '../crypto/standard-webhooks-secret.js';
 import type { SubscriptionSecret } from '../store/outbound-store.js';
 
 /** Bytes of a generated secret (Svix and Standard Webhooks use 24). */
@@ -16,7 +16,7 @@ export function generateSecret(): string {
 export function secretProblem(secret: string): string | undefined {
   if (!secret.startsWith(SECRET_PREFIX)) return `a secret must start with "${SECRET_PREFIX}"`;
   const encoded = secret.slice(SECRET_PREFIX.length);
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) return 'a secret must be whsec_ followed by base64';
+  if (!BASE64.test(encoded) || encoded.length % 4 !== 0) return 'a secret must be whsec_ followed by base64';
   const bytes = Buffer.from(encoded, 'base64').length;
   if (bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES) return `a secret must decode to ${MIN_SECRET_BYTES}..${MAX_SECRET_BYTES} bytes (got ${bytes})`;
   return undefined;
