@@ -103,6 +103,21 @@ describe('decideOutcome with the default settings (docs/guarantees.md)', () => {
     expect(delayOf(decide(1, answer(503, { retryAfter })))).toBe(want);
   });
 
+  // Both name FINISHED + 2 min (2026-11-28T04:02:00Z).
+  it.each([
+    ['the obsolete RFC 850 form', 'Saturday, 28-Nov-26 04:02:00 GMT'],
+    ['asctime, which is in GMT without saying so', 'Sat Nov 28 04:02:00 2026'],
+  ])('reads Retry-After in %s as an HTTP date', (_name, retryAfter) => {
+    expect(delayOf(decide(1, answer(429, { retryAfter })))).toBe(120_000);
+  });
+
+  it.each(['-5', '1.5', '+30', 'Dec 25', '2030-01-01', '12/31/2099', 'Sun, 06 Nov 1994 08:49:37 PST'])(
+    'ignores a Retry-After of %s, which is neither seconds nor an HTTP date, and follows the schedule',
+    (retryAfter) => {
+      expect(delayOf(decide(2, answer(429, { retryAfter })))).toBe(DOCUMENTED_SCHEDULE[2]);
+    },
+  );
+
   it('without a usable Retry-After, or on another status, the schedule applies', () => {
     expect(delayOf(decide(2, answer(429)))).toBe(DOCUMENTED_SCHEDULE[2]);
     expect(delayOf(decide(2, answer(503, { retryAfter: 'soon' })))).toBe(DOCUMENTED_SCHEDULE[2]);
