@@ -11,24 +11,34 @@ export class SsrfError extends Error {
   }
 }
 
+/** `…:a.b.c.d` with its IPv4 tail in hex, because ipaddr.js reads `::a.b.c.d` as IPv4-mapped (::ffff:a.b.c.d). */
+function hexTail(literal: string): string {
+  const colon = literal.lastIndexOf(':');
+  const tail = literal.slice(colon + 1);
+  if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return literal;
+  const [a, b, c, d] = ipaddr.IPv4.parse(tail).octets as [number, number, number, number];
+  return `${literal.slice(0, colon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
 /**
- * The ipaddr.js range of an address, or `unicast` for a public one. `process` unwraps IPv4-mapped forms and the
- * dotted IPv4-compatible form `::a.b.c.d`; the hex spelling of the latter (`::7f00:1`, which ipaddr.js calls unicast)
- * is classified here by its IPv4 part, and refused as `ipv4Compatible` even when that part is public.
+ * The ipaddr.js range of an address, or `unicast` for a public one. `process` unwraps IPv4-mapped forms; an
+ * IPv4-compatible one (::/96, in either spelling: `::7f00:1` or `::127.0.0.1`) is classified here by its IPv4 part,
+ * and refused as `ipv4Compatible` even when that part is public.
  */
 export function addressRange(address: string): string {
-  const parsed = ipaddr.process(address.replace(/^\[|\]$/g, ''));
-  if (parsed.kind() === 'ipv6') {
-    const parts = (parsed as ipaddr.IPv6).parts;
+  const literal = address.replace(/^\[|\]$/g, '');
+  if (ipaddr.IPv6.isValid(literal)) {
+    const v6 = ipaddr.IPv6.parse(hexTail(literal));
+    const parts = v6.parts;
     // `::` and `::1` have ipaddr's own names (unspecified, loopback); the rest of ::/96 embeds an IPv4 address.
-    const own = parsed.range();
+    const own = v6.range();
     if (parts.slice(0, 6).every((p) => p === 0) && own !== 'unspecified' && own !== 'loopback') {
       const v4 = ipaddr.IPv4.parse(`${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}`);
       const range = v4.range();
       return range === 'unicast' ? 'ipv4Compatible' : range;
     }
   }
-  return parsed.range();
+  return ipaddr.process(literal).range();
 }
 
 /** Resolves with nothing when the literal address is a public unicast one, else throws `SsrfError`. */

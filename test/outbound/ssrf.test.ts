@@ -49,6 +49,10 @@ describe('SSRF guard', () => {
     ['::1', 'loopback'],
     ['::', 'unspecified'],
     ['::127.0.0.1', 'loopback'],
+    // IPv4-compatible (::/96) in both spellings: refused even around a public IPv4 address, as DNS answers spell it.
+    ['::8.8.8.8', 'ipv4Compatible'],
+    ['::808:808', 'ipv4Compatible'],
+    ['::ffff:8.8.8.8', 'unicast'],
   ])('names the range of %s as %s', (address, range) => {
     expect(addressRange(address)).toBe(range);
   });
