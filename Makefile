@@ -5,7 +5,7 @@ CHROMIUM := /usr/bin/chromium
 PROMTOOL := .tools/bin/promtool
 HOOKSPEC := node bin/hookspec.js
 
-.PHONY: install generate check lint typecheck test unit build run docs bench bench-generate bench-inbound bench-inbound-store bench-inbound-pipeline bench-outbound bench-scale contract clean
+.PHONY: install generate check lint typecheck test unit build run docs bench bench-generate bench-inbound bench-inbound-store bench-inbound-pipeline bench-outbound bench-scale bench-claim-backlog contract clean
 
 ## install: install the exact locked dependencies (native modules are built by npm ci)
 install: $(NODE_MODULES_STAMP)
@@ -83,6 +83,9 @@ bench-outbound: install
 
 bench-scale: install
 	node --import tsx bench/scale.ts
+
+bench-claim-backlog: install
+	node --import tsx bench/claim-backlog.ts
 
 ## contract: the generated contract suite against a server it starts; BASE_URL=… API_KEY=… (+ receiver secrets in the env) for a deployed one
 contract: install

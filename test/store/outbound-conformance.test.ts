@@ -412,6 +412,26 @@ describe.each(DIALECTS)('outbound store conformance on $name', (dialect) => {
     expect([per(busy.id), per(quiet.id)]).toEqual([2, 1]);
   });
 
+  it('reaches subscriptions behind more due rows of disabled and excluded ones than its scan reads, within the caps', async () => {
+    const early = await store.outbound.createSubscription(subscription({ events: ['early', 'late'] }));
+    await store.outbound.insertEvent(event({ type: 'early', data_json: '{}', created_at: at(900) }));
+    const disabled = await store.outbound.createSubscription(subscription({ events: ['bulk'] }));
+    const excluded = await store.outbound.createSubscription(subscription({ events: ['bulk'] }));
+    // 60 due rows the claim may not take, ahead of the rest: far more than a 4-row claim's scan reads.
+    for (let i = 0; i < 30; i++) await store.outbound.insertEvent(event({ type: 'bulk', data_json: '{}', created_at: at(1_000 + i) }));
+    await store.outbound.disableSubscription(disabled.id, 'manual', at(1_100));
+    const behind = await store.outbound.createSubscription(subscription({ events: ['late'], created_at: at(1_200) }));
+    for (let i = 0; i < 3; i++) await store.outbound.insertEvent(event({ type: 'late', data_json: '{}', created_at: at(2_000 + i) }));
+    const claimed = await store.outbound.claimDue({ owner: 'wrk', now: at(5_000), leaseUntil: at(65_000), limit: 4, excludeSubscriptions: [excluded.id], perSubscriptionLimit: 2 });
+    const per = (id: string) => claimed.filter((c) => c.subscription.id === id).length;
+    expect(per(behind.id)).toBe(2);
+    expect([1, 2]).toContain(per(early.id));
+    expect(per(disabled.id) + per(excluded.id)).toBe(0);
+    // The earliest due rows of the subscription behind, not any two of them.
+    const times = claimed.filter((c) => c.subscription.id === behind.id).map((c) => c.event.created_at);
+    expect(times.sort()).toEqual([at(2_000).toISOString(), at(2_001).toISOString()]);
+  });
+
   it('caps a rate-limited subscription at what its rate can start within rateWindowMs, and at least one row', async () => {
     const two = await store.outbound.createSubscription(subscription({ rate_limit_per_second: 2 }));
     const one = await store.outbound.createSubscription(subscription({ rate_limit_per_second: 1 }));

@@ -83,19 +83,33 @@ const EVENT_COLUMNS = 'id, type, data_json, created_at';
  * Claims due deliveries for one worker in one statement: a bounded scan of the due index locks rows no other
  * worker holds (SKIP LOCKED: never waits for them), keeps at most $8 per subscription (so one backlog cannot fill
  * the batch; a rate-limited one: what its share can start in $10 ms) and $3 in all, and leases those with the next attempt number; the rest are unlocked at commit.
+ * The scan reads at most $12 due rows; when more are due, each eligible subscription's earliest due rows are also
+ * looked up in its own index range, so a disabled or saturated subscription's backlog is not walked on every poll.
  * The share is the limit over $11 workers, as the claimer counted them, or else over those that claimed since $7.
  */
 const CLAIM_SQL = `WITH live AS (SELECT COALESCE($11::int, GREATEST(1, count(*))) AS workers FROM outbound_workers WHERE seen_at > $7),
   scanned AS (
     SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
     FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND s.status = 'active' AND s.deleted_at IS NULL
+    WHERE d.id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $12)
+      AND d.status = 'pending' AND d.next_attempt_at <= $1 AND s.status = 'active' AND s.deleted_at IS NULL
       AND NOT (d.subscription_id = ANY ($2::text[]))
     ORDER BY d.next_attempt_at LIMIT $9
     FOR UPDATE OF d SKIP LOCKED),
+  by_subscription AS (
+    SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
+    FROM subscriptions s CROSS JOIN LATERAL (
+      -- A range, not =, on subscription_id: only deliveries_subscription_due can then give this order, where with =
+      -- the planner may walk deliveries_due (the very backlog this avoids), expecting the subscription's rows early.
+      SELECT id, subscription_id, next_attempt_at FROM deliveries
+      WHERE subscription_id >= s.id AND subscription_id <= s.id AND status = 'pending' AND next_attempt_at <= $1
+      ORDER BY subscription_id, next_attempt_at LIMIT $8 FOR UPDATE SKIP LOCKED) d
+    WHERE s.status = 'active' AND s.deleted_at IS NULL AND NOT (s.id = ANY ($2::text[]))
+      AND EXISTS (SELECT 1 FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at OFFSET $12 LIMIT 1)),
   picked AS (
     SELECT id FROM (
-      SELECT id, next_attempt_at, rate, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS rn FROM scanned) r
+      SELECT id, next_attempt_at, rate, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS rn
+      FROM (SELECT * FROM scanned UNION SELECT * FROM by_subscription) c) r
     WHERE rn <= CASE WHEN rate IS NULL OR $10::float8 IS NULL THEN $8
       ELSE LEAST($8, GREATEST(1, floor(rate * $10::float8 / 1000 / (SELECT workers FROM live))::int)) END
     ORDER BY next_attempt_at LIMIT $3)
@@ -112,6 +126,8 @@ const CLAIM_SQL = `WITH live AS (SELECT COALESCE($11::int, GREATEST(1, count(*))
  * stays at the limit: when the cap binds the batch is smaller and the worker simply claims again.
  */
 const CLAIM_SCAN_FACTOR = 1;
+/** Due rows, eligible or not, the scan reads per row it may claim before it looks subscription by subscription. */
+const CLAIM_EXAMINE_FACTOR = 4;
 /** A claimer that passes no worker count records that it is alive at most this often (its claims are its heartbeat). */
 const HEARTBEAT_EVERY_MS = 1_000;
 /** Such a claimer counts as alive for the rate share this long after its last claim, and at least two leases. */
@@ -356,6 +372,7 @@ export function createPostgresOutboundStore(pool: PostgresPool, workerPool: Post
           input.limit * CLAIM_SCAN_FACTOR,
           input.rateWindowMs ?? null,
           input.workers ?? null,
+          input.limit * CLAIM_EXAMINE_FACTOR,
         ],
       });
       // RETURNING order is not the pick order: restore "oldest due first" by id (time-sortable) for the caller.

@@ -132,6 +132,8 @@ CREATE INDEX deliveries_leased ON deliveries USING btree (lease_expires_at) WHER
 
 CREATE INDEX deliveries_subscription_created ON deliveries USING btree (subscription_id, created_at);
 
+CREATE INDEX deliveries_subscription_due ON deliveries USING btree (subscription_id, next_attempt_at) WHERE (status = 'pending'::text);
+
 CREATE INDEX events_created_at ON events USING btree (created_at);
 
 CREATE INDEX events_type_id ON events USING btree (type, id);

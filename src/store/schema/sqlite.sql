@@ -116,6 +116,8 @@ CREATE INDEX deliveries_leased ON deliveries (lease_expires_at) WHERE status = '
 
 CREATE INDEX deliveries_subscription_created ON deliveries (subscription_id, created_at);
 
+CREATE INDEX deliveries_subscription_due ON deliveries (subscription_id, next_attempt_at) WHERE status = 'pending';
+
 CREATE INDEX events_created_at ON events (created_at);
 
 CREATE INDEX events_type_id ON events (type, id);

@@ -52,6 +52,11 @@ interface DeliveryRow {
 
 /** A claim looks at this many due rows per row it may take, to find work for other subscriptions. */
 const CLAIM_SCAN_FACTOR = 2;
+/**
+ * It reads at most this many due rows per row it may take, eligible or not: past them it looks subscription by
+ * subscription, so a disabled or saturated subscription's backlog is not walked on every poll.
+ */
+const CLAIM_EXAMINE_FACTOR = 4;
 /** Heartbeats of workers gone this long are deleted by the sweeper. */
 const FORGET_WORKER_MS = 3_600_000;
 
@@ -61,6 +66,18 @@ function share(rate: number | null, workers = 1): number | null {
 }
 
 const RESULT_STATUS = { delivered: 'succeeded', retry: 'pending', dead: 'dead', failed: 'failed' } as const;
+
+/** Leases the rows `candidates` selects, at most @per_subscription of each subscription (fewer at a rate limit) and @limit in all. */
+const claimSql = (candidates: string) => `UPDATE deliveries SET status = 'delivering', lease_owner = @owner, lease_expires_at = @lease_until,
+        attempt = attempt + 1, updated_at = @now
+      WHERE id IN (
+        SELECT id FROM (
+          SELECT c.id, c.next_attempt_at, c.rate, ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at) AS rn
+          FROM (${candidates}) c)
+        WHERE rn <= CASE WHEN rate IS NULL OR @rate_window_ms IS NULL THEN @per_subscription
+          ELSE min(@per_subscription, max(1, CAST(rate * @rate_window_ms / 1000 / @workers AS INTEGER))) END
+        ORDER BY next_attempt_at LIMIT @limit)
+      RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`;
 
 /** The outbound store on one better-sqlite3 connection; each operation is one prepared statement or one transaction. */
 /**
@@ -130,22 +147,23 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     requeueFailedSince: db.prepare(`UPDATE deliveries SET status = 'pending', next_attempt_at = @at_ms, retry_base = attempt, updated_at = @at
       WHERE subscription_id = @subscription_id AND status IN ('failed', 'dead') AND created_at >= @since`),
 
-    // Due rows of active subscriptions, at most @per_subscription each (window over a bounded scan of the due index).
-    claim: db.prepare(`UPDATE deliveries SET status = 'delivering', lease_owner = @owner, lease_expires_at = @lease_until,
-        attempt = attempt + 1, updated_at = @now
-      WHERE id IN (
-        SELECT id FROM (
-          SELECT c.id, c.next_attempt_at, c.rate, ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at) AS rn
-          FROM (
-            SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
-            FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= @now_ms AND s.status = 'active' AND s.deleted_at IS NULL
-              AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
-            ORDER BY d.next_attempt_at LIMIT @scan) c)
-        WHERE rn <= CASE WHEN rate IS NULL OR @rate_window_ms IS NULL THEN @per_subscription
-          ELSE min(@per_subscription, max(1, CAST(rate * @rate_window_ms / 1000 / @workers AS INTEGER))) END
-        ORDER BY next_attempt_at LIMIT @limit)
-      RETURNING id, event_id, subscription_id, attempt, retry_base, lease_expires_at`),
+    // Due rows of active subscriptions, at most @per_subscription each (window over a bounded scan of the due index,
+    // which reads at most @examine due rows of any subscription).
+    claim: db.prepare(claimSql(`SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
+            FROM (SELECT id, subscription_id, next_attempt_at FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @now_ms
+              ORDER BY next_attempt_at LIMIT @examine) d
+            JOIN subscriptions s ON s.id = d.subscription_id
+            WHERE s.status = 'active' AND s.deleted_at IS NULL AND d.subscription_id NOT IN (SELECT value FROM json_each(@exclude))
+            ORDER BY d.next_attempt_at LIMIT @scan`)),
+    // The same, subscription by subscription: each eligible one's earliest due rows, read from its own index range
+    // (CROSS JOIN keeps subscriptions the outer loop; otherwise the window's PARTITION BY makes SQLite scan every delivery).
+    claimBySubscription: db.prepare(claimSql(`SELECT d.id, d.subscription_id, d.next_attempt_at, s.rate_limit_per_second AS rate
+            FROM subscriptions s CROSS JOIN deliveries d ON d.rowid IN (
+              SELECT rowid FROM deliveries INDEXED BY deliveries_subscription_due
+              WHERE subscription_id = s.id AND status = 'pending' AND next_attempt_at <= @now_ms ORDER BY next_attempt_at LIMIT @per_subscription)
+            WHERE s.status = 'active' AND s.deleted_at IS NULL AND s.id NOT IN (SELECT value FROM json_each(@exclude))`)),
+    // Whether due rows remain past the ones the bounded scan read (@offset: how many of those are still pending).
+    dueBeyond: db.prepare(`SELECT 1 FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 1 OFFSET ?`).pluck(),
     eventsByIds: db.prepare('SELECT id, type, data_json, created_at FROM events WHERE id IN (SELECT value FROM json_each(?))'),
     subscriptionsByIds: db.prepare(`SELECT id, url, secrets, rate_limit_per_second FROM subscriptions
       WHERE id IN (SELECT value FROM json_each(?))`),
@@ -293,8 +311,9 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
     return true;
   });
 
+  type ClaimedRow = { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number };
   const claim = db.transaction((input: ClaimInput): ClaimedDelivery[] => {
-    const rows = sql.claim.all({
+    const params = {
       owner: input.owner,
       lease_until: input.leaseUntil.getTime(),
       now: input.now.toISOString(),
@@ -305,7 +324,15 @@ export function createSqliteOutboundStore(db: SqliteDatabase): OutboundStore {
       rate_window_ms: input.rateWindowMs ?? null,
       workers: input.workers ?? 1,
       scan: input.limit * CLAIM_SCAN_FACTOR,
-    }) as { id: string; event_id: string; subscription_id: string; attempt: number; retry_base: number; lease_expires_at: number }[];
+      examine: input.limit * CLAIM_EXAMINE_FACTOR,
+    };
+    const rows = sql.claim.all(params) as ClaimedRow[];
+    // Short of the limit while due rows remain past the scan's bound: those may belong to subscriptions it never reached.
+    if (rows.length < input.limit && sql.dueBeyond.get(params.now_ms, params.examine - rows.length) !== undefined) {
+      // Subscriptions already served here are left out, so none gets more than its share of this claim.
+      const served = [...input.excludeSubscriptions, ...new Set(rows.map((r) => r.subscription_id))];
+      rows.push(...(sql.claimBySubscription.all({ ...params, exclude: JSON.stringify(served), limit: input.limit - rows.length }) as ClaimedRow[]));
+    }
     if (rows.length === 0) return [];
     // Only events no local claim still holds are read: a re-claim must not load another copy of a large event.
     const events = new Map<string, EventRecord | undefined>();
