@@ -25,6 +25,15 @@ export function repeatedHeaders(headers: IncomingHttpHeaders, rawHeaders: readon
   return repeated;
 }
 
+/** The names among `names` that appear more than once in node's `rawHeaders`, or undefined: for headers node dedupes. */
+export function sentMoreThanOnce(rawHeaders: readonly string[], names: readonly string[]): string[] | undefined {
+  let repeated: string[] | undefined;
+  for (let i = 0; i < names.length; i++) {
+    if (occurrences(rawHeaders, names[i]!) > 1) (repeated ??= []).push(names[i]!);
+  }
+  return repeated;
+}
+
 /** How many times the lower-case `name` appears in node's `rawHeaders` (name, value, name, value, … as sent). */
 function occurrences(rawHeaders: readonly string[], name: string): number {
   let count = 0;

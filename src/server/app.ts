@@ -18,7 +18,7 @@ import { PROBLEM_CONTENT_TYPE, problemFromError, toProblem } from '../errors/pro
 import { logger } from '../observability/logger.js';
 import { requireUtf8Body } from './body-charset.js';
 import { hasBody, isJsonBody, requireJsonBodyType } from './body-content-type.js';
-import { repeatedHeaders } from '../inbound/required-headers.js';
+import { repeatedHeaders, sentMoreThanOnce } from '../inbound/required-headers.js';
 import { restoreHead, validateHeadAsGet } from './head-as-get.js';
 import { docsHeaders } from './docs-headers.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -30,6 +30,8 @@ const DOCS_FILE = fileURLToPath(new URL('../../docs/index.html', import.meta.url
 
 /** Request headers of the management API that carry one value. */
 const SINGLE_VALUE_HEADERS = ['idempotency-key'];
+/** Single-value headers whose repeats node drops instead of joining (so `repeatedHeaders` cannot see them). */
+const DEDUPLICATED_HEADERS = ['authorization', 'content-type'];
 
 /**
  * The express app for everything that is not a receiver: ops routes, `/openapi.json`, `/docs`, and the
@@ -43,6 +45,12 @@ export function createApp(ctx: ApiContext): Express {
   app.set('case sensitive routing', true);
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  // A '+' is a plus, not a space: the spec lets clients send `since` unencoded (allowReserved), so
+  // `since=…T04:00:00+01:00` must keep its offset; no parameter of this API holds a space.
+  const parseExtended = app.get('query parser fn') as (query: string | null) => unknown;
+  app.set('query parser', (query: string | null) => parseExtended(query && query.replace(/\+/g, '%2B')));
+  // Answers are no-store: an ETag would only turn a repeated GET into a 304 the spec does not describe.
+  app.set('etag', false);
   const apiSpecText = readFileSync(OPENAPI_FILE, 'utf8');
   const apiSpec = JSON.parse(apiSpecText);
 
@@ -68,6 +76,11 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/v1', (_req, res, next) => {
     res.set('cache-control', 'no-store');
     next();
+  });
+  // node keeps the first of a repeated Authorization or Content-Type and drops the rest: which one was meant is a guess.
+  app.use('/v1', (req, _res, next) => {
+    const repeated = sentMoreThanOnce(req.rawHeaders, DEDUPLICATED_HEADERS);
+    next(repeated ? new HttpError(400, 'repeated_header', `Header(s) sent more than once: ${repeated.join(', ')}; send each once.`) : undefined);
   });
   app.use('/v1', bearerAuth(ctx.config.server.apiKey));
   app.use('/v1', (req, _res, next) => {
@@ -202,9 +215,15 @@ const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (problem.status >= 500) logger.error({ err, path: req.path }, 'request failed');
   // The validator's 405 names the path's methods; RFC 9110 requires them in Allow.
   const allow = (err as { headers?: { Allow?: unknown } } | undefined)?.headers?.Allow;
-  if (problem.status === 405 && typeof allow === 'string') res.set('allow', allow.toUpperCase());
+  if (problem.status === 405 && typeof allow === 'string') res.set('allow', withHead(allow.toUpperCase()));
   if (problem.code === 'store_unavailable') res.set('retry-after', String(STORE_RETRY_AFTER_SEC));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
 };
 
 export { toProblem };
+
+/** The validator's Allow list plus HEAD wherever GET is there: every GET here also answers HEAD. */
+function withHead(allow: string): string {
+  const methods = allow.split(/\s*,\s*/);
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'].join(', ') : methods.join(', ');
+}

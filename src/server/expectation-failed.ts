@@ -10,6 +10,7 @@ import { unsupportedExpectation } from '../errors/unsupported-body.js';
 export function answerExpectationFailed(req: IncomingMessage, res: ServerResponse): void {
   const problem = toProblem(417, 'expectation_failed', unsupportedExpectation(req.headers.expect ?? ''), { instance: req.url });
   const body = JSON.stringify(problem);
-  res.writeHead(417, { 'content-type': PROBLEM_CONTENT_TYPE, 'content-length': Buffer.byteLength(body), connection: 'close' });
+  // The headers express adds to every other answer here: never sniffed, and never cached (it echoes the path).
+  res.writeHead(417, { 'content-type': PROBLEM_CONTENT_TYPE, 'content-length': Buffer.byteLength(body), connection: 'close', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
   res.end(body);
 }

@@ -72,6 +72,26 @@ describe('headers and bodies the parsers would quietly reshape', () => {
     expect((await s.call('GET', '/v1/events')).json.data).toEqual([]);
   });
 
+  it.each([
+    ['authorization', `authorization: Bearer ${API_KEY}\r\nauthorization: Bearer wrong\r\ncontent-type: application/json`],
+    ['content-type', `authorization: Bearer ${API_KEY}\r\ncontent-type: application/json\r\ncontent-type: text/plain`],
+  ])('a repeated %s is 400 naming it, not the first one node kept', async (name, headers) => {
+    const client = await openRaw(s.running.port);
+    const body = JSON.stringify({ type: 'order.created', data: validOrder });
+    client.socket.write(`POST /v1/events HTTP/1.1\r\nhost: h\r\n${headers}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const { statusLine, body: problem } = firstResponse((await client.closed).text);
+    expect(statusLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect(problem).toMatchObject({ code: 'repeated_header', detail: `Header(s) sent more than once: ${name}; send each once.` });
+    expect((await s.call('GET', '/v1/events')).json.data).toEqual([]);
+  });
+
+  it('a GET with If-None-Match gets the answer, not a 304 the spec does not describe (answers are no-store)', async () => {
+    const first = await fetch(`${s.url}/v1/event-types`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(first.headers.get('etag')).toBeNull();
+    const again = await fetch(`${s.url}/v1/event-types`, { headers: { authorization: `Bearer ${API_KEY}`, 'if-none-match': '*' } });
+    expect(again.status).toBe(200);
+  });
+
   it.each(['null', '1', '"x"'])('the bare JSON value %s is told apart from broken JSON', async (body) => {
     const res = await s.call('POST', '/v1/events', body);
     expect(res.status).toBe(400);

@@ -79,6 +79,11 @@ describe.each(DIALECTS)('date-time inputs of /v1 ($name)', (dialect) => {
     expectInvalidInstant(await s.call('GET', `/v1/events?since=${since}`), why);
   });
 
+  it('GET /v1/events?since= with an unencoded + before its offset (the spec allows reserved characters) keeps the offset', async () => {
+    expect((await s.call('GET', '/v1/events?since=2000-01-01T00:00:00+01:00')).json.data).toHaveLength(1);
+    expect((await s.call('GET', '/v1/events?since=9999-12-31T22:59:59+01:00')).json.data).toEqual([]);
+  });
+
   it('GET /v1/events?since= at the edges of the range still filters', async () => {
     expect((await s.call('GET', '/v1/events?since=0000-01-01T00%3A00%3A00Z')).json.data).toHaveLength(1);
     expect((await s.call('GET', '/v1/events?since=9999-12-31T23%3A59%3A59Z')).json.data).toEqual([]);

@@ -31,7 +31,8 @@ describe('/v1/subscriptions', () => {
     expect(res.json.code).toBe('method_not_allowed');
     const raw = await fetch(`${s.url}/v1/subscriptions/sub_unknown`, { method: 'PUT', headers: { authorization: `Bearer ${API_KEY}` } });
     expect(raw.status).toBe(405);
-    expect(raw.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH']);
+    // HEAD too: every GET path answers it.
+    expect(raw.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH']);
     // The validator's 405 names a route pattern, not a JSON pointer: no errors list pretending otherwise.
     expect((await raw.json()) as object).not.toHaveProperty('errors');
   });

@@ -96,6 +96,9 @@ describe('an Expect other than 100-continue gets 417 as problem+json, not node\'
     expect(res.statusLine).toBe('HTTP/1.1 417 Expectation Failed');
     expect(res.headers).toContain('content-type: application/problem+json');
     expect(res.body).toMatchObject({ status: 417, code: 'expectation_failed', instance: '/v1/events', detail: `Expect "${'y'.repeat(64)}..." cannot be met; only "100-continue" is supported.` });
+    // The headers every other /v1 answer carries: it echoes the path, so it is neither sniffed nor cached.
+    expect(res.headers).toContain('x-content-type-options: nosniff');
+    expect(res.headers).toContain('cache-control: no-store');
     // The server still answers the next request.
     expect((await fetch(`http://127.0.0.1:${port}/v1/events`, { method: 'POST', body: '{}' })).status).toBe(200);
   });
