@@ -53,6 +53,19 @@ export function assertPublicAddress(address: string): void {
 }
 
 /** Checks the URL shape: http(s), a host, no credentials, a port that can be connected to. */
+/** RFC 3986's characters: unreserved, reserved, and % only as the start of a percent-encoded octet. */
+const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * Refuses a URL that is not a URI (RFC 3986), as the spec's `format: uri` promises: `new URL` would quietly encode
+ * `ä` or a quote and turn a backslash into a slash, and the stored text would then fail that format in every answer.
+ */
+export function assertUriCharacters(raw: string): void {
+  if (URI_CHARACTERS.test(raw)) return;
+  const bad = [...raw].find((c) => !URI_CHARACTERS.test(c) && c !== '%') ?? '%';
+  throw new SsrfError(`the URL holds ${JSON.stringify(bad)}, which a URI (RFC 3986) cannot: percent-encode it${/[^\x00-\x7f]/.test(bad) ? ' (and write a host in punycode, xn--…)' : ''}`);
+}
+
 export function assertDeliverableUrl(raw: string): URL {
   let url: URL;
   try {
@@ -92,6 +105,7 @@ export function guardedLookup(allowPrivate: boolean) {
 
 /** Resolves a URL's host as the sender will and throws `SsrfError` when it may not be delivered to. */
 export async function assertUrlAllowed(raw: string, allowPrivate: boolean): Promise<void> {
+  assertUriCharacters(raw);
   const url = assertDeliverableUrl(raw);
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -261,6 +261,21 @@ describe('/v1/subscriptions with the SSRF guard on (the default)', () => {
     expect(res.json.detail).toMatch(/refused|only http/);
   });
 
+  it.each([
+    ['a non-ASCII path', 'https://93.184.215.14/\u00e4', '"\u00e4"'],
+    ['a quote', 'https://93.184.215.14/a"b', '"\\""'],
+    ['a backslash', 'https:\\\\93.184.215.14\\x', '"\\\\"'],
+    ['braces', 'https://93.184.215.14/{x}', '"{"'],
+    ['a stray %', 'https://93.184.215.14/100%', '"%"'],
+  ])('refuses a URL that is not a URI (%s) with 422 naming the character, on create and on PATCH', async (_name, url, named) => {
+    const res = await s.call('POST', '/v1/subscriptions', { url, events: ['*'] });
+    expect(res).toMatchObject({ status: 422, json: { code: 'url_not_allowed' } });
+    expect(res.json.detail).toContain(`holds ${named}`);
+    const created = await s.call('POST', '/v1/subscriptions', { url: 'https://93.184.215.14/%C3%A4?q=a+b&r=(1)', events: ['*'] });
+    expect(created.status).toBe(201);
+    expect((await s.call('PATCH', `/v1/subscriptions/${created.json.id}`, { url })).status).toBe(422);
+  });
+
   it.each(refused)('refuses a PATCH of the URL to %s the same way, and keeps the URL it had', async (_name, url) => {
     // A public literal address: accepted without a DNS lookup.
     const publicUrl = 'https://93.184.215.14/hook';
