@@ -983,7 +983,7 @@ export interface components {
             url: string;
             events: components["schemas"]["EventTypeName"][];
             description?: string;
-            /** @description Your own secret (`whsec_` + base64 of 24+ random bytes); generated if omitted. */
+            /** @description Your own secret (`whsec_` + base64 of 24 to 64 random bytes); generated if omitted. */
             secret?: string;
             rate_limit_per_second?: number;
             metadata?: components["schemas"]["Metadata"];
@@ -1130,8 +1130,13 @@ export interface components {
         };
         /** @description A stored delivery with its raw body. */
         InboundDelivery: components["schemas"]["InboundDeliverySummary"] & {
-            /** @description The raw request body; null when it can no longer be read (see `body_lost`). */
+            /** @description The raw request body, as text or base64 (see `body_encoding`); null when it can no longer be read (see `body_lost`). */
             body: string | null;
+            /**
+             * @description How `body` spells the raw bytes: `utf8` when they are valid UTF-8 (the text itself), `base64` when they are not, so the exact bytes a signature was computed over can still be checked.
+             * @enum {string}
+             */
+            body_encoding: "utf8" | "base64";
             /** @description Present only when the raw body can no longer be read (damaged or missing on disk, which only an OS crash or a deleted file can do): why. The other fields are intact; such a delivery is not dispatched again. */
             body_lost?: string;
         };

@@ -424,13 +424,25 @@ function text(value: unknown): string | undefined | typeof NOT_TEXT {
 /** Base64 as Standard Webhooks secrets are written: padding optional, nothing else (as the server checks them). */
 const SECRET_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/**
+ * Shortest key a secret written without `whsec_` may decode to (Standard Webhooks' minimum, as the server checks
+ * them): a password such as "changeme" is also base64, and would otherwise be taken for a 6-byte key.
+ */
+const MIN_UNPREFIXED_SECRET_BYTES = 24;
+
 function decodeSecret(secret: unknown): Buffer {
-  const encoded = typeof secret === 'string' && secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  const prefixed = typeof secret === 'string' && secret.startsWith('whsec_');
+  const encoded = prefixed ? (secret as string).slice('whsec_'.length) : secret;
   if (typeof encoded !== 'string' || !SECRET_BASE64.test(encoded) || encoded.replace(/=+$/, '').length % 4 === 1)
     throw new TypeError(
       'createReceiver: each secret must be whsec_ followed by base64 (no spaces, nothing after the padding)',
     );
-  return Buffer.from(encoded, 'base64');
+  const key = Buffer.from(encoded, 'base64');
+  if (!prefixed && key.length < MIN_UNPREFIXED_SECRET_BYTES)
+    throw new TypeError(
+      `createReceiver: each secret must be whsec_ followed by base64; without whsec_, base64 of at least ${MIN_UNPREFIXED_SECRET_BYTES} bytes (got ${key.length})`,
+    );
+  return key;
 }
 
 // Compares every `v1,<base64>` candidate against every secret; lengths are checked before timingSafeEqual.

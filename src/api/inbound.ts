@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { OperationHandlers } from '../../generated/operations.js';
 import { HttpError } from '../errors/http-error.js';
 import type { AppContext } from '../server/context.js';
@@ -29,13 +30,19 @@ export function presentInboundSummary(row: InboundDeliverySummary) {
   };
 }
 
-/** One delivery with its raw body as text. */
+/** One delivery with its raw body: as text, or as base64 when the bytes are not UTF-8. */
 export function presentInbound(row: InboundDeliveryRow) {
   return {
     ...presentInboundSummary(row),
-    body: row.body === null ? null : row.body.toString('utf8'),
+    ...spelledBody(row.body),
     ...(row.bodyLost === undefined ? {} : { body_lost: row.bodyLost }),
   };
+}
+
+/** Base64 unless the bytes are UTF-8: decoding them would put U+FFFD where the signed bytes were. */
+function spelledBody(body: Buffer | null): { body: string | null; body_encoding: 'utf8' | 'base64' } {
+  if (body === null || isUtf8(body)) return { body: body && body.toString('utf8'), body_encoding: 'utf8' };
+  return { body: body.toString('base64'), body_encoding: 'base64' };
 }
 
 function presentRefusal(row: InboundRefusal & { id: number }) {

@@ -69,6 +69,10 @@ describe('receiver SDK (generated/webhooks.ts)', () => {
     for (const secret of ['my-plain-secret', ` ${SECRET}`, SECRET.replace('whsec_', 'WHSEC_'), `${SECRET}junk`]) {
       expect(() => createReceiver({ secret }), secret).toThrow(/whsec_ followed by base64/);
     }
+    // Passwords are base64 too; without whsec_ they would be taken for 3- and 6-byte keys, which the server refuses.
+    for (const secret of ['nope', 'changeme']) {
+      expect(() => createReceiver({ secret }), secret).toThrow(/without whsec_, base64 of at least 24 bytes/);
+    }
     expect(() => createReceiver({ secret: [] })).toThrow(/non-empty list/);
     expect(() => createReceiver({ secret: undefined as never })).toThrow(/secret must be/);
     // The prefix is optional and padding may be left out, as in the standardwebhooks library.

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
@@ -40,12 +41,22 @@ describe('receivers and /v1/inbound on the real server', () => {
     expect(page).toMatchObject({ data: [{ id: res.body.id, delivery_id: 'server-1', provider: 'github', status: 'processed', attempts: 1 }], next_cursor: null });
 
     const one = await fetch(`${app.url}/v1/inbound/${res.body.id}`, { headers: auth });
-    expect(await one.json()).toMatchObject({ id: res.body.id, signature_valid: true, validation: { ok: true, errors: [] } });
+    expect(await one.json()).toMatchObject({ id: res.body.id, signature_valid: true, validation: { ok: true, errors: [] }, body: fixture('github-push.json').toString(), body_encoding: 'utf8' });
 
     const replay = await fetch(`${app.url}/v1/inbound/${res.body.id}/replay`, { method: 'POST', headers: auth });
     expect(replay.status).toBe(202);
     expect(await replay.json()).toMatchObject({ status: 'received', attempts: 0 });
     await expect.poll(async () => (await app.store.inbound.getDelivery(res.body.id))?.status, { timeout: 10_000 }).toBe('processed');
+  });
+
+  it('shows a body that is not UTF-8 as base64, so the bytes its signature covers can still be checked', async () => {
+    const raw = Buffer.concat([Buffer.from('{"zen":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","hook_id":1}')]);
+    const headers = { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': 'server-not-utf8', 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRETS.github).update(raw).digest('hex')}` };
+    const res = await fetch(`${app.url}/webhooks/github`, { method: 'POST', body: raw, headers });
+    expect(res.status).toBe(200);
+    const one = (await (await fetch(`${app.url}/v1/inbound/${((await res.json()) as { id: string }).id}`, { headers: auth })).json()) as { body: string };
+    expect(one).toMatchObject({ body_encoding: 'base64', body_size: raw.length });
+    expect(Buffer.from(one.body, 'base64').equals(raw)).toBe(true);
   });
 
   it('/v1/inbound needs the API key and answers problems for bad input', async () => {

@@ -75,7 +75,8 @@ function showInbound(d: InboundDelivery): void {
       h('details', {}, h('summary', {}, 'Headers'), jsonBlock(d.headers)),
       d.body === null
         ? h('p', { class: 'error' }, `The raw body can no longer be read: ${d.body_lost ?? 'unknown reason'}.`)
-        : h('details', {}, h('summary', {}, `Body (${d.body_size} bytes)`), jsonBlock(prettyBody(d.body))),
+        : h('details', {}, h('summary', {}, `Body (${d.body_size} bytes${d.body_encoding === 'base64' ? ', not UTF-8: shown as base64' : ''})`),
+            jsonBlock(d.body_encoding === 'base64' ? d.body : prettyBody(d.body))),
     ),
   );
 }
