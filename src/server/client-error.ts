@@ -27,7 +27,9 @@ export function answerClientError(err: ClientError, socket: ClientSocket): void 
   }
   const { status, code, detail } = clientErrorAnswer(err);
   logger.debug({ code: err.code, reason: err.reason }, 'refused a request that is not valid HTTP');
-  endWithProblem(socket, status, code, detail);
+  // A request that timed out after its head was read has a target: the instance, as routed problems give it.
+  const target = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? socket._httpMessage?.req.url : undefined;
+  endWithProblem(socket, status, code, detail, target === undefined ? {} : { instance: target });
 }
 
 /** Whether `answerClientError` will answer this error (not a reset, not mid-answer). */
@@ -50,8 +52,8 @@ export function answerConnect(_req: unknown, socket: Duplex): void {
 }
 
 /** Writes a whole problem+json response on a socket no `ServerResponse` owns, and closes it. */
-function endWithProblem(socket: Duplex, status: number, code: string, detail: string): void {
-  const problem = toProblem(status, code, detail);
+function endWithProblem(socket: Duplex, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {
+  const problem = toProblem(status, code, detail, extra);
   const body = JSON.stringify(problem);
   const head = [
     `HTTP/1.1 ${status} ${problem.title}`,

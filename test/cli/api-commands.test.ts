@@ -15,6 +15,8 @@ describe('hookspec events / deliveries / retry / recover against a running serve
   let subscriber: Server;
   let answer = 500;
   let hits = 0;
+  /** While set, the subscriber answers nothing until it is called: an attempt stays in flight. */
+  let held: Promise<void> | undefined;
   let subscriptionId: string;
   let eventId: string;
   let deliveryId: string;
@@ -36,7 +38,8 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     subscriber = createServer((req, res) => {
       hits++;
       req.resume();
-      res.writeHead(answer, { 'content-type': 'text/plain' }).end(`answer ${answer}`);
+      const status = answer;
+      void (held ?? Promise.resolve()).then(() => res.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`));
     });
     await new Promise<void>((r) => subscriber.listen(0, '127.0.0.1', () => r()));
     tmp = makeTempDir();
@@ -79,7 +82,7 @@ describe('hookspec events / deliveries / retry / recover against a running serve
   it('deliveries shows every attempt with status, latency and the response excerpt', async () => {
     const { code, stdout, stderr } = await cli(['deliveries', eventId]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toContain(`${deliveryId}  dead  ${subscriptionId}`);
+    expect(stdout).toContain(`${deliveryId}  dead  ${subscriptionId}  http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/hook  (1 attempt)\n`);
     expect(stdout).toMatch(/^ {2}#1\s+\d{4}-\S+\s+500\s+\d+ ms\s+failed\s+answer 500$/m);
   });
 
@@ -116,6 +119,12 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     const json = JSON.parse((await cli(['refusals', '--receiver', 'receiveGithubWebhook', '--json'])).stdout) as { data: { status: number }[] };
     expect(json.data.map((r) => r.status)).toEqual([503]);
     expect((await cli(['refusals', '--source', '192.0.2.1'])).stdout).toBe('No refusals.\n');
+    // A receiver the spec does not have is a typo, not "nothing refused"; one it has, with nothing refused, is not.
+    const typo = await cli(['refusals', '--receiver', 'receiveGithubWebhok']);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/^hookspec: unknown receiver "receiveGithubWebhok"; valid receivers: .*receiveGithubWebhook.*receiveStripeWebhook.*\n$/);
+    expect((await cli(['refusals', '--receiver', 'receiveStripeWebhook'])).stdout).toBe('No refusals.\n');
     const bad = await cli(['refusals', '--cursor', 'nope']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^hookspec: listing refusals: HTTP 400 \w+.*cursor.*\n$/);
@@ -157,5 +166,31 @@ describe('hookspec events / deliveries / retry / recover against a running serve
     const wrongKey = await runCli(['events', '--url', running.url, '--api-key', 'wrong']);
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr).toMatch(/^hookspec: listing events: HTTP 401 \w+.*\n$/);
+  });
+
+  it('deliveries and retry tell the attempt in flight (counted, no row yet) from the finished ones', async () => {
+    answer = 500;
+    const published = await api('/v1/events', { method: 'POST', body: JSON.stringify({ type: 'order.created', data: { ...validOrder, order_id: 'ord_3' } }) });
+    expect(published.status, await published.clone().text()).toBe(202);
+    const id = ((await published.json()) as { id: string }).id;
+    deliveryId = ((await (await api(`/v1/events/${id}/deliveries`)).json()) as { data: { id: string }[] }).data[0]!.id;
+    await waitForAttempts(1);
+    let release = () => {};
+    held = new Promise((r) => (release = r));
+    try {
+      const retried = await cli(['retry', deliveryId]);
+      expect(retried.code, retried.stderr).toBe(0);
+      // The worker may claim it before the answer is built, or not: either way the text says what the log holds.
+      expect(retried.stdout).toMatch(/ \(status (pending, 1 attempt|delivering, 2 attempts started, 1 finished) so far\)\.\n$/);
+      await expect.poll(async () => (await cli(['deliveries', id])).stdout).toContain(`${deliveryId}  delivering  `);
+      const shown = await cli(['deliveries', id]);
+      expect(shown.stdout).toContain('(2 attempts started, 1 finished)\n');
+      expect(shown.stdout).not.toMatch(/^ {2}#2 /m);
+    } finally {
+      held = undefined;
+      release();
+    }
+    await waitForAttempts(2);
+    expect((await cli(['deliveries', id])).stdout).toContain('(2 attempts)\n');
   });
 });

@@ -1,9 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { postgresBaseUrl, withSearchPath } from '../support/postgres.js';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
 import { runCli, type CliResult } from './run-cli.js';
 
@@ -90,6 +92,14 @@ describe('hookspec CLI: bad input is one line and a non-zero exit', () => {
     expectOneLineError(await runCli(['migrate'], { DATABASE_URL: 'mysql://x' }), /^hookspec: DATABASE_URL must start with sqlite: or postgres:\/\/ \(got "mysql:\/\/x"\)\n$/);
   });
 
+  it('generate names a spec it cannot read, without a line number it never read', async () => {
+    const out = join(tmp.dir, 'out');
+    expectOneLineError(await runCli(['generate', '--spec', join(tmp.dir, 'nope.yaml'), '--out', out]), /^hookspec: .*nope\.yaml does not exist \(--spec\)\n$/);
+    mkdirSync(join(tmp.dir, 'spec.yaml'));
+    expectOneLineError(await runCli(['generate', '--spec', join(tmp.dir, 'spec.yaml'), '--out', out]), /^hookspec: .*spec\.yaml is not a file \(--spec\)\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('lint rejects an unknown --format itself, and applies redocly.yaml when run from another directory', async () => {
     expectOneLineError(await runCli(['lint', 'openapi.yaml', '--format', 'nope']), /^hookspec lint: option '--format <format>' argument 'nope' is invalid: Allowed choices are stylish, /);
     // A webhook without a 4xx response: the recommended rules let it pass, redocly.yaml makes it an error.
@@ -114,6 +124,30 @@ webhooks:
     const elsewhere = await runCli(['lint', spec, '--format', 'json'], {}, { cwd: tmp.dir, timeoutMs: 60_000 });
     expect(elsewhere.code, elsewhere.stdout + elsewhere.stderr).toBe(1);
     expect(elsewhere.stdout).toContain('operation-4xx-response');
+  });
+});
+
+describe.skipIf(!postgresBaseUrl())('hookspec migrate on PostgreSQL: what is missing is named, with how to create it', () => {
+  const base = postgresBaseUrl()!;
+  const name = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+
+  it('a schema in search_path that does not exist (the own-schema recipe before CREATE SCHEMA)', async () => {
+    const schema = name('hs_missing_');
+    expectOneLineError(await runCli(['migrate', '--database-url', withSearchPath(base, schema)]),
+      new RegExp(`^hookspec: PostgreSQL: schema ${schema} in search_path does not exist; create it first \\(CREATE SCHEMA ${schema}\\) \\(--database-url\\)\n$`));
+  });
+
+  it('a database or role the server does not have: it answered, so not "does not answer"', async () => {
+    const database = name('hs_missing_db_');
+    const noDatabase = new URL(base);
+    noDatabase.pathname = `/${database}`;
+    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: noDatabase.href }),
+      new RegExp(`^hookspec: PostgreSQL at \\S+/${database}: database "${database}" does not exist; create it first \\(CREATE DATABASE ${database}\\) \\(DATABASE_URL\\)\n$`));
+    const role = name('hs_missing_role_');
+    const noRole = new URL(base);
+    noRole.username = role;
+    expectOneLineError(await runCli(['migrate', '--database-url', noRole.href]),
+      new RegExp(`^hookspec: PostgreSQL at ${role}@\\S+ refused the connection: .*"${role}".* \\(--database-url\\)\n$`));
   });
 });
 

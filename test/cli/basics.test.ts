@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, sqliteUrl } from '../support/temp-dir.js';
@@ -78,6 +78,21 @@ describe('hookspec CLI basics', () => {
     const missing = await runCli(['lint', join(tmp.dir, 'nope.yaml')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^hookspec: .*nope\.yaml does not exist\n$/);
+  });
+
+  it('lint runs redocly with REDOCLY_TELEMETRY=off, as make lint does, unless the user set it', async () => {
+    // Preloaded into every node process of the run; the redocly one writes down the value it was given.
+    const seen = join(tmp.dir, 'telemetry');
+    const preload = join(tmp.dir, 'preload.cjs');
+    writeFileSync(preload, `if (/@redocly[\\\\/]cli[\\\\/]bin[\\\\/]cli\\.js$/.test(process.argv[1] ?? '')) require('node:fs').writeFileSync(${JSON.stringify(seen)}, String(process.env.REDOCLY_TELEMETRY));\n`);
+    const lint = async (telemetry: string | undefined) => {
+      const result = await runCli(['lint', 'openapi.yaml'], { NODE_OPTIONS: `--require ${preload}`, REDOCLY_TELEMETRY: telemetry }, { timeoutMs: 60_000 });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(existsSync(seen), 'redocly did not run with the preload').toBe(true);
+      return readFileSync(seen, 'utf8');
+    };
+    expect(await lint(undefined)).toBe('off');
+    expect(await lint('on')).toBe('on');
   });
 
   it('prune --dry-run counts expired rows without deleting; prune deletes them', async () => {

@@ -75,10 +75,12 @@ describe('a request not received within the deadline gets 408 problem+json and i
 
   it('a slow body on a path outside the receivers', async () => {
     const client = await openRaw(port);
-    client.socket.write(head('POST', '/v1/events', { 'content-type': 'application/json', 'content-length': 100 }) + '{"a":');
+    client.socket.write(head('POST', '/v1/events?x=1', { 'content-type': 'application/json', 'content-length': 100 }) + '{"a":');
     const { text, afterMs } = await client.closed;
     expect408(text);
     expect(afterMs).toBeLessThan(TIMEOUT_MS + 2_000);
+    // Like every problem answering a request: its target as sent.
+    expect(firstResponse(text).body).toMatchObject({ instance: '/v1/events?x=1' });
   });
 
   it('a request that arrives in time is answered as before', async () => {

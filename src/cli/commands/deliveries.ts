@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { apiClient, call, parseId, withApiOptions, type ApiFlags } from '../api.js';
 import { MAX_PAGE_SIZE } from '../../api/pagination.js';
+import { attemptSummary } from '../attempts.js';
 import { formatTable } from '../table.js';
 
 /** `hookspec deliveries <event-id>`: where an event went, with every attempt. */
@@ -34,7 +35,7 @@ export function register(program: Command): void {
     }
     for (const d of page.data) {
       const next = d.next_attempt_at ? `, next attempt ${d.next_attempt_at}` : '';
-      process.stdout.write(`${d.id}  ${d.status}  ${d.subscription_id}  ${d.url}  (${d.attempt_count} attempts${next})\n`);
+      process.stdout.write(`${d.id}  ${d.status}  ${d.subscription_id}  ${d.url}  (${attemptSummary(d)}${next})\n`);
       if (d.attempts.length > 0) {
         // The subscriber's own words first; our error (timeout, refused, …) when it said nothing.
         const rows = d.attempts.map((a) => [`#${a.attempt}`, a.started_at, a.status_code, `${a.latency_ms} ms`, a.outcome, a.response_body || a.error]);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
 import type { StaleHandler } from '../../../generator/index.js';
 
 interface GenerateFlags {
@@ -22,6 +23,9 @@ export function register(program: Command): void {
     .option('--no-cache', 'ignore and do not update the content-hash cache')
     .option('--cache-dir <dir>', 'content-hash cache directory (default node_modules/.cache/hookspec)')
     .action(async (flags: GenerateFlags) => {
+      // Said here, as lint says it: the generator would place a file it could not open at "line 1".
+      if (!existsSync(flags.spec)) throw new Error(`${flags.spec} does not exist (--spec)`);
+      if (!statSync(flags.spec).isFile()) throw new Error(`${flags.spec} is not a file (--spec)`);
       // Imported on use so other commands do not load the generator's dependencies.
       const { generate } = await import('../../../generator/index.js');
       const result = await generate({

@@ -24,7 +24,9 @@ export function register(program: Command): void {
       // redocly reads redocly.yaml from the working directory only: run elsewhere, it would lint with its defaults.
       const config = existsSync('redocly.yaml') || !existsSync(PROJECT_CONFIG) ? [] : [`--config=${PROJECT_CONFIG}`];
       const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, 'lint', spec, `--format=${opts.format}`, ...config], { stdio: 'inherit' });
+        // As `make lint` runs it: no usage report sent from a lint, unless the user set REDOCLY_TELEMETRY.
+        const env = { ...process.env, REDOCLY_TELEMETRY: process.env.REDOCLY_TELEMETRY || 'off' };
+        const child = spawn(process.execPath, [cli, 'lint', spec, `--format=${opts.format}`, ...config], { stdio: 'inherit', env });
         child.once('error', reject);
         child.once('exit', (code, signal) => resolve({ code, signal }));
       });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { receiverRoutes } from '../../../generated/operations.js';
 import { apiClient, call, withApiOptions, type ApiFlags } from '../api.js';
 import { parseLimit } from '../options.js';
 import { formatTable, nextPageArgs } from '../table.js';
@@ -31,6 +32,9 @@ export function register(program: Command): void {
       return;
     }
     if (page.data.length === 0) {
+      // A receiver the spec does not have refuses nothing, ever: a typo should not read as "nothing refused".
+      const known = receiverRoutes.map((r) => r.operationId);
+      if (flags.receiver !== undefined && !known.includes(flags.receiver)) throw new Error(`unknown receiver "${flags.receiver}"; valid receivers: ${known.join(', ')}`);
       process.stdout.write('No refusals.\n');
       return;
     }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { apiClient, call, parseId, withApiOptions, type ApiFlags } from '../api.js';
+import { attemptSummary } from '../attempts.js';
 
 /** `hookspec retry <delivery-id>`: one more attempt now, same webhook-id. */
 export function register(program: Command): void {
@@ -15,6 +16,6 @@ export function register(program: Command): void {
       process.stdout.write(`${JSON.stringify(delivery, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`Queued ${delivery.id} for ${delivery.url} (status ${delivery.status}, ${delivery.attempt_count} attempts so far).\n`);
+    process.stdout.write(`Queued ${delivery.id} for ${delivery.url} (status ${delivery.status}, ${attemptSummary(delivery)} so far).\n`);
   });
 }

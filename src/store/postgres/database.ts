@@ -30,7 +30,7 @@ export async function openPostgres(url: string, options: { poolSize?: number; mi
   pool.on('error', () => {});
   try {
     await pool.query('SELECT 1').catch((err: Error) => {
-      throw new Error(`PostgreSQL at ${describeServer(url)} does not answer: ${err.message}`, { cause: err });
+      throw new Error(`PostgreSQL at ${describeServer(url)}${connectFailure(url, err)}`, { cause: err });
     });
     if (options.migrate !== false) await applyMigrations(pool);
   } catch (err) {
@@ -38,6 +38,24 @@ export async function openPostgres(url: string, options: { poolSize?: number; mi
     throw err;
   }
   return pool;
+}
+
+/** Why the first query failed, after the server's name: a server that refused the connection did answer. */
+function connectFailure(url: string, err: Error): string {
+  if (!(err instanceof pg.DatabaseError)) return ` does not answer: ${err.message}`;
+  // 3D000: the server is up, the URL names a database it does not have.
+  if (err.code === '3D000') return `: ${err.message}; create it first (CREATE DATABASE ${quoteIdent(databaseName(url))})`;
+  return ` refused the connection: ${err.message}`;
+}
+
+/** The database a URL names (its path), as PostgreSQL's error spells it. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+/** `name` as an SQL identifier: bare when PostgreSQL would keep it as it is, else double-quoted. */
+function quoteIdent(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -83,7 +101,9 @@ async function applyMigrationsOn(client: pg.ClientBase): Promise<string[]> {
   // Session lock, taken before anything else: concurrent CREATE TABLE IF NOT EXISTS can still collide.
   await client.query("SELECT pg_advisory_lock(hashtext('hookspec.migrate.' || current_schema()))");
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)').catch(async (err: unknown) => {
+      throw err instanceof pg.DatabaseError && err.code === '3F000' ? await missingSchemaError(client, err) : err;
+    });
     const done = await client.query<{ version: string }>('SELECT version FROM schema_migrations');
     const applied = new Set(done.rows.map((r) => r.version));
     const pending = listMigrations().filter((m) => !applied.has(m.version));
@@ -102,6 +122,22 @@ async function applyMigrationsOn(client: pg.ClientBase): Promise<string[]> {
   } finally {
     await client.query("SELECT pg_advisory_unlock(hashtext('hookspec.migrate.' || current_schema()))");
   }
+}
+
+/**
+ * 3F000 on the first CREATE: no schema of search_path exists. PostgreSQL says "no schema has been selected to
+ * create in", which does not tell that the schema of `?options=-c search_path=…` must be created first.
+ */
+async function missingSchemaError(client: pg.ClientBase, err: Error): Promise<Error> {
+  const path = await client.query<{ search_path: string }>('SHOW search_path').then((r) => r.rows[0]?.search_path ?? '', () => '');
+  // Names as SHOW spells them (quoted where needed); "$user" stands for a schema named after the role.
+  const schemas = path.split(',').map((s) => s.trim()).filter((s) => s !== '' && s !== '"$user"');
+  const [first] = schemas;
+  const message =
+    first === undefined ? 'no schema in search_path exists; name one with ?options=-c%20search_path%3D<schema> and create it first'
+    : schemas.length === 1 ? `schema ${first} in search_path does not exist; create it first (CREATE SCHEMA ${first})`
+    : `no schema in search_path (${schemas.join(', ')}) exists; create one first (CREATE SCHEMA ${first})`;
+  return new Error(`PostgreSQL: ${message}`, { cause: err });
 }
 
 export function listMigrations(): { version: string; sql: string }[] {
