@@ -56,6 +56,11 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Runs the CLI; every failure is one clear line on stderr and a non-zero exit, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  // `hookspec deliveries … | head -1`: a reader that has seen enough is not an error, and not a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   const program = await buildProgram(argv[2]);
   if (argv.length <= 2) {
     // No command, as `git` and `npm` do: the help on stdout (it is what was asked for, and pages with `| less`), but

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +66,16 @@ describe('hookspec CLI basics', () => {
     const badSince = await runCli(['recover', 'sub_1', '--since', 'last tuesday', '--api-key', 'k']);
     expect(badSince.code).not.toBe(0);
     expect(badSince.stderr.split('\n')[0]).toMatch(/--since <time>' argument 'last tuesday' is invalid/);
+  });
+
+  it('a reader that closes early (| head) ends the CLI quietly with exit 0, not an EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, ['bin/hookspec.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('serve rejects an unknown role', async () => {
