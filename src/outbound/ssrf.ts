@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { withLookupSlots } from './lookup-slots.js';
 
 /** Why a subscriber URL or address is refused; `reason` is shown to API clients as is. */
 export class SsrfError extends Error {
@@ -83,6 +84,9 @@ export function assertDeliverableUrl(raw: string): URL {
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
+/** Every lookup of this module, at most MAX_CONCURRENT_LOOKUPS on libuv's pool at once. */
+const lookupAll = withLookupSlots((hostname, options, callback) => dnsLookup(hostname, options, callback));
+
 /**
  * A `net.connect` lookup that resolves the host and hands the socket only addresses that passed the check,
  * so the address connected to is the address checked (no DNS-rebinding window).
@@ -90,7 +94,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 export function guardedLookup(allowPrivate: boolean) {
   return (hostname: string, options: { all?: boolean; family?: number } | number, callback: LookupCallback): void => {
     const opts = typeof options === 'number' ? { family: options } : options;
-    dnsLookup(hostname, { all: true, family: opts.family ?? 0 }, (err, addresses) => {
+    lookupAll(hostname, { all: true, family: opts.family ?? 0 }, (err, addresses) => {
       if (err) return callback(err, '');
       const allowed = allowPrivate ? addresses : addresses.filter((a) => isPublic(a.address));
       if (allowed.length === 0) {
