@@ -55,10 +55,14 @@ build: install
 
 ## run: build, then start the server on an embedded SQLite database (PORT, DATABASE_URL, secrets from the environment)
 run: build
-	@# A key everyone knows must not open the management API to the network: with it, listen on loopback unless HOST says otherwise.
-	@if [ -z "$$HOOKSPEC_API_KEY" ]; then echo "hookspec: HOOKSPEC_API_KEY is not set; using the development key 'dev-key', listening on $${HOST:-127.0.0.1} only"; fi
-	@if [ -z "$$HOOKSPEC_API_KEY" ]; then export HOST=$${HOST:-127.0.0.1}; fi; \
-	  HOOKSPEC_API_KEY=$${HOOKSPEC_API_KEY:-dev-key} node --enable-source-maps build/src/main.js
+	@# Without HOOKSPEC_API_KEY the development key 'dev-key' is used, and a key everyone knows must not open the API to the network: loopback only.
+	@if [ -n "$$HOOKSPEC_API_KEY" ]; then exec node --enable-source-maps build/src/main.js; fi; \
+	  case "$${HOST:=127.0.0.1}" in \
+	    127.0.0.1|::1|localhost) ;; \
+	    *) echo "hookspec: HOST=$$HOST is not a loopback address: set HOOKSPEC_API_KEY (the development key 'dev-key', used without it, is for loopback only), or unset HOST" >&2; exit 1;; \
+	  esac; \
+	  echo "hookspec: HOOKSPEC_API_KEY is not set; using the development key 'dev-key', listening on $$HOST (loopback) only"; \
+	  HOST=$$HOST HOOKSPEC_API_KEY=dev-key exec node --enable-source-maps build/src/main.js
 
 ## docs: Redoc HTML with the webhooks section into docs/
 docs: install

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { loadConfig } from './config/index.js';
+import { loadConfig, type Config } from './config/index.js';
 import { logger } from './observability/logger.js';
 
 /**
@@ -7,8 +7,9 @@ import { logger } from './observability/logger.js';
  * With HOOKSPEC_HTTP_PROCESSES > 1 this process is the cluster primary and each forked copy of it one HTTP process.
  * (Imports are dynamic so the primary never loads the server it does not run.)
  */
+let config: Config | undefined;
 try {
-  const config = loadConfig();
+  config = loadConfig();
   if (config.server.httpProcesses > 1 && cluster.isPrimary) await (await import('./server/cluster.js')).runCluster(config);
   else if (config.server.httpProcesses > 1) await (await import('./server/cluster-worker.js')).runClusterWorker(config);
   else {
@@ -17,6 +18,14 @@ try {
   }
 } catch (err) {
   // A bad setting or a busy port: one structured line naming it and a non-zero exit; the stack only at debug level.
-  logger.fatal(logger.isLevelEnabled('debug') ? { err } : {}, `startup failed: ${err instanceof Error ? err.message : String(err)}`);
+  logger.fatal(logger.isLevelEnabled('debug') ? { err } : {}, `startup failed: ${startupMessage(err, config)}`);
   process.exit(1);
+}
+
+/** The error's message; an address that cannot be listened on names HOST, as `hookspec serve` does, since node's does not. */
+function startupMessage(err: unknown, config: Config | undefined): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = ((err.cause ?? err) as NodeJS.ErrnoException).code;
+  const badHost = code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL';
+  return badHost && config ? `cannot listen on ${config.server.host} (HOST): ${err.message}` : err.message;
 }

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { receiverRoutes } from '../../generated/operations.js';
 import { isSecret, SECRET_PREFIX, secretKey } from '../crypto/standard-webhooks-secret.js';
@@ -45,7 +47,7 @@ export interface InboundConfig {
   writeBatchMax: number;
   /** Failed verifications from one address within the window before it gets 429 (`HOOKSPEC_INBOUND_FLOOD_THRESHOLD`). @default 20 */
   floodThreshold: number;
-  /** Window (and block time) of the failure counter in ms (`HOOKSPEC_INBOUND_FLOOD_WINDOW_MS`). @default 60000 */
+  /** Window (and block time) of the failure counter in ms, at least 1 (`HOOKSPEC_INBOUND_FLOOD_WINDOW_MS`). @default 60000 */
   floodWindowMs: number;
   /**
    * Reverse proxies (addresses and CIDR ranges) whose `X-Forwarded-For` is believed, so the flood guard and the audit
@@ -69,6 +71,7 @@ export interface InboundConfig {
   /**
    * Time one handler call (one event, or one batch) gets before the attempt counts as failed and is retried
    * (`HOOKSPEC_HANDLER_TIMEOUT_MS`). At most `leaseMs` - 1000. @default 25000, or `leaseMs` - 1000 if that is less
+   * (a lease leaving under MIN_FOLLOWED_HANDLER_TIMEOUT_MS is refused)
    */
   handlerTimeoutMs: number;
   /** How often due and abandoned deliveries are looked for (`HOOKSPEC_INBOUND_POLL_MS`). @default 1000 */
@@ -84,7 +87,7 @@ export interface InboundConfig {
    */
   dispatch: boolean;
   /**
-   * Directory of the event handlers `<webhook-name>.ts` or `.js` (`HOOKSPEC_HANDLERS_DIR`).
+   * Directory of the event handlers `<webhook-name>.ts` or `.js` (`HOOKSPEC_HANDLERS_DIR`); checked to exist at start.
    * @default src/handlers beside the running code (build/src/handlers for the compiled server)
    */
   handlersDir: string;
@@ -102,6 +105,9 @@ export const DEFAULT_INBOUND_LEASE_MS = 30_000;
 export const DEFAULT_HANDLER_TIMEOUT_MS = 25_000;
 /** Lease time left after the handler timeout for the publish and the completion write. */
 export const HANDLER_LEASE_MARGIN_MS = 1_000;
+/** Shortest handler timeout taken from a short lease unasked: below it nearly every handler would time out. */
+export const MIN_FOLLOWED_HANDLER_TIMEOUT_MS = 500;
+export const DEFAULT_FLOOD_WINDOW_MS = 60_000;
 /** Leaves half a second of Slack's 3 s for the answer to reach it. */
 export const DEFAULT_SLACK_REPLY_MS = 2_500;
 /** Slack shows the user an error when a slash command or interaction is not answered within 3 s. */
@@ -132,7 +138,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     writeQueueMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_QUEUE_MAX', 2000),
     writeBatchMax: readPositiveInt(env, 'HOOKSPEC_INBOUND_BATCH_MAX', 256),
     floodThreshold: readInt(env, 'HOOKSPEC_INBOUND_FLOOD_THRESHOLD', 20),
-    floodWindowMs: readMs(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', 60_000),
+    floodWindowMs: readFloodWindowMs(env),
     trustedProxies: readTrustedProxies(env),
     auditKeep: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_KEEP', 100_000),
     auditPerSource: readInt(env, 'HOOKSPEC_INBOUND_AUDIT_PER_SOURCE', DEFAULT_AUDIT_PER_SOURCE),
@@ -145,7 +151,7 @@ export function readInboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
     pollMs: readMs(env, 'HOOKSPEC_INBOUND_POLL_MS', 1000, { min: MIN_INBOUND_POLL_MS }),
     slackCommandReplyMs: readSlackReplyMs(env),
     dispatch: readBool(env, 'HOOKSPEC_INBOUND_DISPATCH', true),
-    handlersDir: env.HOOKSPEC_HANDLERS_DIR || DEFAULT_HANDLERS_DIR,
+    handlersDir: readHandlersDir(env),
   };
 }
 
@@ -169,13 +175,53 @@ function readSlackReplyMs(env: NodeJS.ProcessEnv): number {
 function readHandlerTimeout(env: NodeJS.ProcessEnv, leaseMs: number): number {
   const raw = env.HOOKSPEC_HANDLER_TIMEOUT_MS;
   // Unset, it follows a shortened lease instead of refusing a configuration that worked before it existed.
-  if (raw === undefined || raw === '') return Math.max(1, Math.min(DEFAULT_HANDLER_TIMEOUT_MS, leaseMs - HANDLER_LEASE_MARGIN_MS));
+  if (raw === undefined || raw === '') return followLease(leaseMs);
   // Positive: zero would fail every attempt before its handler could run.
   const timeoutMs = readMs(env, 'HOOKSPEC_HANDLER_TIMEOUT_MS', DEFAULT_HANDLER_TIMEOUT_MS, { min: 1 });
   if (timeoutMs + HANDLER_LEASE_MARGIN_MS > leaseMs) {
     throw new Error(`HOOKSPEC_HANDLER_TIMEOUT_MS (${timeoutMs}) must be at most HOOKSPEC_INBOUND_LEASE_MS (${leaseMs}) - ${HANDLER_LEASE_MARGIN_MS}, so a lease never expires under a running handler`);
   }
   return timeoutMs;
+}
+
+/** The handler timeout a lease leaves when none is set; a lease too short to leave a usable one is refused, not cut to 1 ms. */
+function followLease(leaseMs: number): number {
+  const timeoutMs = Math.min(DEFAULT_HANDLER_TIMEOUT_MS, leaseMs - HANDLER_LEASE_MARGIN_MS);
+  if (timeoutMs >= MIN_FOLLOWED_HANDLER_TIMEOUT_MS) return timeoutMs;
+  const minLeaseMs = MIN_FOLLOWED_HANDLER_TIMEOUT_MS + HANDLER_LEASE_MARGIN_MS;
+  throw new Error(`HOOKSPEC_INBOUND_LEASE_MS (${leaseMs}) must be at least ${minLeaseMs} while HOOKSPEC_HANDLER_TIMEOUT_MS is unset: the handler timeout is then the lease - ${HANDLER_LEASE_MARGIN_MS}, and under ${MIN_FOLLOWED_HANDLER_TIMEOUT_MS} ms nearly every handler would time out (or set HOOKSPEC_HANDLER_TIMEOUT_MS yourself)`);
+}
+
+/** `HOOKSPEC_INBOUND_FLOOD_WINDOW_MS`: 0 would end every block as it starts, turning the guard off unannounced. */
+function readFloodWindowMs(env: NodeJS.ProcessEnv): number {
+  const ms = readMs(env, 'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS', DEFAULT_FLOOD_WINDOW_MS);
+  if (ms === 0) throw new Error('HOOKSPEC_INBOUND_FLOOD_WINDOW_MS must be at least 1 ms (got "0"): 0 would lift every block at once; HOOKSPEC_INBOUND_FLOOD_THRESHOLD=0 is what turns the flood guard off');
+  return ms;
+}
+
+/** Whether this process imports `.ts` files: under tsx (its modules are `.ts`) or Node's own type stripping. */
+const CAN_IMPORT_TYPESCRIPT = import.meta.url.endsWith('.ts') || Boolean((process.features as { typescript?: unknown }).typescript);
+
+/**
+ * `HOOKSPEC_HANDLERS_DIR`: a directory that exists. Missing, every handler would be quietly "not there" (events only
+ * published); holding only `.ts` handlers in a process that cannot import them, every delivery would fail its attempts.
+ */
+function readHandlersDir(env: NodeJS.ProcessEnv): string {
+  const dir = env.HOOKSPEC_HANDLERS_DIR;
+  if (!dir) return DEFAULT_HANDLERS_DIR;
+  // Relative to the working directory, as the dispatcher reads it.
+  const path = resolve(dir);
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (err) {
+    throw new Error(`HOOKSPEC_HANDLERS_DIR must be a directory this process can read (got "${dir}": ${(err as Error).message})`);
+  }
+  const typescriptOnly = names.some((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')) && !names.some((n) => n.endsWith('.js') || n.endsWith('.mjs'));
+  if (typescriptOnly && !CAN_IMPORT_TYPESCRIPT) {
+    throw new Error(`HOOKSPEC_HANDLERS_DIR (${path}) holds TypeScript handlers, which this compiled server cannot load: point it at their compiled .js (build/src/handlers after \`make build\`), unset it, or run the server under tsx`);
+  }
+  return dir;
 }
 
 /**

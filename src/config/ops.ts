@@ -21,6 +21,8 @@ export const DEFAULT_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 export const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
 /** Room for a burst: the WAL grows to ~40 MB between the writer's checkpoints, and bodies are appended beside it. */
 export const DEFAULT_READY_MIN_FREE_MB = 64;
+/** 100 000 days (about 273 years): longer is a typo, not a retention period; the pruner and `hookspec prune` share the bound. */
+export const MAX_RETENTION_DAYS = 100_000;
 
 /**
  * The hard-exit timers wait the deadline plus up to 10 s (HARD_EXIT_MARGIN_MS in src/server/signals.ts, twice in the
@@ -32,10 +34,17 @@ export function readOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
   const pruneBatchSize = readInt(env, 'HOOKSPEC_PRUNE_BATCH_SIZE', DEFAULT_PRUNE_BATCH_SIZE);
   if (pruneBatchSize < 1) throw new Error(`HOOKSPEC_PRUNE_BATCH_SIZE must be at least 1 (got "${pruneBatchSize}")`);
   return {
-    retentionDays: readInt(env, 'HOOKSPEC_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    retentionDays: readRetentionDays(env),
     pruneBatchSize,
     pruneIntervalMs: readMs(env, 'HOOKSPEC_PRUNE_INTERVAL_MS', DEFAULT_PRUNE_INTERVAL_MS),
     shutdownDeadlineMs: readMs(env, 'HOOKSPEC_SHUTDOWN_DEADLINE_MS', DEFAULT_SHUTDOWN_DEADLINE_MS, { max: MAX_SHUTDOWN_DEADLINE_MS }),
     readyMinFreeMb: readInt(env, 'HOOKSPEC_READY_MIN_FREE_MB', DEFAULT_READY_MIN_FREE_MB),
   };
+}
+
+/** `HOOKSPEC_RETENTION_DAYS`: 0 keeps everything; above MAX_RETENTION_DAYS `hookspec prune` refuses it, so the server does too. */
+function readRetentionDays(env: NodeJS.ProcessEnv): number {
+  const days = readInt(env, 'HOOKSPEC_RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
+  if (days > MAX_RETENTION_DAYS) throw new Error(`HOOKSPEC_RETENTION_DAYS must be at most ${MAX_RETENTION_DAYS} (about 273 years), or 0 to keep everything (got "${env.HOOKSPEC_RETENTION_DAYS}")`);
+  return days;
 }

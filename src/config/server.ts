@@ -45,7 +45,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_INBOUND_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const role = env.HOOKSPEC_ROLE ?? 'all';
+  // Empty is unset here as in every other variable: `HOOKSPEC_ROLE=` in an .env file means "the default".
+  const role = env.HOOKSPEC_ROLE || 'all';
   if (role !== 'api' && role !== 'worker' && role !== 'all') {
     throw new Error(`HOOKSPEC_ROLE must be api, worker or all (got "${role}")`);
   }
@@ -53,8 +54,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (logLevel && !logLevelOf(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   return {
     port: readPort(env, 'PORT', DEFAULT_PORT),
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     apiKey: readApiKey(env),
     role,
     httpProcesses: readProcessCount(env, 'HOOKSPEC_HTTP_PROCESSES'),

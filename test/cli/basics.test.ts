@@ -54,6 +54,12 @@ describe('hookspec CLI basics', () => {
     expect(second.stdout).toBe('No pending migrations.\n');
   });
 
+  it('migrate reads an empty DATABASE_URL as unset (the default file), as the server does', async () => {
+    const res = await runCli(['migrate'], { DATABASE_URL: '' }, { cwd: tmp.dir });
+    expect(res.code).toBe(0);
+    expect(existsSync(join(tmp.dir, 'data', 'hookspec.db'))).toBe(true);
+  });
+
   it('errors are one line on stderr with exit 1, no stack trace', async () => {
     const bad = await runCli(['migrate', '--database-url', 'mysql://nope']);
     expect(bad.code).toBe(1);

@@ -34,6 +34,12 @@ describe('receiver settings that would silently do something else are refused at
     ['an integer in hex', { HOOKSPEC_INBOUND_LEASE_MS: '0x7530' }, 'HOOKSPEC_INBOUND_LEASE_MS must be a positive integer (got "0x7530")'],
     ['an integer with a decimal point', { HOOKSPEC_INBOUND_POLL_MS: '1000.0' }, 'HOOKSPEC_INBOUND_POLL_MS must be a non-negative integer (got "1000.0")'],
     ['an integer with blanks', { PORT: ' 3000' }, 'PORT must be a non-negative integer (got " 3000")'],
+    ...['500', '1000', '1001', '1499'].map((lease): [string, NodeJS.ProcessEnv, string] => [`HOOKSPEC_INBOUND_LEASE_MS=${lease}, which would leave an unset handler timeout under 500 ms`, { HOOKSPEC_INBOUND_LEASE_MS: lease },
+      `HOOKSPEC_INBOUND_LEASE_MS (${lease}) must be at least 1500 while HOOKSPEC_HANDLER_TIMEOUT_MS is unset: the handler timeout is then the lease - 1000, and under 500 ms nearly every handler would time out (or set HOOKSPEC_HANDLER_TIMEOUT_MS yourself)`]),
+    ['a handler timeout that does not fit a short lease', { HOOKSPEC_INBOUND_LEASE_MS: '1000', HOOKSPEC_HANDLER_TIMEOUT_MS: '1' },
+      'HOOKSPEC_HANDLER_TIMEOUT_MS (1) must be at most HOOKSPEC_INBOUND_LEASE_MS (1000) - 1000, so a lease never expires under a running handler'],
+    ['HOOKSPEC_INBOUND_FLOOD_WINDOW_MS=0, which would lift every block at once', { HOOKSPEC_INBOUND_FLOOD_WINDOW_MS: '0' },
+      'HOOKSPEC_INBOUND_FLOOD_WINDOW_MS must be at least 1 ms (got "0"): 0 would lift every block at once; HOOKSPEC_INBOUND_FLOOD_THRESHOLD=0 is what turns the flood guard off'],
   ])('%s', (_name, env, message) => {
     let thrown: unknown;
     try {
@@ -43,6 +49,12 @@ describe('receiver settings that would silently do something else are refused at
     }
     expect((thrown as Error | undefined)?.message).toBe(message);
     expect(message).not.toContain('\n');
+  });
+
+  it('a lease of 1500 leaves an unset handler timeout 500 ms; a flood window of 1 ms and a threshold of 0 are taken', () => {
+    expect(loadConfig({ HOOKSPEC_INBOUND_LEASE_MS: '1500' }).inbound).toMatchObject({ leaseMs: 1500, handlerTimeoutMs: 500 });
+    expect(loadConfig({ HOOKSPEC_INBOUND_LEASE_MS: '1001', HOOKSPEC_HANDLER_TIMEOUT_MS: '1' }).inbound.handlerTimeoutMs).toBe(1);
+    expect(loadConfig({ HOOKSPEC_INBOUND_FLOOD_WINDOW_MS: '1', HOOKSPEC_INBOUND_FLOOD_THRESHOLD: '0' }).inbound).toMatchObject({ floodWindowMs: 1, floodThreshold: 0 });
   });
 
   it('accepts the values at the limits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { MAX_SHUTDOWN_DEADLINE_MS } from '../../src/config/ops.js';
+import { MAX_RETENTION_DAYS, MAX_SHUTDOWN_DEADLINE_MS } from '../../src/config/ops.js';
 import { MAX_HTTP_PROCESSES, MAX_TIMER_MS } from '../../src/config/server.js';
 import { generateSecret } from '../../src/outbound/secrets.js';
 
@@ -106,6 +106,18 @@ describe('HOOKSPEC_HTTP_PROCESSES has an upper bound', () => {
 
   it('takes 64', () => {
     expect(loadConfig({ HOOKSPEC_HTTP_PROCESSES: '64' }).server.httpProcesses).toBe(64);
+  });
+});
+
+describe('HOOKSPEC_RETENTION_DAYS has the upper bound `hookspec prune` applies', () => {
+  it.each(['100001', '200000'])('%s', (value) => {
+    expect(refusal({ HOOKSPEC_RETENTION_DAYS: value })).toBe(`HOOKSPEC_RETENTION_DAYS must be at most 100000 (about 273 years), or 0 to keep everything (got "${value}")`);
+  });
+
+  it('takes 100000, and 0 (keep everything)', () => {
+    expect(MAX_RETENTION_DAYS).toBe(100_000);
+    expect(loadConfig({ HOOKSPEC_RETENTION_DAYS: '100000' }).ops.retentionDays).toBe(100_000);
+    expect(loadConfig({ HOOKSPEC_RETENTION_DAYS: '0' }).ops.retentionDays).toBe(0);
   });
 });
 

@@ -51,3 +51,14 @@ describe('HOOKSPEC_BODY_LOG_DIRECT_IO', () => {
     expect(() => readServerConfig({ HOOKSPEC_BODY_LOG_DIRECT_IO: 'direct' })).toThrow('HOOKSPEC_BODY_LOG_DIRECT_IO must be true or false (got "direct")');
   });
 });
+
+describe('an empty value is the default, as in every other variable (`VAR=` in an .env file)', () => {
+  it.each([
+    ['HOOKSPEC_ROLE', 'role', 'all'],
+    ['DATABASE_URL', 'databaseUrl', 'sqlite:data/hookspec.db'],
+    ['HOST', 'host', '0.0.0.0'],
+  ] as const)('%s=', (name, key, want) => {
+    expect(readServerConfig({ [name]: '' })[key]).toBe(want);
+    expect(loadConfig({ [name]: '' })).toEqual(loadConfig({}));
+  });
+});

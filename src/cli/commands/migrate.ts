@@ -9,7 +9,8 @@ export function register(program: Command): void {
     .option('--database-url <url>', 'sqlite:<file> or postgres://… (default: DATABASE_URL or sqlite:data/hookspec.db)')
     .action(async (opts: { databaseUrl?: string }) => {
       const [{ migrate }, { DEFAULT_DATABASE_URL }] = await Promise.all([import('../../store/open.js'), import('../../config/server.js')]);
-      const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+      // An empty DATABASE_URL is unset, as the server reads it.
+      const url = opts.databaseUrl ?? (process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
       const from = databaseUrlSource(opts.databaseUrl);
       // Every failure names the setting it came from: the URL is the usual culprit.
       const applied = await migrate(url).catch((err: unknown) => {

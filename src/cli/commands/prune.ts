@@ -3,9 +3,7 @@ import { existsSync } from 'node:fs';
 import type { RetentionCounts } from '../../store/retention-store.js';
 import { databaseUrlSource, parsePositiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
-
-/** 100 000 days (about 273 years): beyond it the cutoff is no date at all. */
-const MAX_DAYS = 100_000;
+import { MAX_RETENTION_DAYS as MAX_DAYS } from '../../config/ops.js';
 
 function parseDays(raw: string): number {
   const days = parsePositiveInt(raw);
@@ -40,7 +38,6 @@ export function register(program: Command): void {
       const config = loadConfig();
       const retentionDays = flags.days ?? config.ops.retentionDays;
       if (retentionDays === 0) throw new Error('retention is off (HOOKSPEC_RETENTION_DAYS=0); pass --days to prune anyway');
-      if (retentionDays > MAX_DAYS) throw new Error(`HOOKSPEC_RETENTION_DAYS must be at most ${MAX_DAYS} for prune (got ${retentionDays})`);
       const databaseUrl = flags.databaseUrl ?? config.server.databaseUrl;
       // Opening a SQLite file creates it (and its directory): a mistyped path would "prune" an empty new database.
       const target = parseDatabaseUrl(databaseUrl);
